@@ -1,0 +1,72 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Validated once; a bad value stops start-up with a
+ * one-line message naming the variable instead of a stack trace.
+ */
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^(file:.+|postgres(ql)?:\/\/.+)$/.test(v), {
+    message: "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
+  })
+  .refine((v) => !/^postgres/.test(v) || URL.canParse(v), { message: "is not a valid PostgreSQL URL" });
+
+const optionalUrl = z.string().trim().url().optional();
+
+const schema = z.object({
+  DATABASE_URL: databaseUrl.optional(),
+  DATA_DIR: z.string().trim().min(1).default("data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: optionalUrl,
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\/.+/.test(v), { message: "must start with smtp:// or smtps://" })
+    .optional(),
+  SMTP_FROM: z.string().trim().default("Gongshang <no-reply@gongshang.local>"),
+  ORCID_CLIENT_ID: z.string().trim().min(1).optional(),
+  ORCID_CLIENT_SECRET: z.string().trim().min(1).optional(),
+  ORCID_SANDBOX: z.enum(["true", "false"]).default("false"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset" (a common shell and .env idiom).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export type DatabaseConfig =
+  | { provider: "sqlite"; file: string }
+  | { provider: "postgresql"; url: string };
+
+/** Which database DATABASE_URL names; unset means the embedded SQLite file under DATA_DIR. */
+export function databaseConfig(e: Pick<Env, "DATABASE_URL" | "DATA_DIR"> = env()): DatabaseConfig {
+  const url = e.DATABASE_URL;
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { provider: "postgresql", url };
+  const file = url ? url.replace(/^file:/, "") : path.join(e.DATA_DIR, "gongshang.db");
+  return { provider: "sqlite", file: path.resolve(file) };
+}
+
+/** A URL with its password replaced, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, "$1***@");
+}

@@ -1,0 +1,44 @@
+// `npm start` runs this first: validate the environment, apply pending migrations, seed.
+// Failures print one clear message instead of a stack trace.
+import { EnvError, databaseConfig, env, redactUrl } from "@/lib/env";
+import { createDb } from "@/server/db/client";
+import { MigrationError, migrate } from "@/server/db/migrate";
+import { seed } from "@/server/seed";
+import { ensureAuthSecret } from "@/server/auth/secret";
+
+function fail(message: string): never {
+  console.error(`gongshang: ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  let config;
+  try {
+    env();
+    config = databaseConfig();
+  } catch (e) {
+    if (e instanceof EnvError) fail(e.message);
+    throw e;
+  }
+  const where = config.provider === "sqlite" ? `SQLite ${config.file}` : `PostgreSQL ${redactUrl(config.url)}`;
+  try {
+    const applied = await migrate(config);
+    console.log(`gongshang: database ${where}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
+  } catch (e) {
+    if (e instanceof MigrationError) fail(`database ${where}: ${e.message}`);
+    const code = (e as { code?: string }).code;
+    if (config.provider === "postgresql") {
+      fail(`cannot use PostgreSQL at ${redactUrl(config.url)} (${code ?? (e as Error).message}). Is it running, and does the database exist?`);
+    }
+    fail(`cannot open SQLite database ${config.file}: ${(e as Error).message}`);
+  }
+  const db = createDb(config);
+  try {
+    await seed(db);
+  } finally {
+    await db.$disconnect();
+  }
+  ensureAuthSecret();
+}
+
+main().catch((e) => fail((e as Error).stack ?? String(e)));
