@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTerm } from "@/server/terms";
+import { messages } from "@/server/locale";
+import { isAppError } from "@/lib/errors";
+import { format } from "@/lib/i18n";
+import { StageBadge } from "@/components/stage-badge";
+import { RenderingCard } from "@/components/rendering-card";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function load(slug: string) {
+  try {
+    return await getTerm(slug);
+  } catch (e) {
+    if (isAppError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const term = await load((await params).slug);
+  return { title: term.abbreviation ? `${term.headword} (${term.abbreviation})` : term.headword };
+}
+
+export default async function TermPage({ params }: Props) {
+  const { slug } = await params;
+  const [{ t, locale }, term] = await Promise.all([messages(), load(slug)]);
+  return (
+    <article>
+      <h1 lang={term.sourceLang}>
+        {term.headword}
+        {term.abbreviation ? <span className="muted"> ({term.abbreviation})</span> : null}
+      </h1>
+      <p>
+        <StageBadge stage={term.stage} t={t} /> <span className="muted">{t.stageHint[term.stage]}</span>
+        {term.deadline ? (
+          <span className="muted">
+            {" "}
+            {format(t.term.deadline, { date: new Date(term.deadline).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "UTC" }) })}
+          </span>
+        ) : null}
+      </p>
+      <dl className="meta">
+        <dt>{t.term.definition}</dt>
+        <dd lang={term.sourceLang}>{term.definition}</dd>
+        <dt>{t.term.context}</dt>
+        <dd lang={term.sourceLang}>{term.context}</dd>
+        {term.source ? (
+          <>
+            <dt>{t.term.source}</dt>
+            <dd>{term.source}</dd>
+          </>
+        ) : null}
+        {term.subjectField ? (
+          <>
+            <dt>{t.term.subjectField}</dt>
+            <dd>{term.subjectField}</dd>
+          </>
+        ) : null}
+        <dt>{t.term.languages}</dt>
+        <dd>
+          {term.sourceLang} → {term.targetLang}
+        </dd>
+      </dl>
+      <h2>{t.term.candidates}</h2>
+      {term.renderings.length === 0 ? (
+        <p>{t.term.noCandidates}</p>
+      ) : (
+        <ul className="renderings">
+          {term.renderings.map((r) => (
+            <li key={r.id}>
+              <RenderingCard rendering={r} targetLang={term.targetLang} t={t} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}

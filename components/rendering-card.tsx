@@ -1,0 +1,35 @@
+import type { RenderingView } from "@/lib/schemas/term";
+import type { Messages } from "@/lib/i18n/en";
+
+export function RenderingCard({ rendering: r, targetLang, t }: { rendering: RenderingView; targetLang: string; t: Messages }) {
+  const proposer = r.proposer ? `${r.proposer.name}${r.proposer.delegation ? ` (${r.proposer.delegation})` : ""}` : r.proposerLabel;
+  return (
+    <section className="card rendering" id={`r-${r.id}`} aria-labelledby={`r-${r.id}-text`}>
+      <h3 className="hanzi" id={`r-${r.id}-text`} lang={targetLang} style={{ margin: 0 }}>
+        {r.text}
+      </h3>
+      <dl>
+        <dt>{t.term.pinyin}</dt>
+        <dd className="pinyin" lang={`${targetLang.split("-")[0]}-Latn-pinyin`}>
+          {r.pinyin}
+        </dd>
+        <dt>{t.term.gloss}</dt>
+        <dd lang="en">{r.gloss}</dd>
+        {r.traditional && r.traditional !== r.text ? (
+          <>
+            <dt>{t.term.traditional}</dt>
+            <dd lang="zh-Hant">{r.traditional}</dd>
+          </>
+        ) : null}
+        {r.rationale ? (
+          <>
+            <dt>{t.term.rationale}</dt>
+            <dd>{r.rationale}</dd>
+          </>
+        ) : null}
+        <dt>{t.term.proposedBy}</dt>
+        <dd>{proposer}</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Expected failures, typed. Services throw these; routes map them to HTTP status codes and
+ * pages to messages in the reader's language. Anything else is a bug: logged, and shown only
+ * as a generic message.
+ */
+export type ErrorCode =
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "invalid"
+  | "conflict"
+  | "rate_limited"
+  | "stage_closed";
+
+export const STATUS_OF: Record<ErrorCode, number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  stage_closed: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid: 422,
+  rate_limited: 429,
+};
+
+/** Per-field messages, keyed by the input path ("grades.r1", "text"). */
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { fields?: FieldErrors; [k: string]: unknown } = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+  get status() {
+    return STATUS_OF[this.code];
+  }
+}
+
+export const unauthorized = (message = "Sign in first.") => new AppError("unauthorized", message);
+export const forbidden = (message = "You may not do this.") => new AppError("forbidden", message);
+export const notFound = (what: string) => new AppError("not_found", `${what} not found.`);
+export const invalid = (message: string, fields?: FieldErrors) => new AppError("invalid", message, { fields });
+export const conflict = (message: string, details: Record<string, unknown> = {}) => new AppError("conflict", message, details);
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+export const STAGES = ["draft", "consultation", "provisional", "published"] as const;
+export const stageSchema = z.enum(STAGES);
+export type Stage = z.infer<typeof stageSchema>;
+
+export const RENDERING_STATUSES = ["active", "withdrawn", "merged", "hidden"] as const;
+
+export const slugSchema = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase letters, digits and single hyphens");
+
+const renderingRef = z.object({ id: z.string(), text: z.string() });
+
+/** A term in the lexicon list (GET /api/terms). */
+export const termSummarySchema = z.object({
+  slug: slugSchema,
+  headword: z.string(),
+  abbreviation: z.string().nullable(),
+  stage: stageSchema,
+  sourceLang: z.string(),
+  targetLang: z.string(),
+  deadline: z.string().nullable(),
+  renderingCount: z.number().int().nonnegative(),
+  ballotCount: z.number().int().nonnegative(),
+  /** First in the ranking, once there are ballots. */
+  leader: renderingRef.nullable(),
+  consensus: renderingRef.nullable(),
+});
+export type TermSummary = z.infer<typeof termSummarySchema>;
+
+export const renderingSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  traditional: z.string(),
+  pinyin: z.string(),
+  gloss: z.string(),
+  rationale: z.string(),
+  status: z.enum(RENDERING_STATUSES),
+  proposer: z.object({ name: z.string(), delegation: z.string().nullable() }).nullable(),
+  proposerLabel: z.string(),
+  createdAt: z.string(),
+});
+export type RenderingView = z.infer<typeof renderingSchema>;
+
+/** One term with its candidate renderings (GET /api/terms/{slug}). */
+export const termDetailSchema = termSummarySchema.extend({
+  definition: z.string(),
+  context: z.string(),
+  source: z.string(),
+  subjectField: z.string(),
+  renderings: z.array(renderingSchema),
+});
+export type TermDetail = z.infer<typeof termDetailSchema>;
+
+export const termListSchema = z.object({ terms: z.array(termSummarySchema) });

@@ -1,0 +1,4 @@
+export const SOURCE: string;
+export const POSTGRES: string;
+export function postgresSchemaFrom(source: string): string;
+export function expectedPostgresSchema(): string;

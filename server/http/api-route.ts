@@ -1,0 +1,39 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { AppError, isAppError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation";
+
+/** The one JSON error shape of the API: { error: { code, message, fields? } }. */
+export function errorResponse(e: AppError): NextResponse {
+  const { fields, ...rest } = e.details;
+  return NextResponse.json(
+    { error: { code: e.code, message: e.message, ...(fields ? { fields } : {}), ...rest } },
+    { status: e.status, headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
+
+/** Wraps a route handler: expected errors become their status, anything else a generic 500. */
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
+  return async (req, ctx) => {
+    try {
+      return await handler(req, ctx);
+    } catch (e) {
+      if (isAppError(e)) return errorResponse(e);
+      if (e instanceof ZodError) {
+        return errorResponse(new AppError("invalid", "The request is not valid.", { fields: fieldErrorsOf(e) }));
+      }
+      console.error("[api] unexpected error", req.method, new URL(req.url).pathname, e);
+      return NextResponse.json(
+        { error: { code: "internal", message: "Something went wrong on our side. Please try again." } },
+        { status: 500 },
+      );
+    }
+  };
+}
+
+export function json(body: unknown, init: ResponseInit = {}): NextResponse {
+  return NextResponse.json(body, init);
+}
