@@ -1,5 +1,5 @@
 import type { RenderingView } from "@/lib/schemas/term";
-import type { Messages } from "@/lib/i18n/en";
+import type { Messages } from "@/lib/i18n";
 
 export function RenderingCard({ rendering: r, targetLang, t }: { rendering: RenderingView; targetLang: string; t: Messages }) {
   const proposer = r.proposer ? `${r.proposer.name}${r.proposer.delegation ? ` (${r.proposer.delegation})` : ""}` : r.proposerLabel;

@@ -1,5 +1,5 @@
 import type { Stage } from "@/lib/schemas/term";
-import type { Messages } from "@/lib/i18n/en";
+import type { Messages } from "@/lib/i18n";
 
 export function StageBadge({ stage, t }: { stage: Stage; t: Messages }) {
   return (

@@ -1,5 +1,6 @@
-import { en, type Messages } from "./en";
-import { zh } from "./zh";
+import { en, zh, type Messages } from "./messages";
+
+export type { Messages };
 
 export const LOCALES = ["en", "zh"] as const;
 export type Locale = (typeof LOCALES)[number];
