@@ -4,6 +4,7 @@
  * as a generic message.
  */
 export type ErrorCode =
+  | "bad_request"
   | "unauthorized"
   | "forbidden"
   | "not_found"
@@ -13,6 +14,7 @@ export type ErrorCode =
   | "stage_closed";
 
 export const STATUS_OF: Record<ErrorCode, number> = {
+  bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
   stage_closed: 403,
@@ -39,6 +41,8 @@ export class AppError extends Error {
   }
 }
 
+/** A request body that is not what the endpoint reads at all (not JSON, not an object). */
+export const badRequest = (message: string) => new AppError("bad_request", message);
 export const unauthorized = (message = "Sign in first.") => new AppError("unauthorized", message);
 export const forbidden = (message = "You may not do this.") => new AppError("forbidden", message);
 export const notFound = (what: string) => new AppError("not_found", `${what} not found.`);
