@@ -299,14 +299,20 @@ describe("tally", () => {
     assert.throws(() => run(renderings("a", "a"), []), RangeError);
   });
 
-  test("known limit of Schulze: adding a ballot with X on top can make X lose to Y", () => {
+  test("known limit of Schulze: a new ballot with X on top can cost X a win and a place", () => {
     // Schulze fails the participation criterion (as every Condorcet method does with four
     // or more candidates), which is why the property test adds only ballots that grade X
-    // excellent and everything else reject. Links before (one-grade-pair ballots):
-    //   Y→Z 3, Z→X 10, X→W 10, W→Y 4 (vs 3), Y→X 3 (vs 1)
-    //   P[X][Y] = min(X→W 10, W→Y 4) = 4 > P[Y][X] = max(Y→X 3, min(Y→Z 3, Z→X 10)) = 3.
-    // The new ballot X > Y > Z > W adds one to d[Y][Z] and d[Y][W]: W→Y becomes a 4:4 tie
-    // (no link, X can no longer reach Y) and Y→Z grows to 4, so P[Y][X] = 4 > P[X][Y] = 0.
+    // excellent and everything else reject. Ballots grading one pair each give the links
+    //   Y→Z 3, Z→X 10, X→W 10, W→Y 4 (vs 3), Y→X 3 (vs 1); no Y→W link.
+    // Strongest paths before:
+    //   X: W 10, Y min(10,4) = 4, Z min(10,4,3) = 3     Y: Z 3, X 3, W min(3,10) = 3
+    //   Z: X 10, W 10, Y min(10,10,4) = 4               W: Y 4, Z 3, X 3
+    //   → Z beats X, Y, W; X beats Y (4 > 3), W; W beats Y. Ranking Z, X, W, Y.
+    // The new ballot X > Y > Z > W also adds one to d[Y][Z], d[Y][W] and d[Z][W]: W→Y
+    // becomes a 4:4 tie and disappears, Y→Z grows to 4, Z→W 1 appears. After:
+    //   X: W 11, nothing else reachable                 Y: Z 4, X min(4,10) = 4, W min(4,10,11) = 4
+    //   Z: X 10, W 10, Y 0                               W: nothing reachable
+    //   → Y beats all three; Z beats X, W; X beats W. Ranking Y, Z, X, W.
     const rs = renderings("X", "Y", "Z", "W");
     const before = [
       ...times(3, "China", { Y: "good", Z: "poor" }),
@@ -317,9 +323,21 @@ describe("tally", () => {
       ...times(3, "China", { Y: "good", X: "poor" }),
       ...times(1, "China", { X: "good", Y: "poor" }),
     ];
-    const b = run(rs, before).strongestPaths;
-    assert.deepStrictEqual([b.X?.Y, b.Y?.X], [4, 3]);
-    const after = run(rs, [...before, ballot("China", { X: "excellent", Y: "very_good", Z: "good", W: "acceptable" })]);
-    assert.deepStrictEqual([after.strongestPaths.X?.Y, after.strongestPaths.Y?.X], [0, 4]);
+    const b = run(rs, before);
+    assert.deepStrictEqual(b.strongestPaths, {
+      X: { Y: 4, Z: 3, W: 10 },
+      Y: { X: 3, Z: 3, W: 3 },
+      Z: { X: 10, Y: 4, W: 10 },
+      W: { X: 3, Y: 4, Z: 3 },
+    });
+    assert.deepStrictEqual([b.ranking, b.renderings.X?.wins], [["Z", "X", "W", "Y"], 2]);
+    const a = run(rs, [...before, ballot("China", { X: "excellent", Y: "very_good", Z: "good", W: "acceptable" })]);
+    assert.deepStrictEqual(a.strongestPaths, {
+      X: { Y: 0, Z: 0, W: 11 },
+      Y: { X: 4, Z: 4, W: 4 },
+      Z: { X: 10, Y: 0, W: 10 },
+      W: { X: 0, Y: 0, Z: 0 },
+    });
+    assert.deepStrictEqual([a.ranking, a.renderings.X?.wins], [["Y", "Z", "X", "W"], 1]);
   });
 });

@@ -45,7 +45,7 @@ export function tally(input: BallotExport): Results {
     const result: Block[] = [];
     delegations.forEach((delegation, d) => {
       const m = medianByDelegation[d]![r]!;
-      if (m < QUALIFYING_RANK) result.push({ delegation, median: gradeAt(m), reasons: rejectReasons[d]![r]! });
+      if (m < QUALIFYING_RANK) result.push({ delegation, median: gradeAt(m), reasons: [...rejectReasons[d]![r]!] });
     });
     return result;
   }

@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { GRADE_LABELS, GRADES, gradeRank, isGrade } from "./grades";
+import { ballotExportSchema } from "./schema";
+
+const valid = {
+  term: "cso",
+  renderings: [
+    { id: "r1", text: "多元共存", createdAt: "2026-01-01T00:00:00Z" },
+    { id: "r2", text: "多元共商", createdAt: "2026-01-01T08:00:00+08:00" },
+  ],
+  ballots: [
+    { voter: "v-1", delegation: "Canada", grades: { r1: "good" } },
+    { voter: "v-2", delegation: "China", grades: { r1: "reject", r2: "excellent" }, reasons: { r1: "too static" } },
+  ],
+};
+
+const issues = (input: unknown) =>
+  ballotExportSchema.safeParse(input).error?.issues.map((i) => [i.path.join("."), i.code]) ?? [];
+
+test("grades run from reject up to excellent, with both languages' labels", () => {
+  assert.deepStrictEqual(GRADES.map(gradeRank), [0, 1, 2, 3, 4, 5]);
+  assert.equal(gradeRank("excellent") > gradeRank("very_good"), true);
+  assert.deepStrictEqual([isGrade("good"), isGrade("Good"), isGrade(3), isGrade(undefined)], [true, false, false, false]);
+  assert.deepStrictEqual(
+    GRADES.map((g) => GRADE_LABELS[g].zh),
+    ["不可接受", "欠佳", "可接受", "好", "很好", "优秀"],
+  );
+});
+
+test("the export schema accepts the documented format", () => {
+  assert.deepStrictEqual(issues(valid), []);
+});
+
+test("the export schema refuses unknown grades, bad timestamps and repeated ids or voters", () => {
+  assert.deepStrictEqual(
+    issues({ ...valid, renderings: [{ ...valid.renderings[0], createdAt: "2026-01-01" }], ballots: [{ ...valid.ballots[0], grades: { r1: "great" } }] }),
+    [["renderings.0.createdAt", "invalid_format"], ["ballots.0.grades.r1", "invalid_value"]],
+  );
+  assert.deepStrictEqual(
+    issues({ ...valid, renderings: [...valid.renderings, valid.renderings[0]], ballots: [...valid.ballots, valid.ballots[0]] }),
+    [["renderings.2.id", "custom"], ["ballots.2.voter", "custom"]],
+  );
+});
