@@ -1,9 +1,12 @@
 import Link from "next/link";
+import { format } from "@/lib/i18n";
 import { messages } from "@/server/locale";
+import { currentActor } from "@/server/auth/request";
 import { LanguageSwitch } from "@/components/language-switch";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 
 export async function SiteHeader() {
-  const { locale, t } = await messages();
+  const [{ locale, t }, actor] = await Promise.all([messages(), currentActor()]);
   return (
     <header className="site">
       <Link className="brand" href="/">
@@ -11,6 +14,16 @@ export async function SiteHeader() {
       </Link>
       <nav aria-label={t.nav.lexicon}>
         <Link href="/">{t.nav.lexicon}</Link>
+        {actor ? (
+          <span className="user-menu">
+            <Link href="/profile" title={format(t.auth.signedInAs, { name: actor.name })}>
+              {actor.name}
+            </Link>
+            <SignOutButton label={t.auth.signOut} />
+          </span>
+        ) : (
+          <Link href="/signin">{t.nav.signIn}</Link>
+        )}
         <LanguageSwitch locale={locale} label={t.nav.language} />
       </nav>
     </header>

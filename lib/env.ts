@@ -70,3 +70,8 @@ export function databaseConfig(e: Pick<Env, "DATABASE_URL" | "DATA_DIR"> = env()
 export function redactUrl(url: string): string {
   return url.replace(/(\/\/[^:/@]+:)[^@]*@/, "$1***@");
 }
+
+/** See server/auth/origin.ts: the one place that writes the environment, and only when unset. */
+export function setAuthUrlDefault(url: string): void {
+  process.env.NEXTAUTH_URL = url;
+}

@@ -1,0 +1,11 @@
+import { messages } from "@/server/locale";
+
+export default async function CheckEmailPage() {
+  const { t } = await messages();
+  return (
+    <>
+      <h1>{t.auth.checkEmailTitle}</h1>
+      <p role="status">{t.auth.checkEmail}</p>
+    </>
+  );
+}

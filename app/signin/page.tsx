@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { env } from "@/lib/env";
+import { messages } from "@/server/locale";
+import { currentActor } from "@/server/auth/request";
+import { SignInForm } from "@/components/auth/sign-in-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<{ error?: string; callbackUrl?: string }> };
+
+/** Only paths of this site are followed after sign-in. */
+function safeCallback(url: string | undefined): string {
+  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+}
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { error, callbackUrl } = await searchParams;
+  const back = safeCallback(callbackUrl);
+  if (await currentActor()) redirect(back);
+  const { t } = await messages();
+  const e = env();
+  return (
+    <>
+      <h1>{t.auth.signInTitle}</h1>
+      <p className="muted">{t.auth.signInIntro}</p>
+      <SignInForm
+        t={t.auth}
+        callbackUrl={back}
+        initialError={error ? (error in t.auth.errors ? error : "Default") : null}
+        magicLink={!!e.SMTP_URL}
+        orcid={!!(e.ORCID_CLIENT_ID && e.ORCID_CLIENT_SECRET)}
+      />
+    </>
+  );
+}

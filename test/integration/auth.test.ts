@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { describeEachEngine } from "@/test/support/databases";
+import { createActor } from "@/test/support/actors";
+import { clearSignInFailures, recordSignInFailure, signInLockRemaining } from "@/server/auth/throttle";
+import { actorFromApiToken, createApiToken, revokeApiToken } from "@/server/auth/api-tokens";
+import { loadActor } from "@/server/auth/actor";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { MAX_FAILURES } from "@/lib/auth/throttle";
+
+describeEachEngine("sign-in and tokens", ({ database }) => {
+  it("locks an email after 10 failures within 15 minutes, for 15 minutes, in the database", async () => {
+    const email = "Locked.Out@Example.org";
+    const t0 = new Date("2026-01-01T10:00:00Z");
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await recordSignInFailure(email, new Date(t0.getTime() + i * 1000));
+    assert.equal(await signInLockRemaining(email, new Date(t0.getTime() + 10_000)), 0, "9 failures do not lock");
+    await recordSignInFailure(email, new Date(t0.getTime() + 10_000));
+    const left = await signInLockRemaining("locked.out@example.org", new Date(t0.getTime() + 11_000));
+    assert.ok(left > 14 * 60_000 && left <= 15 * 60_000, `locked for ${left} ms`);
+    assert.equal(await signInLockRemaining(email, new Date(t0.getTime() + 10_000 + 15 * 60_000 + 1)), 0, "the lock ends");
+    await clearSignInFailures(email);
+    assert.equal(await database().db.signInThrottle.count(), 0);
+  });
+
+  it("failures spread over more than 15 minutes do not lock", async () => {
+    const email = "slow@example.org";
+    const t0 = Date.parse("2026-01-01T10:00:00Z");
+    for (let i = 0; i < 12; i++) await recordSignInFailure(email, new Date(t0 + i * 2 * 60_000));
+    assert.equal(await signInLockRemaining(email, new Date(t0 + 24 * 60_000)), 0);
+  });
+
+  it("hashes passwords with argon2id and a per-hash salt", async () => {
+    const a = await hashPassword("correct horse");
+    const b = await hashPassword("correct horse");
+    assert.match(a, /^\$argon2id\$/);
+    assert.notEqual(a, b);
+    assert.equal(await verifyPassword(a, "correct horse"), true);
+    assert.equal(await verifyPassword(a, "wrong"), false);
+    assert.equal(await verifyPassword(null, "x"), false);
+  });
+
+  it("API tokens carry their owner's rights until revoked; only the hash is stored", async () => {
+    const owner = await createActor(database().db, { role: "facilitator", delegation: "China" });
+    const other = await createActor(database().db);
+    const { id, token } = await createApiToken(owner.id, "laptop");
+    const stored = await database().db.apiToken.findUniqueOrThrow({ where: { id } });
+    assert.ok(!JSON.stringify(stored).includes(token.slice(3)), "the token itself is not stored");
+    const actor = await actorFromApiToken(token);
+    assert.equal(actor?.id, owner.id);
+    assert.equal(actor?.role, "facilitator");
+    assert.equal(actor?.delegation, "China");
+    assert.ok((await database().db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt);
+    await assert.rejects(revokeApiToken(other, id), /not found/, "another member cannot revoke it");
+    assert.ok(await actorFromApiToken(token));
+    await revokeApiToken(owner, id);
+    assert.equal(await actorFromApiToken(token), null);
+    assert.equal(await actorFromApiToken("gs_made-up"), null);
+  });
+
+  it("a disabled account, and a session older than the account's session version, resolve to nobody", async () => {
+    const a = await createActor(database().db);
+    const { token } = await createApiToken(a.id);
+    assert.ok(await loadActor(a.id, "session", 0));
+    await database().db.user.update({ where: { id: a.id }, data: { sessionVersion: { increment: 1 } } });
+    assert.equal(await loadActor(a.id, "session", 0), null, "demoted: old sessions lose their rights");
+    assert.ok(await loadActor(a.id, "session", 1));
+    await database().db.user.update({ where: { id: a.id }, data: { disabledAt: new Date() } });
+    assert.equal(await loadActor(a.id, "session", 1), null);
+    assert.equal(await actorFromApiToken(token), null, "a disabled account's token is refused");
+  });
+});
