@@ -2,9 +2,10 @@
 // Add an area: create messages/<area>.ts exporting `en` and `zh`, and list it here.
 import * as core from "./messages/core";
 import * as auth from "./messages/auth";
+import * as ballot from "./messages/ballot";
 import type { Widen } from "./types";
 
-export const en = { ...core.en, auth: auth.en };
-export const zh: Messages = { ...core.zh, auth: auth.zh };
+export const en = { ...core.en, auth: auth.en, ballot: ballot.en };
+export const zh: Messages = { ...core.zh, auth: auth.zh, ballot: ballot.zh };
 
 export type Messages = Widen<typeof en>;
