@@ -1,0 +1,198 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { describeEachEngine } from "@/test/support/databases";
+import { createActor } from "@/test/support/actors";
+import { createTerm, ids } from "@/test/integration/helpers/terms";
+import { castBallot, getBallot } from "@/server/ballots";
+import type { Stage } from "@/lib/schemas/term";
+import { AppError } from "@/lib/errors";
+import { BALLOT_ERRORS } from "@/lib/schemas/ballot";
+
+/** Asserts an expected failure by code, and returns it for further checks. */
+async function failsWith(promise: Promise<unknown>, code: string): Promise<AppError> {
+  let caught: unknown;
+  await promise.catch((e: unknown) => (caught = e));
+  assert.ok(caught instanceof AppError, `expected AppError ${code}, got ${String(caught)}`);
+  assert.equal(caught.code, code, caught.message);
+  return caught;
+}
+
+describeEachEngine("ballots", ({ database }) => {
+  it("anonymous callers get 401, scholars without a delegation 403", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    const [r1] = ids(term);
+    const nobody = await failsWith(castBallot(null, term.slug, { grades: { [r1]: "good" } }), "unauthorized");
+    assert.equal(nobody.status, 401);
+    await failsWith(getBallot(null, term.slug), "unauthorized");
+    const stateless = await createActor(db, { delegation: null });
+    assert.equal((await failsWith(castBallot(stateless, term.slug, { grades: {} }), "forbidden")).status, 403);
+    assert.equal(await db.ballot.count(), 0);
+  });
+
+  for (const stage of ["draft", "provisional", "published"] as Stage[]) {
+    it(`a term in ${stage} refuses ballots with 403 stage_closed and writes nothing`, async () => {
+      const { db } = database();
+      const term = await createTerm(db, { stage });
+      const actor = await createActor(db);
+      const e = await failsWith(castBallot(actor, term.slug, { grades: { [ids(term)[0]]: "good" } }), "stage_closed");
+      assert.equal(e.status, 403);
+      assert.equal(await db.ballot.count({ where: { termId: term.id } }), 0);
+      const after = await db.term.findUniqueOrThrow({ where: { id: term.id } });
+      assert.equal(after.tallyVersion, 0);
+    });
+  }
+
+  it("rejects an unknown grade, a foreign or withdrawn rendering and a reject without reason, per field", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    const other = await createTerm(db, { stage: "consultation" });
+    const [r1, r2, r3] = ids(term);
+    await db.rendering.update({ where: { id: r3 }, data: { status: "withdrawn" } });
+    const actor = await createActor(db);
+
+    const grade = await failsWith(castBallot(actor, term.slug, { grades: { [r1]: "great" } }), "invalid");
+    assert.equal(grade.status, 422);
+    assert.deepEqual(grade.details.fields, { [`grades.${r1}`]: [BALLOT_ERRORS.unknownGrade] });
+
+    const reason = await failsWith(
+      castBallot(actor, term.slug, { grades: { [r1]: "reject", [r2]: "reject" }, reasons: { [r2]: "  " } }),
+      "invalid",
+    );
+    assert.deepEqual(reason.details.fields, {
+      [`reasons.${r1}`]: [BALLOT_ERRORS.reasonRequired],
+      [`reasons.${r2}`]: [BALLOT_ERRORS.reasonRequired],
+    });
+
+    const foreignId = ids(other)[0];
+    const foreign = await failsWith(
+      castBallot(actor, term.slug, { grades: { [r1]: "good", [foreignId]: "good", [r3]: "poor", nope: "good" } }),
+      "invalid",
+    );
+    assert.deepEqual(foreign.details.fields, {
+      [`grades.${foreignId}`]: [BALLOT_ERRORS.unknownRendering],
+      [`grades.${r3}`]: [BALLOT_ERRORS.unknownRendering],
+      "grades.nope": [BALLOT_ERRORS.unknownRendering],
+    });
+
+    const note = await failsWith(castBallot(actor, term.slug, { grades: {}, note: "x".repeat(501) }), "invalid");
+    assert.deepEqual(Object.keys(note.details.fields ?? {}), ["note"]);
+    await failsWith(castBallot(actor, term.slug, "not an object"), "invalid");
+    assert.equal(await db.ballot.count({ where: { termId: term.id } }), 0);
+    assert.equal(await db.ballotEvent.count({ where: { termId: term.id } }), 0);
+  });
+
+  it("stores the ballot as given, keeps reasons only for rejects, and records each save as an event", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    const [r1, r2, r3] = ids(term);
+    const actor = await createActor(db, { delegation: "China" });
+    assert.deepEqual(await getBallot(actor, term.slug), {
+      term: term.slug, grades: {}, reasons: {}, note: "", revision: 0, updatedAt: null,
+    });
+
+    const first = await castBallot(actor, term.slug, {
+      grades: { [r1]: "excellent", [r2]: "reject" },
+      reasons: { [r2]: "  reads as biology  ", [r1]: "not a reject, dropped", [r3]: "ungraded, dropped" },
+      note: " first thoughts ",
+    });
+    assert.equal(first.revision, 1);
+    assert.deepEqual(first.grades, { [r1]: "excellent", [r2]: "reject" });
+    assert.deepEqual(first.reasons, { [r2]: "reads as biology" });
+    assert.equal(first.note, "first thoughts");
+    assert.deepEqual(await getBallot(actor, term.slug), first);
+
+    // Leaving r2 ungraded is "no opinion": a revision replaces the whole ballot.
+    const second = await castBallot(actor, term.slug, { grades: { [r1]: "good", [r3]: "acceptable" } });
+    assert.equal(second.revision, 2);
+    assert.deepEqual(second.grades, { [r1]: "good", [r3]: "acceptable" });
+    assert.deepEqual(second.reasons, {});
+    assert.equal(second.note, "");
+
+    const row = await db.ballot.findUniqueOrThrow({ where: { termId_userId: { termId: term.id, userId: actor.id } } });
+    assert.equal(row.delegationId, actor.delegationId);
+    const events = await db.ballotEvent.findMany({ where: { ballotId: row.id }, orderBy: { id: "asc" } });
+    assert.deepEqual(
+      events.map((e) => [e.revision, e.userId, e.termId, e.grades, e.reasons, e.note, e.cause]),
+      [
+        [1, actor.id, term.id, first.grades, first.reasons, "first thoughts", "vote"],
+        [2, actor.id, term.id, second.grades, {}, "", "vote"],
+      ],
+    );
+    assert.ok(events.every((e) => e.createdAt instanceof Date && !Number.isNaN(e.createdAt.getTime())));
+    assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).tallyVersion, 2);
+  });
+
+  it("a scholar only ever writes their own ballot; two scholars' ballots are independent", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    const [r1, r2] = ids(term);
+    const alice = await createActor(db, { delegation: "Canada" });
+    const bo = await createActor(db, { delegation: "China" });
+    await castBallot(alice, term.slug, { grades: { [r1]: "excellent" } });
+    await castBallot(bo, term.slug, { grades: { [r1]: "poor", [r2]: "good" } });
+    // Whatever the input says, there is no field naming whose ballot it is.
+    await castBallot(alice, term.slug, { grades: { [r2]: "very_good" }, userId: bo.id, ballotId: "x" });
+
+    assert.deepEqual((await getBallot(alice, term.slug)).grades, { [r2]: "very_good" });
+    assert.deepEqual((await getBallot(bo, term.slug)).grades, { [r1]: "poor", [r2]: "good" });
+    assert.equal((await getBallot(bo, term.slug)).revision, 1);
+    const rows = await db.ballot.findMany({ where: { termId: term.id }, orderBy: { userId: "asc" } });
+    assert.deepEqual(
+      rows.map((r) => [r.userId, r.delegationId, r.revision]).sort(),
+      [[alice.id, alice.delegationId, 2], [bo.id, bo.delegationId, 1]].sort(),
+    );
+    assert.deepEqual(
+      (await db.ballotEvent.findMany({ where: { userId: bo.id } })).map((e) => e.revision),
+      [1],
+    );
+  });
+
+  it("concurrent revisions: last write wins, one row, every event recorded with distinct revisions", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    const [r1, r2] = ids(term);
+    const actor = await createActor(db);
+    const grades = ["reject", "poor", "acceptable", "good", "very_good", "excellent"] as const;
+    const inputs = Array.from({ length: 20 }, (_, i) => ({
+      grades: { [r1]: grades[i % 6]!, [r2]: grades[(i + 3) % 6]! },
+      reasons: { [r1]: `reason ${i}`, [r2]: `reason ${i}` },
+      note: `save ${i}`,
+    }));
+    const results = await Promise.all(inputs.map((input) => castBallot(actor, term.slug, input)));
+
+    assert.deepEqual(results.map((r) => r.revision).sort((a, b) => a - b), Array.from({ length: 20 }, (_, i) => i + 1));
+    const rows = await db.ballot.findMany({ where: { termId: term.id } });
+    assert.equal(rows.length, 1);
+    const row = rows[0]!;
+    assert.equal(row.revision, 20);
+    const events = await db.ballotEvent.findMany({ where: { ballotId: row.id }, orderBy: { revision: "asc" } });
+    assert.deepEqual(events.map((e) => e.revision), Array.from({ length: 20 }, (_, i) => i + 1));
+    // Each event holds what its save wrote; the last one is what the ballot holds now.
+    for (const e of events) {
+      const save = results.find((r) => r.revision === e.revision)!;
+      assert.deepEqual([e.grades, e.reasons, e.note], [save.grades, save.reasons, save.note]);
+    }
+    const last = events.at(-1)!;
+    assert.deepEqual([row.grades, row.reasons, row.note], [last.grades, last.reasons, last.note]);
+    assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).tallyVersion, 20);
+  });
+
+  it("concurrent first saves of several scholars each create exactly one ballot", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    const [r1] = ids(term);
+    const actors = [];
+    for (let i = 0; i < 6; i++) actors.push(await createActor(db, { delegation: i % 2 ? "China" : "Canada" }));
+    await Promise.all(actors.flatMap((a) => [1, 2, 3].map(() => castBallot(a, term.slug, { grades: { [r1]: "good" } }))));
+    assert.equal(await db.ballot.count({ where: { termId: term.id } }), 6);
+    assert.equal(await db.ballotEvent.count({ where: { termId: term.id } }), 18);
+    assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).tallyVersion, 18);
+  });
+
+  it("an unknown term is not_found", async () => {
+    const actor = await createActor(database().db);
+    await failsWith(castBallot(actor, "no-such-term", { grades: {} }), "not_found");
+    await failsWith(getBallot(actor, "no-such-term"), "not_found");
+  });
+});

@@ -1,0 +1,219 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { it } from "node:test";
+import { describeEachEngine } from "@/test/support/databases";
+import { createActor } from "@/test/support/actors";
+import { createTerm, ids } from "@/test/integration/helpers/terms";
+import { castBallot } from "@/server/ballots";
+import { bumpTally, getResults, leaderOf } from "@/server/results";
+import { exportBallots } from "@/server/ballot-export";
+import { seed } from "@/server/seed";
+import { getTerm } from "@/server/terms";
+import type { Db } from "@/server/db/client";
+import { ballotExportSchema, GRADES, resultsSchema, tally, type BallotExport, type Grade } from "@/lib/tally";
+
+/**
+ * The oracle: a full recount straight from the rows, written independently of the service
+ * (its own queries, its own filtering), through the pure tally.
+ */
+async function recountFromRows(db: Db, termId: string): Promise<ReturnType<typeof tally>> {
+  const term = await db.term.findUniqueOrThrow({ where: { id: termId } });
+  const renderings = await db.rendering.findMany({ where: { termId, status: "active" } });
+  const ballots = await db.ballot.findMany({ where: { termId }, include: { delegation: true } });
+  const input: BallotExport = {
+    term: term.slug,
+    renderings: renderings.map((r) => ({ id: r.id, text: r.text, createdAt: r.createdAt.toISOString() })),
+    ballots: ballots.map((b) => ({
+      voter: b.userId,
+      delegation: b.delegation.name,
+      grades: b.grades as Record<string, Grade>,
+      reasons: b.reasons as Record<string, string>,
+    })),
+  };
+  return tally(input);
+}
+
+/** A small deterministic generator, so a failure can be replayed from its seed. */
+function random(seedValue: number) {
+  let s = seedValue >>> 0;
+  return (n: number) => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s % n;
+  };
+}
+
+/** One after the other: createActor upserts the delegation, which races when run in parallel. */
+async function createActors(db: Db, delegations: string[]) {
+  const actors = [];
+  for (const delegation of delegations) actors.push(await createActor(db, { delegation }));
+  return actors;
+}
+
+function runCli(file: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "cli/tally.ts", file], { cwd: process.cwd() });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
+  child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describeEachEngine("results", ({ database }) => {
+  it("the cached results always equal a full recount, through a random sequence of writes and reads", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    const renderingIds = ids(term);
+    const actors = await createActors(db, ["Canada", "China", "Mexico", "Canada", "China", "Mexico", "Canada", "China"]);
+    const pick = random(20260101);
+    let served = 0;
+    for (let step = 0; step < 60; step++) {
+      const move = pick(10);
+      if (move < 6) {
+        // A save: some renderings graded, some left with no opinion, rejects with reasons.
+        const grades: Record<string, Grade> = {};
+        const reasons: Record<string, string> = {};
+        const open = await db.rendering.findMany({ where: { termId: term.id, status: "active" }, select: { id: true } });
+        for (const { id } of open) {
+          if (pick(4) === 0) continue;
+          const grade = GRADES[pick(GRADES.length)]!;
+          grades[id] = grade;
+          if (grade === "reject") reasons[id] = `reason ${step}`;
+        }
+        await castBallot(actors[pick(actors.length)]!, term.slug, { grades, reasons });
+      } else if (move < 7) {
+        // A rendering leaves or comes back, as other features do, bumping the tally with it.
+        const id = renderingIds[pick(renderingIds.length)]!;
+        const now = await db.rendering.findUniqueOrThrow({ where: { id } });
+        await db.$transaction([
+          db.rendering.update({ where: { id }, data: { status: now.status === "active" ? "withdrawn" : "active" } }),
+          bumpTally(db, term.id),
+        ]);
+      } else {
+        // Reads, sometimes several in a row: the second is served from the cache.
+        for (let k = 0; k <= pick(2); k++) {
+          const results = await getResults(term.slug);
+          assert.deepStrictEqual(results, await recountFromRows(db, term.id), `step ${step}`);
+          served++;
+        }
+        const row = await db.term.findUniqueOrThrow({ where: { id: term.id } });
+        assert.equal(row.tallyCacheOf, row.tallyVersion, "a read leaves the cache current");
+      }
+    }
+    assert.deepStrictEqual(await getResults(term.slug), await recountFromRows(db, term.id));
+    assert.ok(served > 10);
+    resultsSchema.parse(await getResults(term.slug));
+  });
+
+  it("a read is served from the cache while the version is unchanged, and recounts once it moves", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    const [r1, r2] = ids(term);
+    const actor = await createActor(db);
+    await castBallot(actor, term.slug, { grades: { [r1]: "good", [r2]: "poor" } });
+    const fresh = await getResults(term.slug);
+    assert.deepEqual(fresh.ranking.slice(0, 2), [r1, r2]);
+
+    // Plant a marker in the cache: a read that serves it did not recount.
+    const row = await db.term.findUniqueOrThrow({ where: { id: term.id } });
+    await db.term.update({ where: { id: term.id }, data: { tallyCache: { ...fresh, term: "served-from-cache" } } });
+    assert.equal((await getResults(term.slug)).term, "served-from-cache");
+
+    // A write moves the version: the next read recounts and replaces the cache.
+    await castBallot(actor, term.slug, { grades: { [r1]: "poor", [r2]: "excellent" } });
+    const after = await getResults(term.slug);
+    assert.equal(after.term, term.slug);
+    assert.deepEqual(after.ranking.slice(0, 2), [r2, r1]);
+    const now = await db.term.findUniqueOrThrow({ where: { id: term.id } });
+    assert.equal(now.tallyVersion, row.tallyVersion + 1);
+    assert.equal(now.tallyCacheOf, now.tallyVersion);
+  });
+
+  it("reads racing writes never leave a cache that differs from a recount of its version", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    const renderingIds = ids(term);
+    const actors = await createActors(db, ["Canada", "China", "Canada", "China", "Canada"]);
+    const pick = random(7);
+    for (let round = 0; round < 4; round++) {
+      await Promise.all(
+        Array.from({ length: 24 }, (_, i) => {
+          if (i % 3 === 0) return getResults(term.slug);
+          const grades = Object.fromEntries(renderingIds.map((id) => [id, GRADES[1 + pick(GRADES.length - 1)]!]));
+          return castBallot(actors[pick(actors.length)]!, term.slug, { grades });
+        }),
+      );
+      // Whatever interleaving happened, a cache marked current is a correct one.
+      const row = await db.term.findUniqueOrThrow({ where: { id: term.id } });
+      if (row.tallyCacheOf === row.tallyVersion)
+        assert.deepStrictEqual(row.tallyCache, await recountFromRows(db, term.id), `round ${round}`);
+      assert.deepStrictEqual(await getResults(term.slug), await recountFromRows(db, term.id), `round ${round}`);
+    }
+  });
+
+  it("the export names no one, keeps voter ids stable per term, and `npm run tally` on it equals the served results", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    const other = await createTerm(db, { stage: "consultation" });
+    const [r1, r2, r3] = ids(term);
+    const alice = await createActor(db, { delegation: "Canada", name: "Alice Tremblay" });
+    const bo = await createActor(db, { delegation: "China", name: "Bo Zhang" });
+    await castBallot(alice, term.slug, {
+      grades: { [r1]: "excellent", [r2]: "reject", [r3]: "good" },
+      reasons: { [r2]: "共生 reads as biology" },
+      note: "private note of Alice",
+    });
+    await castBallot(bo, term.slug, { grades: { [r1]: "acceptable", [r2]: "very_good" } });
+    await castBallot(alice, other.slug, { grades: { [ids(other)[0]]: "good" } });
+
+    const exported = await exportBallots(term.slug);
+    ballotExportSchema.parse(exported);
+    const text = JSON.stringify(exported);
+    for (const secret of [alice.name, bo.name, alice.email, bo.email, alice.id, bo.id, "private note"])
+      assert.ok(!text.includes(secret), `the export leaks ${secret}`);
+    assert.deepEqual(exported.renderings.map((r) => r.id), [r1, r2, r3, ...ids(term).slice(3)]);
+    assert.equal(exported.ballots.length, 2);
+    for (const b of exported.ballots) assert.match(b.voter, /^v-[0-9a-f]{16}$/);
+    assert.deepEqual(exported.ballots.map((b) => b.delegation).sort(), ["Canada", "China"]);
+    const aliceVoter = exported.ballots.find((b) => b.delegation === "Canada")!;
+    assert.deepEqual(aliceVoter.reasons, { [r2]: "共生 reads as biology" });
+
+    // Stable: a revision keeps the pseudonym; another term gives the same scholar another one.
+    await castBallot(alice, term.slug, { grades: { [r1]: "very_good", [r2]: "reject" }, reasons: { [r2]: "still biology" } });
+    const again = await exportBallots(term.slug);
+    assert.deepEqual(again.ballots.map((b) => b.voter), exported.ballots.map((b) => b.voter));
+    const elsewhere = await exportBallots(other.slug);
+    assert.ok(!exported.ballots.some((b) => b.voter === elsewhere.ballots[0]!.voter));
+
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "gongshang-export-")), "export.json");
+    writeFileSync(file, JSON.stringify(again));
+    const run = await runCli(file);
+    assert.equal(run.stderr, "");
+    assert.equal(run.status, 0);
+    assert.deepStrictEqual(JSON.parse(run.stdout), await getResults(term.slug));
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(await getResults(term.slug))), await getResults(term.slug));
+  });
+
+  it("the term page's leader and consensus come from the results", async () => {
+    const { db } = database();
+    await seed(db);
+    const cso = await getTerm("cso");
+    assert.equal(cso.leader, null);
+    const [gongcun, gongsheng] = cso.renderings;
+    const canada = await createActor(db, { delegation: "Canada" });
+    const china = await createActor(db, { delegation: "China" });
+    await castBallot(canada, "cso", { grades: { [gongsheng!.id]: "excellent", [gongcun!.id]: "good" } });
+    await castBallot(china, "cso", { grades: { [gongsheng!.id]: "reject", [gongcun!.id]: "very_good" }, reasons: { [gongsheng!.id]: "biology" } });
+    const after = await getTerm("cso");
+    // 共存 is preferred by China, 共生 by Canada: a tie of 1:1, broken by the median.
+    const results = await getResults("cso");
+    assert.deepEqual(after.leader, { id: results.ranking[0], text: results.renderings[results.ranking[0]!]!.text });
+    assert.deepEqual(after.consensus, { id: gongcun!.id, text: "多元共存" });
+    assert.deepEqual(await leaderOf(after.id), { leader: after.leader, consensus: after.consensus });
+  });
+});
