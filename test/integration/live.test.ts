@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { describeEachEngine } from "@/test/support/databases";
+import { seed } from "@/server/seed";
+import { termEventStream } from "@/server/live/stream";
+import { afterCommit, termEventOps } from "@/server/live/publish";
+import { MAX_REPLAY } from "@/lib/live";
+import { db } from "@/server/db/client";
+
+type Frame = { id?: number; event?: string; data?: unknown };
+
+/** Reads SSE frames from a stream until `count` frames (comments skipped) or the timeout. */
+async function readFrames(res: Response, count: number, timeoutMs = 5000): Promise<Frame[]> {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const frames: Frame[] = [];
+  let buffer = "";
+  const deadline = Date.now() + timeoutMs;
+  while (frames.length < count && Date.now() < deadline) {
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise<null>((r) => setTimeout(() => r(null), Math.max(1, deadline - Date.now()))),
+    ]);
+    if (!chunk || chunk.done) break;
+    buffer += decoder.decode(chunk.value, { stream: true });
+    let i;
+    while ((i = buffer.indexOf("\n\n")) >= 0) {
+      const raw = buffer.slice(0, i);
+      buffer = buffer.slice(i + 2);
+      const f: Frame = {};
+      for (const line of raw.split("\n")) {
+        if (line.startsWith("id: ")) f.id = Number(line.slice(4));
+        else if (line.startsWith("event: ")) f.event = line.slice(7);
+        else if (line.startsWith("data: ")) f.data = JSON.parse(line.slice(6));
+      }
+      if (f.event) frames.push(f);
+    }
+  }
+  return frames;
+}
+
+async function publish(termId: string, type: "ballot" | "comment", payload: Record<string, string | number>) {
+  await db().$transaction(termEventOps(db(), termId, type, payload));
+}
+
+describeEachEngine("live term events", ({ database }) => {
+  it("a connected stream receives each change once, in order, with its type and payload", async () => {
+    await seed(database().db);
+    const term = await db().term.findUniqueOrThrow({ where: { slug: "cso" } });
+    const ac = new AbortController();
+    const res = await termEventStream(new Request("http://x/api/terms/cso/events", { signal: ac.signal }), "cso");
+    assert.equal(res.headers.get("content-type"), "text/event-stream; charset=utf-8");
+    const reading = readFrames(res, 3);
+    await new Promise((r) => setTimeout(r, 50));
+    await publish(term.id, "ballot", { voters: 1 });
+    // PostgreSQL wakes the stream through NOTIFY; SQLite is woken in-process (or by the poll).
+    if (database().engine === "sqlite") afterCommit(term.id);
+    await publish(term.id, "comment", { renderingId: "r1" });
+    const frames = await reading;
+    ac.abort();
+    assert.deepEqual(frames.map((f) => f.event), ["ready", "ballot", "comment"]);
+    assert.deepEqual(frames[1]!.data, { voters: 1 });
+    assert.ok(frames[2]!.id! > frames[1]!.id!);
+  });
+
+  it("a client that reconnects with Last-Event-ID gets what it missed; one far behind is told to resync", async () => {
+    const term = await db().term.findUniqueOrThrow({ where: { slug: "cso" } });
+    const first = await db().termEvent.findFirstOrThrow({ where: { termId: term.id }, orderBy: { id: "asc" } });
+    const ac = new AbortController();
+    const res = await termEventStream(
+      new Request("http://x/api/terms/cso/events", { headers: { "Last-Event-ID": String(first.id) }, signal: ac.signal }),
+      "cso",
+    );
+    const frames = await readFrames(res, 2);
+    ac.abort();
+    assert.deepEqual(frames.map((f) => f.event), ["ready", "comment"], "only the event after the given id");
+
+    for (let i = 0; i <= MAX_REPLAY; i++) await db().termEvent.create({ data: { termId: term.id, type: "ballot", payload: { i } } });
+    const ac2 = new AbortController();
+    const res2 = await termEventStream(
+      new Request("http://x/api/terms/cso/events", { headers: { "Last-Event-ID": String(first.id) }, signal: ac2.signal }),
+      "cso",
+    );
+    const frames2 = await readFrames(res2, 2);
+    ac2.abort();
+    assert.deepEqual(frames2.map((f) => f.event), ["ready", "resync"]);
+  });
+
+  it("an unknown term is not found", async () => {
+    await assert.rejects(termEventStream(new Request("http://x/"), "nope"), /not found/);
+  });
+});
