@@ -9,6 +9,9 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Benchmarks and parallel test runs build into their own folder (NEXT_DIST_DIR) so they never
+  // overwrite the build another run is serving.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and driver packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
   async headers() {
