@@ -6,6 +6,7 @@ import { BALLOT_ERRORS, ballotInputSchema, type BallotInput, type BallotView } f
 import { requireActor, requireDelegation } from "@/server/auth/guard";
 import { storedGrades, storedReasons } from "@/server/ballot-export";
 import { fieldErrorsOf } from "@/lib/validation";
+import { afterCommit, termEventOps } from "@/server/live/publish";
 
 /**
  * How a ballot is stored: one row per scholar and term (unique termId+userId), replaced as a
@@ -58,13 +59,14 @@ export async function castBallot(actor: Actor | null, slug: string, raw: unknown
 }
 
 /**
- * One batch transaction, three statements, no round trip in between:
+ * One batch transaction, four statements (five with PostgreSQL's NOTIFY), no round trip in between:
  * 1. bump the term's tally version, only while it is in consultation (otherwise P2025 and
  *    nothing is written: the stage check that counts is this one, not the read above);
  *    this also takes the term's row lock first, so writers of a term queue in one order;
  * 2. upsert the ballot, incrementing its revision;
  * 3. append the event by copying the ballot row as it now stands in this transaction, so the
- *    event's revision is the ballot's, whatever other writers do.
+ *    event's revision is the ballot's, whatever other writers do;
+ * 4. record a "ballot" term event for live pages.
  */
 async function write(me: Actor & { delegationId: string }, termId: string, slug: string, input: BallotInput): Promise<BallotView> {
   const content = { grades: input.grades, reasons: input.reasons, note: input.note, delegationId: me.delegationId };
@@ -85,7 +87,10 @@ async function write(me: Actor & { delegationId: string }, termId: string, slug:
         INSERT INTO "BallotEvent" ("ballotId", "termId", "userId", "revision", "grades", "reasons", "note", "cause", "createdAt")
         SELECT "id", "termId", "userId", "revision", "grades", "reasons", "note", 'vote', "updatedAt"
         FROM "Ballot" WHERE "termId" = ${termId} AND "userId" = ${me.id}`,
+      // Open term pages refresh (docs/decisions/011); the payload names no one.
+      ...termEventOps(db(), termId, "ballot", {}),
     ]);
+    afterCommit(termId);
     return { term: slug, ...input, revision: ballot.revision, updatedAt: ballot.updatedAt.toISOString() };
   } catch (e) {
     if (prismaCode(e) === "P2025") throw stageClosed();

@@ -65,3 +65,9 @@ export async function leaderOf(termId: string): Promise<{ leader: RenderingRef |
   if (results.voters === 0) return { leader: null, consensus: null };
   return { leader: ref(results.ranking[0]), consensus: ref(results.consensus) };
 }
+
+/** How to show each delegation's name in the reader's language (names are stored in English). */
+export async function delegationLabels(locale: "en" | "zh"): Promise<Record<string, string>> {
+  const rows = await db().delegation.findMany({ select: { name: true, nameZh: true } });
+  return Object.fromEntries(rows.map((d) => [d.name, locale === "zh" && d.nameZh ? d.nameZh : d.name]));
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GRADES, type Grade } from "@/lib/tally";
+import { GRADES, type Grade } from "@/lib/tally/grades";
 
 /**
  * A scholar's ballot on one term, as sent by the form and by `PUT /api/terms/{slug}/ballot`.
@@ -85,3 +85,16 @@ export const ballotViewSchema = z.object({
   updatedAt: z.string().nullable(),
 });
 export type BallotView = z.infer<typeof ballotViewSchema>;
+
+/**
+ * What the ballot form shows after a save: the values to show again (the stored ones after a
+ * success, what was typed after a failure, so nothing is lost) and per-field errors.
+ */
+export type BallotFormState = {
+  status: "idle" | "saved" | "error";
+  values: { grades: Record<string, string>; reasons: Record<string, string>; note: string };
+  fields: Record<string, string[]>;
+  /** The error's code (AppError codes, or "generic" for anything unexpected). */
+  error?: string;
+  revision: number;
+};

@@ -6,6 +6,8 @@ import { isAppError } from "@/lib/errors";
 import { format } from "@/lib/i18n";
 import { StageBadge } from "@/components/stage-badge";
 import { RenderingCard } from "@/components/rendering-card";
+import { BallotSection } from "@/components/ballot/ballot-section";
+import { ResultsSection } from "@/components/results/results-section";
 
 export const dynamic = "force-dynamic";
 
@@ -77,6 +79,8 @@ export default async function TermPage({ params }: Props) {
           ))}
         </ul>
       )}
+      <BallotSection term={term} t={t} />
+      {term.stage !== "draft" ? <ResultsSection slug={term.slug} t={t} locale={locale} targetLang={term.targetLang} /> : null}
     </article>
   );
 }

@@ -5,8 +5,6 @@ export const en = {
   form: {
     title: "Your ballot",
     intro: "Grade any of the renderings; leave one at “No opinion” if you have none. A reject needs a reason. You can revise your ballot until the consultation closes.",
-    gradeFor: "Your grade for {text}",
-    noOpinion: "No opinion",
     reason: "Why can you not live with this rendering? (required for a reject)",
     reasonHint: "Shown beside the results, without your name.",
     note: "Note (optional)",
@@ -97,8 +95,6 @@ export const zh: Widen<typeof en> = {
   form: {
     title: "我的评分",
     intro: "可以为任意译名评分；没有意见的译名请保留“无意见”。评为“不可接受”须说明理由。征求意见结束前，可以随时修改评分。",
-    gradeFor: "我对 {text} 的评分",
-    noOpinion: "无意见",
     reason: "为什么无法接受这个译名？（评为“不可接受”时必填）",
     reasonHint: "理由将匿名显示在结果旁边。",
     note: "备注（可选）",

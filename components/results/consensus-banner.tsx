@@ -1,0 +1,64 @@
+import { format } from "@/lib/i18n";
+import type { ResultsView } from "./view";
+import styles from "./results.module.css";
+
+/**
+ * The consensus, or "no consensus yet"; either way, which delegation blocks each rendering
+ * ranked above it and the reject reasons it gave.
+ */
+export function ConsensusBanner({ view }: { view: ResultsView }) {
+  const { results, text, targetLang } = view;
+  const consensus = results.consensus;
+  const above = consensus ? results.ranking.slice(0, results.ranking.indexOf(consensus)) : results.ranking;
+  return (
+    <div role="region" aria-labelledby="consensus-label" className={consensus ? styles.consensus : styles.noConsensus}>
+      <p id="consensus-label" className={styles.bannerLabel}>
+        {consensus ? text.consensus : text.noConsensus}
+      </p>
+      {consensus ? (
+        <p className={styles.bannerText} lang={targetLang}>
+          {view.rendering(consensus)}
+        </p>
+      ) : null}
+      <p className={styles.bannerHint}>{consensus ? text.consensusHint : text.noConsensusHint}</p>
+      {above.length > 0 ? (
+        <>
+          {consensus ? <p className={styles.bannerHint}>{text.blockedAbove}</p> : null}
+          <ul className={styles.blocks}>
+            {above.map((id) => (
+              <li key={id}>
+                <span className={styles.blockedText} lang={targetLang}>{view.rendering(id)}</span>
+                <Blocks view={view} id={id} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function Blocks({ view, id }: { view: ResultsView; id: string }) {
+  const { text } = view;
+  const blocks = view.results.renderings[id]?.blockedBy ?? [];
+  return (
+    <ul>
+      {blocks.map((b) => (
+        <li key={b.delegation}>
+          {b.median === null
+            ? format(text.notGradedBy, { delegation: view.delegation(b.delegation) })
+            : format(text.blocks, { delegation: view.delegation(b.delegation), median: view.grade(b.median) })}
+          {b.reasons.length > 0 ? (
+            <ul className={styles.reasons} aria-label={text.reasons}>
+              {b.reasons.map((reason, i) => (
+                <li key={i}>
+                  <q>{reason}</q>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

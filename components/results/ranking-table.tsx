@@ -1,0 +1,57 @@
+import { format } from "@/lib/i18n";
+import type { ResultsView } from "./view";
+import styles from "./results.module.css";
+
+/** The ranking with the numbers it rests on: wins, medians overall and per delegation. */
+export function RankingTable({ view }: { view: ResultsView }) {
+  const { results, text, targetLang } = view;
+  return (
+    <div className="table-scroll">
+      <table className={styles.table}>
+        <caption>
+          <span className={styles.caption}>{text.ranking}</span>
+          <span className={styles.captionHint}>{text.rankingCaption}</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{text.rank}</th>
+            <th scope="col">{text.rendering}</th>
+            <th scope="col">{text.wins}</th>
+            <th scope="col">{text.median}</th>
+            {results.delegations.map((d) => (
+              <th scope="col" key={d}>
+                {format(text.medianOf, { delegation: view.delegation(d) })}
+              </th>
+            ))}
+            <th scope="col">{text.qualifies}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.ranking.map((id, i) => {
+            const r = results.renderings[id]!;
+            return (
+              <tr key={id} className={id === results.consensus ? styles.consensusRow : undefined}>
+                <td>{i + 1}</td>
+                <th scope="row" lang={targetLang} className={styles.hanzi}>
+                  {r.text}
+                </th>
+                <td>{r.wins}</td>
+                <td>{view.grade(r.median)}</td>
+                {results.delegations.map((d) => (
+                  <td key={d}>{view.grade(r.medianByDelegation[d] ?? null)}</td>
+                ))}
+                <td>
+                  {r.qualifies
+                    ? text.yes
+                    : r.blockedBy.length > 0
+                      ? format(text.blockedBy, { delegations: r.blockedBy.map((b) => view.delegation(b.delegation)).join(", ") })
+                      : text.none}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

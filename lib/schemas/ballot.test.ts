@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { BALLOT_ERRORS, NOTE_MAX, ballotInputFromForm, ballotInputSchema, errorKeyOf } from "./ballot";
+import { fieldErrorsOf } from "@/lib/validation";
+
+function errors(input: unknown) {
+  const parsed = ballotInputSchema.safeParse(input);
+  assert.ok(!parsed.success, "expected the input to be refused");
+  return fieldErrorsOf(parsed.error);
+}
+
+describe("ballot input", () => {
+  test("keeps grades as given, reasons only for rejects (trimmed), and trims the note", () => {
+    assert.deepStrictEqual(
+      ballotInputSchema.parse({
+        grades: { a: "excellent", b: "reject" },
+        reasons: { a: "not a reject", b: "  too literal ", c: "ungraded" },
+        note: "  mine ",
+      }),
+      { grades: { a: "excellent", b: "reject" }, reasons: { b: "too literal" }, note: "mine" },
+    );
+    assert.deepStrictEqual(ballotInputSchema.parse({ grades: {} }), { grades: {}, reasons: {}, note: "" });
+  });
+
+  test("refuses, per field, an unknown grade, a reject without reason, and a note too long", () => {
+    assert.deepStrictEqual(errors({ grades: { a: "great" } }), { "grades.a": [BALLOT_ERRORS.unknownGrade] });
+    assert.deepStrictEqual(errors({ grades: { a: "reject" }, reasons: { a: " " } }), { "reasons.a": [BALLOT_ERRORS.reasonRequired] });
+    assert.deepStrictEqual(errors({ grades: {}, note: "x".repeat(NOTE_MAX + 1) }), { note: [BALLOT_ERRORS.noteTooLong] });
+    assert.ok(errors({ grades: "good" }).grades);
+  });
+
+  test("reads the form's fields: an empty grade is no opinion, empty reasons are left out", () => {
+    const form: [string, string][] = [
+      ["grades.a", "good"],
+      ["grades.b", ""],
+      ["grades.c", "reject"],
+      ["reasons.a", ""],
+      ["reasons.c", "why not"],
+      ["note", "n"],
+      ["$ACTION_ID_x", "ignored"],
+    ];
+    assert.deepStrictEqual(ballotInputFromForm(form), { grades: { a: "good", c: "reject" }, reasons: { c: "why not" }, note: "n" });
+  });
+
+  test("every API message has a key the form translates", () => {
+    for (const [key, message] of Object.entries(BALLOT_ERRORS)) assert.equal(errorKeyOf(message), key);
+    assert.equal(errorKeyOf("something else"), null);
+  });
+});
