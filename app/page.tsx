@@ -2,6 +2,7 @@ import Link from "next/link";
 import { listTerms } from "@/server/terms";
 import { messages } from "@/server/locale";
 import { StageBadge } from "@/components/stage-badge";
+import { ExportLinks } from "@/components/export-links";
 
 export const dynamic = "force-dynamic";
 
@@ -45,6 +46,7 @@ export default async function LexiconPage() {
           ))}
         </ul>
       )}
+      {terms.length > 0 ? <ExportLinks t={t} /> : null}
     </>
   );
 }

@@ -3,9 +3,11 @@
 import * as core from "./messages/core";
 import * as auth from "./messages/auth";
 import * as ballot from "./messages/ballot";
+import * as live from "./messages/live";
+import * as downloads from "./messages/exports";
 import type { Widen } from "./types";
 
-export const en = { ...core.en, auth: auth.en, ballot: ballot.en };
-export const zh: Messages = { ...core.zh, auth: auth.zh, ballot: ballot.zh };
+export const en = { ...core.en, auth: auth.en, ballot: ballot.en, live: live.en, exports: downloads.en };
+export const zh: Messages = { ...core.zh, auth: auth.zh, ballot: ballot.zh, live: live.zh, exports: downloads.zh };
 
 export type Messages = Widen<typeof en>;

@@ -6,8 +6,15 @@ import { isAppError } from "@/lib/errors";
 import { format } from "@/lib/i18n";
 import { StageBadge } from "@/components/stage-badge";
 import { RenderingCard } from "@/components/rendering-card";
+import { LiveTerm } from "@/components/live/live-term";
+import { ExportLinks } from "@/components/export-links";
 import { BallotSection } from "@/components/ballot/ballot-section";
 import { ResultsSection } from "@/components/results/results-section";
+import { ProposalSection } from "@/components/proposal/proposal-section";
+import { RenderingDiscussion } from "@/components/discussion/rendering-discussion";
+import { RenderingControls } from "@/components/facilitation/rendering-controls";
+import { FacilitatorPanel } from "@/components/facilitation/facilitator-panel";
+import { DecisionHistory, DecisionPanel } from "@/components/facilitation/decision-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -45,6 +52,8 @@ export default async function TermPage({ params }: Props) {
           </span>
         ) : null}
       </p>
+      <LiveTerm slug={term.slug} labels={t.live} />
+      <DecisionPanel term={term} t={t} locale={locale} />
       <dl className="meta">
         <dt>{t.term.definition}</dt>
         <dd lang={term.sourceLang}>{term.definition}</dd>
@@ -67,6 +76,7 @@ export default async function TermPage({ params }: Props) {
           {term.sourceLang} → {term.targetLang}
         </dd>
       </dl>
+      <FacilitatorPanel term={term} t={t} />
       <h2>{t.term.candidates}</h2>
       {term.renderings.length === 0 ? (
         <p>{t.term.noCandidates}</p>
@@ -75,12 +85,17 @@ export default async function TermPage({ params }: Props) {
           {term.renderings.map((r) => (
             <li key={r.id}>
               <RenderingCard rendering={r} targetLang={term.targetLang} t={t} />
+              <RenderingControls term={term} rendering={r} t={t} />
+              <RenderingDiscussion term={term} renderingId={r.id} t={t} locale={locale} />
             </li>
           ))}
         </ul>
       )}
+      <ProposalSection term={term} t={t} />
       <BallotSection term={term} t={t} />
       {term.stage !== "draft" ? <ResultsSection slug={term.slug} t={t} locale={locale} targetLang={term.targetLang} /> : null}
+      <ExportLinks t={t} slug={term.slug} />
+      <DecisionHistory term={term} t={t} locale={locale} />
     </article>
   );
 }

@@ -1,0 +1,82 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { LEXICON_CSV_COLUMNS, csvField, lexiconToCsv, toCsv } from "./csv";
+import { sampleLexicon } from "./fixture";
+
+/** An RFC 4180 reader, to check that what we write reads back to the same fields. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += c;
+  }
+  assert.equal(field, "", "the last record ends with CRLF");
+  return rows;
+}
+
+describe("CSV (RFC 4180)", () => {
+  it("quotes only fields that need it, doubling quotes", () => {
+    assert.equal(csvField("多元共商"), "多元共商");
+    assert.equal(csvField("a,b"), '"a,b"');
+    assert.equal(csvField('say "yes"'), '"say ""yes"""');
+    assert.equal(csvField("two\nlines"), '"two\nlines"');
+    assert.equal(csvField("cr\rhere"), '"cr\rhere"');
+    assert.equal(csvField(null), "");
+    assert.equal(csvField(3), "3");
+  });
+
+  it("ends every record with CRLF and round-trips awkward fields", () => {
+    const rows = [["a", 'b "c"', "d,e"], ["line\r\nbreak", "", "汉字"]];
+    const text = toCsv(rows);
+    assert.ok(text.endsWith("\r\n"));
+    assert.deepEqual(readCsv(text), rows);
+  });
+
+  it("for Excel: a UTF-8 BOM first, and formula-like fields neutralized", () => {
+    const text = toCsv([["=SUM(A1)", "+1", "-x", "@cmd", "ok"]], { excel: true });
+    assert.equal(text.charCodeAt(0), 0xfeff);
+    assert.deepEqual(readCsv(text.slice(1)), [["'=SUM(A1)", "'+1", "'-x", "'@cmd", "ok"]]);
+    assert.equal(toCsv([["=x"]]).charCodeAt(0), "=".charCodeAt(0), "without excel, data is as stored");
+  });
+
+  it("exports one row per rendering, a row for a term without renderings, statuses from the decision", () => {
+    const rows = readCsv(lexiconToCsv(sampleLexicon()));
+    assert.deepEqual(rows[0], [...LEXICON_CSV_COLUMNS]);
+    const col = (name: (typeof LEXICON_CSV_COLUMNS)[number]) => LEXICON_CSV_COLUMNS.indexOf(name);
+    const body = rows.slice(1);
+    assert.equal(body.length, 3 + 1 + 1);
+    assert.deepEqual(
+      body.map((r) => [r[col("term")], r[col("rendering")], r[col("status")]]),
+      [
+        ["cso", "多元共商", "preferred"],
+        ["cso", "多元共生", "admitted"],
+        ["cso", "多元共进", "deprecated"],
+        ["empathy", "同理心", "candidate"],
+        ["2nd-track", "", ""],
+      ],
+    );
+    assert.equal(body[0]![col("decided_at")], "2026-02-01T10:00:00.000Z");
+    assert.equal(body[2]![col("traditional")], "多元共進");
+    assert.match(body[3]![col("note")]!, /no decision/);
+    assert.equal(body[0]![col("context")], sampleLexicon().entries[0]!.context);
+  });
+});

@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { z } from "zod";
+import { openApiDocument } from "./document";
+import { API_OPERATIONS } from "./registry";
+import { SCHEMAS } from "./schemas";
+
+const APP_API = path.join(process.cwd(), "app", "api");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/** Every route handler under app/api: its OpenAPI path (from the folders) and exported methods. */
+function routesInApp(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const d of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, d.name);
+      if (d.isDirectory()) walk(p);
+      else if (/^route\.(ts|tsx|js)$/.test(d.name)) {
+        const segments = path
+          .relative(path.join(process.cwd(), "app"), dir)
+          .split(path.sep)
+          .filter((s) => !/^\(.*\)$/.test(s)) // route groups do not appear in the URL
+          .map((s) => s.replace(/^\[\[?(?:\.\.\.)?(\w+)\]?\]$/, "{$1}"));
+        const source = readFileSync(p, "utf8");
+        const exported = new Set<string>();
+        for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) exported.add(m[1]!);
+        for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+          for (const part of m[1]!.split(",")) {
+            const name = part.trim().split(/\s+as\s+/).pop()!;
+            if ((METHODS as readonly string[]).includes(name)) exported.add(name);
+          }
+        }
+        assert.ok(exported.size > 0, `${p} exports no HTTP method`);
+        for (const method of exported) found.push(`${method.toLowerCase()} /${segments.join("/")}`);
+      }
+    }
+  };
+  walk(APP_API);
+  return found.sort();
+}
+
+describe("OpenAPI description", () => {
+  it("documents every route of the app, and nothing that is not one", () => {
+    const documented = API_OPERATIONS.map((op) => `${op.method} ${op.path}`).sort();
+    const inApp = routesInApp();
+    assert.deepEqual(
+      { missing: inApp.filter((r) => !documented.includes(r)), stale: documented.filter((r) => !inApp.includes(r)) },
+      { missing: [], stale: [] },
+      "add missing routes to lib/openapi/registry.ts; remove stale ones",
+    );
+    assert.equal(new Set(documented).size, documented.length, "no operation twice");
+  });
+
+  it("is OpenAPI 3.1 with every reference resolved and every path parameter declared", () => {
+    const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>; components: { schemas: Record<string, unknown> } };
+    assert.equal(doc.openapi, "3.1.0");
+    const text = JSON.stringify(doc);
+    for (const m of text.matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)) assert.ok(doc.components.schemas[m[1]!], `unresolved ${m[1]}`);
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      const names = [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      for (const op of Object.values(ops)) assert.deepEqual(op.parameters?.filter((x) => x.in === "path").map((x) => x.name) ?? [], names, p);
+    }
+  });
+
+  it("describes bodies and responses with the zod schemas the code validates with", () => {
+    const doc = openApiDocument() as { components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } };
+    assert.deepEqual(doc.components.schemas.BallotInput?.required, ["grades"], "input view: reasons and note have defaults");
+    assert.ok(doc.components.schemas.Results?.properties?.pairwise);
+    for (const [name, { schema, io }] of Object.entries(SCHEMAS)) {
+      assert.doesNotThrow(() => z.toJSONSchema(schema as z.ZodType, { io }), `${name} converts without losing anything`);
+    }
+  });
+});

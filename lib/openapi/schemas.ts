@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { ballotInputSchema, ballotViewSchema } from "@/lib/schemas/ballot";
+import { lexiconExportSchema } from "@/lib/schemas/lexicon";
+import { termDetailSchema, termListSchema } from "@/lib/schemas/term";
+import { ballotExportSchema, resultsSchema } from "@/lib/tally";
+import { STATUS_OF } from "@/lib/errors";
+import { LOCALES } from "@/lib/i18n";
+import { TERM_EVENT_TYPES } from "@/lib/live";
+
+/**
+ * The named schemas of the API description (components.schemas), each the zod schema the code
+ * itself validates with. `io: "input"` describes what a client sends (before defaults and
+ * transforms), `output` what the server returns.
+ */
+
+/** The one error shape of the API (server/http/api-route.ts). */
+export const apiErrorSchema = z.object({
+  error: z
+    .object({
+      code: z.enum([...(Object.keys(STATUS_OF) as [string, ...string[]]), "internal"]),
+      message: z.string().describe("A readable sentence (English)."),
+      fields: z.record(z.string(), z.array(z.string())).optional().describe("Per-field messages or codes, keyed by input path."),
+    })
+    .catchall(z.unknown()),
+});
+
+export const healthSchema = z.object({
+  status: z.enum(["ok", "unavailable"]),
+  database: z.object({ ok: z.boolean(), provider: z.enum(["sqlite", "postgresql"]) }),
+});
+
+export const localeFormSchema = z.object({ locale: z.enum(LOCALES) });
+
+export const termEventSchema = z
+  .string()
+  .describe(
+    `A text/event-stream. Events: ready (on connect), ${TERM_EVENT_TYPES.join(", ")}; each has an id (resume with Last-Event-ID) and a JSON data line saying what changed.`,
+  );
+
+export const SCHEMAS = {
+  ApiError: { schema: apiErrorSchema, io: "output" },
+  Health: { schema: healthSchema, io: "output" },
+  TermList: { schema: termListSchema, io: "output" },
+  TermDetail: { schema: termDetailSchema, io: "output" },
+  BallotInput: { schema: ballotInputSchema, io: "input" },
+  BallotView: { schema: ballotViewSchema, io: "output" },
+  BallotExport: { schema: ballotExportSchema, io: "output" },
+  Results: { schema: resultsSchema, io: "output" },
+  LexiconExport: { schema: lexiconExportSchema, io: "output" },
+  LocaleForm: { schema: localeFormSchema, io: "input" },
+  TermEvents: { schema: termEventSchema, io: "output" },
+} as const satisfies Record<string, { schema: z.ZodType; io: "input" | "output" }>;
+
+export type SchemaName = keyof typeof SCHEMAS;
