@@ -2,7 +2,7 @@
  * Live updates of a term page (Server-Sent Events). One event type per kind of change; the
  * payload says what changed, and clients refresh what they show from the server.
  */
-export const TERM_EVENT_TYPES = ["ballot", "rendering", "comment", "stage", "decision", "resync"] as const;
+export const TERM_EVENT_TYPES = ["ballot", "rendering", "comment", "stage", "decision", "term", "resync"] as const;
 export type TermEventType = (typeof TERM_EVENT_TYPES)[number];
 
 /** A client more than this many events behind is told to resync instead of being replayed. */
