@@ -1,5 +1,6 @@
-import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
+import { createHash, randomBytes } from "node:crypto";
+import { request as playwrightRequest, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect, createUser, e2eDb, signInBrowser } from "./support/auth";
 import { resultsSchema } from "../lib/tally/schema";
 
@@ -29,14 +30,22 @@ function consensus(page: Page) {
   return page.getByRole("region", { name: "Consensus", exact: true });
 }
 
+/** A personal API token for the user, made as the token service makes them (only the hash is stored). */
+async function apiToken(userId: string): Promise<string> {
+  const token = `gs_${randomBytes(32).toString("base64url")}`;
+  const tokenHash = createHash("sha256").update(token).digest("hex");
+  await e2eDb().apiToken.create({ data: { userId, tokenHash, prefix: token.slice(0, 10) } });
+  return token;
+}
+
 /** A term of the test's own, in consultation, so that its ballots meet no other test's. */
-async function openTerm(texts: string[]) {
+async function openTerm(texts: string[], stage: "consultation" | "provisional" = "consultation") {
   const slug = `e2e-${randomBytes(4).toString("hex")}`;
   await e2eDb().term.create({
     data: {
       slug,
       headword: `test term ${slug}`,
-      stage: "consultation",
+      stage,
       renderings: { create: texts.map((text, i) => ({ text, normalizedKey: text, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) })) },
     },
   });
@@ -76,6 +85,8 @@ test("two scholars of different delegations grade the CSO renderings and both se
   await expect(consensus(page)).toContainText("多元共存");
   await expect(page.getByText("共商 names a procedure, not an order.").first()).toBeVisible();
   await expect(page.getByRole("table", { name: /Pairwise comparison/ })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).include("#ballot").include("#results").analyze();
+  expect(axe.violations).toEqual([]);
 
   // The API serves the same results, and each scholar's ballot is their own.
   const results = resultsSchema.parse(await (await page.request.get("/api/terms/cso/results")).json());
@@ -154,4 +165,53 @@ test("a reader who is not signed in sees the results and a way to sign in, and t
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "结果如何计算" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "五、排名与平局处理" })).toBeVisible();
+});
+
+test("the ballot API: 200 with the stored ballot, 400 for a body that is not JSON, 422 per field, 401, 403", async ({ baseURL }) => {
+  const slug = await openTerm(["壬癸", "子丑"]);
+  const closed = await openTerm(["寅卯"], "provisional");
+  const ids = (await e2eDb().rendering.findMany({ where: { term: { slug } }, orderBy: { createdAt: "asc" } })).map((r) => r.id);
+  const user = await createUser({ delegation: "China", name: "Zhao Api" });
+  const api = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { Authorization: `Bearer ${await apiToken(user.id)}` },
+  });
+  const url = `/api/terms/${slug}/ballot`;
+
+  const empty = await api.get(url);
+  expect(empty.status()).toBe(200);
+  expect(await empty.json()).toEqual({ term: slug, grades: {}, reasons: {}, note: "", revision: 0, updatedAt: null });
+
+  const notJson = await api.put(url, { headers: { "Content-Type": "application/json" }, data: "{grades:" });
+  expect(notJson.status()).toBe(400);
+  expect((await notJson.json()).error.code).toBe("bad_request");
+
+  const invalid = await api.put(url, { data: { grades: { [ids[0]!]: "great", [ids[1]!]: "reject", "no-such-id": "good" } } });
+  expect(invalid.status()).toBe(422);
+  const { error } = await invalid.json();
+  expect(error.code).toBe("invalid");
+  expect(Object.keys(error.fields).sort()).toEqual([`grades.${ids[0]}`, "grades.no-such-id", `reasons.${ids[1]}`]);
+
+  const saved = await api.put(url, { data: { grades: { [ids[0]!]: "very_good", [ids[1]!]: "reject" }, reasons: { [ids[1]!]: "Too abstract." }, note: "via API" } });
+  expect(saved.status()).toBe(200);
+  const ballot = await saved.json();
+  expect(ballot).toMatchObject({ term: slug, grades: { [ids[0]!]: "very_good", [ids[1]!]: "reject" }, reasons: { [ids[1]!]: "Too abstract." }, note: "via API", revision: 1 });
+  expect(await (await api.get(url)).json()).toEqual(ballot);
+
+  const results = resultsSchema.parse(await (await api.get(`/api/terms/${slug}/results`)).json());
+  expect(results.voters).toBe(1);
+  expect(results.consensus).toBe(ids[0]);
+  const exported = await (await api.get(`/api/terms/${slug}/ballots`)).json();
+  expect(exported.ballots).toEqual([{ voter: expect.stringMatching(/^v-[0-9a-f]{16}$/), delegation: "China", grades: ballot.grades, reasons: ballot.reasons }]);
+  expect(JSON.stringify(exported)).not.toContain("Zhao");
+
+  const stage = await api.put(`/api/terms/${closed}/ballot`, { data: { grades: {} } });
+  expect(stage.status()).toBe(403);
+  expect((await stage.json()).error.code).toBe("stage_closed");
+
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  const nobody = await anonymous.put(url, { data: { grades: {} } });
+  expect(nobody.status()).toBe(401);
+  expect((await anonymous.get(url)).status()).toBe(401);
+  await Promise.all([api.dispose(), anonymous.dispose()]);
 });

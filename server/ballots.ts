@@ -34,8 +34,6 @@ export async function getBallot(actor: Actor | null, slug: string): Promise<Ball
 export async function castBallot(actor: Actor | null, slug: string, raw: unknown): Promise<BallotView> {
   const me = requireDelegation(requireActor(actor));
   const parsed = ballotInputSchema.safeParse(raw);
-  if (!parsed.success) throw invalidBallot(fieldErrorsOf(parsed.error));
-  const input = parsed.data;
 
   const term = await db().term.findUnique({
     where: { slug },
@@ -43,10 +41,15 @@ export async function castBallot(actor: Actor | null, slug: string, raw: unknown
   });
   if (!term) throw notFound("Term");
   if (term.stage !== "consultation") throw stageClosed();
+  // Every problem at once: the schema's, and grades for renderings that are not open here.
+  const fields: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const open = new Set(term.renderings.map((r) => r.id));
-  const foreign = Object.keys(input.grades).filter((id) => !open.has(id));
-  if (foreign.length > 0)
-    throw invalidBallot(Object.fromEntries(foreign.map((id) => [`grades.${id}`, [BALLOT_ERRORS.unknownRendering]])));
+  for (const id of Object.keys(gradesIn(raw))) {
+    // Replaces a grade error for it: that the rendering is not open here matters more.
+    if (!open.has(id)) fields[`grades.${id}`] = [BALLOT_ERRORS.unknownRendering];
+  }
+  if (!parsed.success || Object.keys(fields).length > 0) throw invalidBallot(fields);
+  const input = parsed.data;
 
   try {
     return await write(me, term.id, slug, input);
@@ -96,6 +99,12 @@ async function write(me: Actor & { delegationId: string }, termId: string, slug:
     if (prismaCode(e) === "P2025") throw stageClosed();
     throw e;
   }
+}
+
+/** The graded rendering ids of an input that may not have passed the schema. */
+function gradesIn(raw: unknown): Record<string, unknown> {
+  const grades = (raw as { grades?: unknown } | null)?.grades;
+  return grades && typeof grades === "object" && !Array.isArray(grades) ? (grades as Record<string, unknown>) : {};
 }
 
 function invalidBallot(fields: FieldErrors) {

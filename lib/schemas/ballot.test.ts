@@ -27,6 +27,13 @@ describe("ballot input", () => {
     assert.deepStrictEqual(errors({ grades: { a: "reject" }, reasons: { a: " " } }), { "reasons.a": [BALLOT_ERRORS.reasonRequired] });
     assert.deepStrictEqual(errors({ grades: {}, note: "x".repeat(NOTE_MAX + 1) }), { note: [BALLOT_ERRORS.noteTooLong] });
     assert.ok(errors({ grades: "good" }).grades);
+    assert.ok(errors(null)[""]);
+    // All at once, so the form can show every problem after one save.
+    assert.deepStrictEqual(errors({ grades: { a: "great", b: "reject" }, reasons: 7 }), {
+      "grades.a": [BALLOT_ERRORS.unknownGrade],
+      reasons: ["Invalid input: expected record, received number"],
+      "reasons.b": [BALLOT_ERRORS.reasonRequired],
+    });
   });
 
   test("reads the form's fields: an empty grade is no opinion, empty reasons are left out", () => {

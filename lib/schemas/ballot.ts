@@ -40,12 +40,20 @@ export const ballotInputSchema = z
     reasons: z.record(renderingId, z.string().max(REASON_MAX, { error: BALLOT_ERRORS.reasonTooLong })).default({}),
     note: z.string().max(NOTE_MAX, { error: BALLOT_ERRORS.noteTooLong }).default(""),
   })
-  .superRefine((input, ctx) => {
-    for (const [id, grade] of Object.entries(input.grades)) {
-      if (grade === "reject" && !input.reasons[id]?.trim())
-        ctx.addIssue({ code: "custom", path: ["reasons", id], message: BALLOT_ERRORS.reasonRequired });
-    }
-  })
+  .superRefine(
+    (input, ctx) => {
+      // Also runs when other fields failed (see `when`), so every error shows at once: the
+      // input may then be malformed, hence the guards.
+      const grades = isRecord(input.grades) ? input.grades : {};
+      const reasons: Record<string, unknown> = isRecord(input.reasons) ? input.reasons : {};
+      for (const [id, grade] of Object.entries(grades)) {
+        const reason = reasons[id];
+        if (grade === "reject" && !(typeof reason === "string" && reason.trim()))
+          ctx.addIssue({ code: "custom", path: ["reasons", id], message: BALLOT_ERRORS.reasonRequired });
+      }
+    },
+    { when: (payload) => isRecord(payload.value) },
+  )
   // Only reasons for rejects are kept: a reason beside another grade is not a reject reason,
   // and the ballot should not carry text nobody will see.
   .transform(({ grades, reasons, note }) => ({
@@ -57,6 +65,10 @@ export const ballotInputSchema = z
   }));
 
 export type BallotInput = z.output<typeof ballotInputSchema>;
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
 
 /**
  * The form posts `grades.<renderingId>` (a grade, or "" for no opinion), `reasons.<renderingId>`

@@ -75,6 +75,17 @@ describeEachEngine("ballots", ({ database }) => {
       "grades.nope": [BALLOT_ERRORS.unknownRendering],
     });
 
+    // Every problem at once, so a form can show them all after one save.
+    const all = await failsWith(
+      castBallot(actor, term.slug, { grades: { [r1]: "great", [r2]: "reject", [foreignId]: "great" } }),
+      "invalid",
+    );
+    assert.deepEqual(all.details.fields, {
+      [`grades.${r1}`]: [BALLOT_ERRORS.unknownGrade],
+      [`grades.${foreignId}`]: [BALLOT_ERRORS.unknownRendering],
+      [`reasons.${r2}`]: [BALLOT_ERRORS.reasonRequired],
+    });
+
     const note = await failsWith(castBallot(actor, term.slug, { grades: {}, note: "x".repeat(501) }), "invalid");
     assert.deepEqual(Object.keys(note.details.fields ?? {}), ["note"]);
     await failsWith(castBallot(actor, term.slug, "not an object"), "invalid");
