@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { listTerms } from "@/server/terms";
 import { messages } from "@/server/locale";
+import { readerGate } from "@/server/access";
 import { StageBadge } from "@/components/stage-badge";
 import { ExportLinks } from "@/components/export-links";
 
 export const dynamic = "force-dynamic";
 
 export default async function LexiconPage() {
+  await readerGate("/");
   const [{ t }, terms] = await Promise.all([messages(), listTerms()]);
   return (
     <>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { format } from "@/lib/i18n";
+import { canFacilitate } from "@/lib/permissions";
 import { messages } from "@/server/locale";
 import { currentActor } from "@/server/auth/request";
 import { LanguageSwitch } from "@/components/language-switch";
@@ -19,6 +20,7 @@ export async function SiteHeader() {
             <Link href="/profile" title={format(t.auth.signedInAs, { name: actor.name })}>
               {actor.name}
             </Link>
+            {canFacilitate(actor) ? <Link href="/admin">{t.admin.nav}</Link> : null}
             <SignOutButton label={t.auth.signOut} />
           </span>
         ) : (

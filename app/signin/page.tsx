@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { messages } from "@/server/locale";
 import { currentActor } from "@/server/auth/request";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { getSiteSettings } from "@/server/settings";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
@@ -19,7 +20,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const { error, callbackUrl } = await searchParams;
   const back = safeCallback(callbackUrl);
   if (await currentActor()) redirect(back);
-  const { t } = await messages();
+  const [{ t }, settings] = await Promise.all([messages(), getSiteSettings()]);
   const e = env();
   return (
     <>
@@ -32,6 +33,11 @@ export default async function SignInPage({ searchParams }: Props) {
         magicLink={!!e.SMTP_URL}
         orcid={!!(e.ORCID_CLIENT_ID && e.ORCID_CLIENT_SECRET)}
       />
+      {settings.openSignUp ? (
+        <p>
+          <a href="/signup">{t.account.signUp.link}</a>
+        </p>
+      ) : null}
     </>
   );
 }

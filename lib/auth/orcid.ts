@@ -4,7 +4,8 @@
  */
 export type OrcidTokenProfile = { orcid?: unknown; name?: unknown; sub?: unknown };
 
-const ORCID_ID = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
+/** The shape of an ORCID iD (the last character is a checksum digit or X). */
+export const ORCID_ID = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
 
 export function orcidProfile(p: OrcidTokenProfile): { id: string; name: string; email: null } {
   const id = typeof p.orcid === "string" ? p.orcid : typeof p.sub === "string" ? p.sub : "";

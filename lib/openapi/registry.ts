@@ -1,4 +1,5 @@
 import type { SchemaName } from "@/lib/openapi/schemas";
+import { MEMBERSHIP_OPERATIONS } from "@/lib/openapi/membership";
 
 /**
  * Every route of the app's API, by path and method, with what it takes and returns. The
@@ -151,6 +152,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     query: [{ name: "since", description: "Same as Last-Event-ID, for clients that cannot set headers.", schema: { type: "string" } }],
     responses: { 200: { description: "The event stream.", content: { schema: "TermEvents", type: "text/event-stream" } }, ...NOT_FOUND },
   },
+  ...MEMBERSHIP_OPERATIONS,
   ...exportsOf("lexicon"),
   ...exportsOf("term"),
   {

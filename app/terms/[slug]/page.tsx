@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTerm } from "@/server/terms";
 import { messages } from "@/server/locale";
+import { readerGate } from "@/server/access";
 import { isAppError } from "@/lib/errors";
 import { format } from "@/lib/i18n";
 import { StageBadge } from "@/components/stage-badge";
@@ -30,12 +31,15 @@ async function load(slug: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const term = await load((await params).slug);
+  const { slug } = await params;
+  await readerGate(`/terms/${slug}`);
+  const term = await load(slug);
   return { title: term.abbreviation ? `${term.headword} (${term.abbreviation})` : term.headword };
 }
 
 export default async function TermPage({ params }: Props) {
   const { slug } = await params;
+  await readerGate(`/terms/${slug}`);
   const [{ t, locale }, term] = await Promise.all([messages(), load(slug)]);
   return (
     <article>

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { messages } from "@/server/locale";
+import { staffPage } from "@/server/access";
+import { listDelegations } from "@/server/delegations";
+import { saveDelegationAction } from "@/server/actions/admin/save-delegation";
+import { AdminNav, NotAllowed } from "@/components/admin/admin-nav";
+import { DelegationForm } from "@/components/admin/delegation-form";
+import styles from "@/components/account/forms.module.css";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Delegations" };
+
+export default async function DelegationsPage() {
+  const [{ actor, allowed }, { t }] = await Promise.all([staffPage("/admin/delegations", "admin"), messages()]);
+  if (!allowed) return <NotAllowed message={t.admin.onlyAdmins} />;
+  const delegations = await listDelegations();
+  const d = t.admin.delegations;
+  return (
+    <>
+      <AdminNav t={t.admin} actor={actor} current="delegations" />
+      <h1>{d.title}</h1>
+      <ul className={styles.cards}>
+        {delegations.map((x) => (
+          <li key={x.id} className="card">
+            <h2 style={{ marginTop: 0 }}>
+              {x.name}
+              {x.nameZh ? <span lang="zh-Hans"> · {x.nameZh}</span> : null}
+            </h2>
+            <p className="muted">
+              {d.members}: {x.members}
+            </p>
+            <DelegationForm t={t.admin} action={saveDelegationAction} delegation={x} />
+          </li>
+        ))}
+      </ul>
+      <section className={styles.section} aria-labelledby="add-delegation">
+        <h2 id="add-delegation">{d.add}</h2>
+        <DelegationForm t={t.admin} action={saveDelegationAction} />
+      </section>
+    </>
+  );
+}

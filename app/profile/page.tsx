@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { canAdminister } from "@/lib/permissions";
+import { messages } from "@/server/locale";
+import { memberPage } from "@/server/access";
+import { getProfile, listMyApiTokens } from "@/server/profile";
+import { listDelegations } from "@/server/delegations";
+import { updateProfileAction } from "@/server/actions/account/update-profile";
+import { changePasswordAction } from "@/server/actions/account/change-password";
+import { createApiTokenAction } from "@/server/actions/account/create-api-token";
+import { ProfileForm } from "@/components/account/profile-form";
+import { PasswordForm } from "@/components/account/password-form";
+import { TokenForm } from "@/components/account/token-form";
+import { TokenTable } from "@/components/account/token-table";
+import { Flash } from "@/components/account/flash";
+import { delegationLabel } from "@/components/account/labels";
+import styles from "@/components/account/forms.module.css";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Profile" };
+
+type Props = { searchParams: Promise<{ done?: string; error?: string }> };
+
+export default async function ProfilePage({ searchParams }: Props) {
+  const actor = await memberPage("/profile");
+  const [{ t, locale }, profile, tokens, { done, error }] = await Promise.all([messages(), getProfile(actor), listMyApiTokens(actor), searchParams]);
+  const delegations = canAdminister(actor)
+    ? (await listDelegations()).map((d) => ({ id: d.id, label: delegationLabel(d, locale) }))
+    : null;
+  return (
+    <>
+      <h1>{t.account.profile.title}</h1>
+      <Flash t={t.account} done={done} error={error} doneTexts={{ token_revoked: t.account.tokens.revokedDone }} />
+      <ProfileForm
+        t={t.account}
+        action={updateProfileAction}
+        profile={profile}
+        delegations={delegations}
+        delegationLabel={delegationLabel(profile.delegation, locale)}
+      />
+      <section className={styles.section} aria-labelledby="password-title">
+        <h2 id="password-title">{t.account.passwordForm.title}</h2>
+        <PasswordForm t={t.account} action={changePasswordAction} hasPassword={profile.hasPassword} />
+      </section>
+      <section className={styles.section} aria-labelledby="tokens-title">
+        <h2 id="tokens-title">{t.account.tokens.title}</h2>
+        <p className="muted">{t.account.tokens.intro}</p>
+        <TokenForm t={t.account} action={createApiTokenAction} />
+        <TokenTable t={t.account} tokens={tokens} locale={locale} />
+      </section>
+    </>
+  );
+}

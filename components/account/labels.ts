@@ -1,0 +1,18 @@
+import type { Locale } from "@/lib/i18n";
+
+/** A delegation's name in the reader's language (the Chinese name when there is one). */
+export function delegationLabel(d: { name: string; nameZh: string | null } | null | undefined, locale: Locale): string {
+  if (!d) return "—";
+  return locale === "zh" && d.nameZh ? d.nameZh : d.name;
+}
+
+/** Dates of accounts, tokens and invitations: day and minute, in UTC, said so. */
+export function dateTime(value: string | Date | null | undefined, locale: Locale): string {
+  if (!value) return "—";
+  const text = new Date(value).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", {
+    timeZone: "UTC",
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+  return `${text} UTC`;
+}

@@ -1,0 +1,65 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import type { Messages } from "@/lib/i18n";
+import { idleForm } from "@/lib/membership/form-state";
+import { PASSWORD_MIN } from "@/lib/schemas/account";
+import { TextField, Submit, Outcome } from "./field";
+import { useMemberForm, errorsOf, type FormAction } from "./use-member-form";
+import styles from "./forms.module.css";
+
+type Props = { t: Messages["account"]; action: FormAction<{ email: string }>; hasPassword: boolean };
+
+/**
+ * A password change ends every session of the account (the server bumps its sessionVersion),
+ * this one included. So that the person does not have to sign in again here, the form signs in
+ * with the new password right away (it is in memory only for that); other devices stay signed
+ * out. Without JavaScript the next page asks them to sign in.
+ */
+export function PasswordForm({ t, action, hasPassword }: Props) {
+  const router = useRouter();
+  const next = useRef("");
+  const [outcome, setOutcome] = useState<"idle" | "renewed" | "signInAgain">("idle");
+  const { state, pending, formProps } = useMemberForm(action, idleForm<{ email: string }>(), (data) => {
+    next.current = String(data.get("password") ?? "");
+    setOutcome("idle");
+  });
+  const email = state.status === "ok" ? state.result?.email : undefined;
+
+  useEffect(() => {
+    if (!email || !next.current) return;
+    const password = next.current;
+    next.current = "";
+    signIn("credentials", { email, password, redirect: false })
+      .then((res) => {
+        setOutcome(res?.ok && !res.error ? "renewed" : "signInAgain");
+        router.refresh();
+      })
+      .catch(() => setOutcome("signInAgain"));
+  }, [email, state.at, router]);
+
+  const success = outcome === "renewed" ? t.passwordForm.done : outcome === "signInAgain" ? t.passwordForm.doneSignIn : undefined;
+  return (
+    <form {...formProps} method="post" className={`form ${styles.narrow}`} key={state.status === "ok" ? state.at : "form"}>
+      {hasPassword ? null : <p className="muted">{t.passwordForm.noneYet}</p>}
+      <Outcome status={success ? "ok" : state.status} error={state.error} success={success} />
+      {hasPassword ? (
+        <TextField label={t.passwordForm.current} name="current" id="current-password" type="password" autoComplete="current-password" required errors={errorsOf(state, "current")} />
+      ) : null}
+      <TextField
+        label={t.passwordForm.next}
+        name="password"
+        id="new-password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN}
+        hint={t.passwordHint}
+        errors={errorsOf(state, "password")}
+      />
+      <TextField label={t.passwordConfirm} name="passwordConfirm" id="new-password-confirm" type="password" autoComplete="new-password" required errors={errorsOf(state, "passwordConfirm")} />
+      <Submit label={t.passwordForm.submit} busyLabel={t.passwordForm.submitting} pending={pending} />
+    </form>
+  );
+}

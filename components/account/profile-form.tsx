@@ -1,0 +1,81 @@
+"use client";
+import type { Messages } from "@/lib/i18n";
+import { LOCALES, LOCALE_NAMES } from "@/lib/i18n";
+import { idleForm } from "@/lib/membership/form-state";
+import type { Profile } from "@/server/profile";
+import { TextField, SelectField, Submit, Outcome } from "./field";
+import { useMemberForm, errorsOf, valueOf, type FormAction } from "./use-member-form";
+import styles from "./forms.module.css";
+
+type Props = {
+  t: Messages["account"];
+  action: FormAction<null>;
+  profile: Profile;
+  /** Admins may move themselves to another delegation; for everyone else it is read-only. */
+  delegations: { id: string; label: string }[] | null;
+  delegationLabel: string;
+};
+
+export function ProfileForm({ t, action, profile, delegations, delegationLabel }: Props) {
+  const { state, pending, formProps } = useMemberForm(action, idleForm());
+  return (
+    <form {...formProps} method="post" className={`form ${styles.narrow}`}>
+      <Outcome status={state.status} error={state.error} success={t.profile.saved} />
+      <div className={styles.field}>
+        <span>
+          <strong>{t.email}</strong>
+        </span>
+        <p className={styles.readOnly}>{profile.email}</p>
+      </div>
+      <TextField label={t.name} name="name" autoComplete="name" required maxLength={100} defaultValue={valueOf(state, "name", profile.name)} errors={errorsOf(state, "name")} />
+      <TextField
+        label={t.affiliation}
+        name="affiliation"
+        autoComplete="organization"
+        maxLength={200}
+        hint={t.affiliationHint}
+        defaultValue={valueOf(state, "affiliation", profile.affiliation)}
+        errors={errorsOf(state, "affiliation")}
+      />
+      {delegations ? (
+        <SelectField
+          label={t.delegation}
+          name="delegationId"
+          defaultValue={valueOf(state, "delegationId", profile.delegation?.id ?? "")}
+          options={delegations.map((d) => ({ value: d.id, label: d.label }))}
+          errors={errorsOf(state, "delegationId")}
+        />
+      ) : (
+        <div className={styles.field}>
+          <strong>{t.delegation}</strong>
+          <p className={styles.readOnly}>
+            {delegationLabel} <small className={styles.hint}>({t.profile.delegationReadOnly})</small>
+          </p>
+        </div>
+      )}
+      <div className={styles.field}>
+        <strong>{t.role}</strong>
+        <p className={styles.readOnly}>
+          {t.roles[profile.role]} <small className={styles.hint}>({t.profile.roleReadOnly})</small>
+        </p>
+      </div>
+      <SelectField
+        label={t.language}
+        name="locale"
+        defaultValue={valueOf(state, "locale", profile.locale)}
+        options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+        errors={errorsOf(state, "locale")}
+      />
+      <TextField
+        label={`${t.profile.orcid} (${t.optional})`}
+        name="orcid"
+        inputMode="text"
+        pattern="\d{4}-\d{4}-\d{4}-\d{3}[\dXx]"
+        hint={t.profile.orcidHint}
+        defaultValue={valueOf(state, "orcid", profile.orcid ?? "")}
+        errors={errorsOf(state, "orcid")}
+      />
+      <Submit label={t.profile.save} busyLabel={t.profile.saving} pending={pending} />
+    </form>
+  );
+}

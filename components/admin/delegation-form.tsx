@@ -1,0 +1,51 @@
+"use client";
+import type { Messages } from "@/lib/i18n";
+import { format } from "@/lib/i18n";
+import { idleForm } from "@/lib/membership/form-state";
+import { TextField, Submit, Outcome } from "@/components/account/field";
+import { useMemberForm, errorsOf, valueOf, type FormAction } from "@/components/account/use-member-form";
+import styles from "@/components/account/forms.module.css";
+
+type Props = {
+  t: Messages["admin"];
+  action: FormAction<null>;
+  /** Absent: the form adds a delegation. */
+  delegation?: { id: string; name: string; nameZh: string | null };
+};
+
+/** Adds a delegation, or renames one (one small form per delegation). */
+export function DelegationForm({ t, action, delegation }: Props) {
+  const { state, pending, formProps } = useMemberForm(action, idleForm());
+  const prefix = delegation ? `d-${delegation.id}` : "d-new";
+  const title = delegation ? format(t.delegations.renameOf, { name: delegation.name }) : t.delegations.add;
+  return (
+    <form {...formProps} method="post" className={`form ${styles.narrow}`} aria-label={title} key={delegation ? "rename" : state.status === "ok" ? state.at : "add"}>
+      {delegation ? <input type="hidden" name="id" value={delegation.id} /> : null}
+      <Outcome status={state.status} error={state.error} success={t.delegations.saved} />
+      <TextField
+        label={t.delegations.name}
+        name="name"
+        id={`${prefix}-name`}
+        required
+        maxLength={60}
+        defaultValue={valueOf(state, "name", delegation?.name ?? "")}
+        errors={errorsOf(state, "name")}
+      />
+      <TextField
+        label={t.delegations.nameZh}
+        name="nameZh"
+        id={`${prefix}-nameZh`}
+        lang="zh-Hans"
+        maxLength={60}
+        defaultValue={valueOf(state, "nameZh", delegation?.nameZh ?? "")}
+        errors={errorsOf(state, "nameZh")}
+      />
+      <Submit
+        label={delegation ? t.delegations.rename : t.delegations.add}
+        busyLabel={delegation ? t.delegations.renaming : t.delegations.adding}
+        pending={pending}
+        className={delegation ? "secondary" : undefined}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+import type { Messages } from "@/lib/i18n";
+import { format } from "@/lib/i18n";
+import type { Role } from "@/lib/permissions";
+import { idleForm } from "@/lib/membership/form-state";
+import { INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX, INVITE_USES_MAX } from "@/lib/schemas/invite";
+import { TextField, SelectField, Submit, Outcome } from "@/components/account/field";
+import { CopyButton } from "@/components/account/copy-button";
+import { useMemberForm, errorsOf, valueOf, type FormAction } from "@/components/account/use-member-form";
+import styles from "@/components/account/forms.module.css";
+
+type Created = { url: string; expiresAt: string; maxUses: number };
+type Props = {
+  t: Messages["admin"];
+  roleNames: Messages["account"]["roles"];
+  action: FormAction<Created>;
+  delegations: { id: string; label: string }[];
+  /** The roles this facilitator or admin may invite. */
+  roles: Role[];
+};
+
+export function InviteForm({ t, roleNames, action, delegations, roles }: Props) {
+  const { state, pending, formProps } = useMemberForm(action, idleForm<Created>());
+  const created = state.status === "ok" ? state.result : undefined;
+  return (
+    <div className="stack">
+      {created ? (
+        <div className="success" role="status">
+          <p>{t.invites.created}</p>
+          <p className={styles.secret} data-testid="invite-url">
+            {created.url}
+          </p>
+          <p>{format(t.invites.createdDetail, { date: created.expiresAt.slice(0, 16).replace("T", " ") + " UTC", count: created.maxUses })}</p>
+          <CopyButton text={created.url} label={t.invites.copy} doneLabel={t.invites.copied} />
+        </div>
+      ) : null}
+      <form {...formProps} method="post" className={`form ${styles.narrow}`}>
+        <Outcome status={state.status} error={state.error} />
+        <SelectField
+          label={t.invites.delegation}
+          name="delegationId"
+          required
+          defaultValue={valueOf(state, "delegationId", delegations[0]?.id ?? "")}
+          options={delegations.map((d) => ({ value: d.id, label: d.label }))}
+          errors={errorsOf(state, "delegationId")}
+        />
+        <SelectField
+          label={t.invites.role}
+          name="role"
+          defaultValue={valueOf(state, "role", "scholar")}
+          options={roles.map((r) => ({ value: r, label: roleNames[r] }))}
+          errors={errorsOf(state, "role")}
+        />
+        <TextField
+          label={t.invites.uses}
+          name="maxUses"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={INVITE_USES_MAX}
+          required
+          hint={t.invites.usesHint}
+          defaultValue={valueOf(state, "maxUses", "1")}
+          errors={errorsOf(state, "maxUses")}
+        />
+        <TextField
+          label={t.invites.days}
+          name="days"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={INVITE_DAYS_MAX}
+          required
+          defaultValue={valueOf(state, "days", String(INVITE_DAYS_DEFAULT))}
+          errors={errorsOf(state, "days")}
+        />
+        <Submit label={t.invites.create} busyLabel={t.invites.creating} pending={pending} />
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+import type { Messages } from "@/lib/i18n";
+import { idleForm } from "@/lib/membership/form-state";
+import type { SiteSettings } from "@/lib/schemas/site-admin";
+import { SelectField, Submit, Outcome } from "@/components/account/field";
+import { useMemberForm, errorsOf, type FormAction } from "@/components/account/use-member-form";
+import styles from "@/components/account/forms.module.css";
+
+type Props = { t: Messages["admin"]; action: FormAction<null>; settings: SiteSettings; delegations: { id: string; label: string }[] };
+
+export function SettingsForm({ t, action, settings, delegations }: Props) {
+  const { state, pending, formProps } = useMemberForm(action, idleForm());
+  // After a refused save, show what was ticked; else what is stored.
+  const ticked = (name: "membersOnly" | "openSignUp") => (state.status === "error" ? state.values[name] === "on" : settings[name]);
+  const chosen = state.status === "error" ? (state.values.signUpDelegationId ?? "") : (settings.signUpDelegationId ?? "");
+  return (
+    <form {...formProps} method="post" className={`form ${styles.narrow}`}>
+      <Outcome status={state.status} error={state.error} success={t.settings.saved} />
+      <label className={styles.check}>
+        <input type="checkbox" name="membersOnly" defaultChecked={ticked("membersOnly")} aria-describedby="members-only-hint" />
+        <span>
+          {t.settings.membersOnly}
+          <small id="members-only-hint" className={styles.hint}>
+            {t.settings.membersOnlyHint}
+          </small>
+        </span>
+      </label>
+      <label className={styles.check}>
+        <input type="checkbox" name="openSignUp" defaultChecked={ticked("openSignUp")} aria-describedby="open-sign-up-hint" />
+        <span>
+          {t.settings.openSignUp}
+          <small id="open-sign-up-hint" className={styles.hint}>
+            {t.settings.openSignUpHint}
+          </small>
+        </span>
+      </label>
+      <SelectField
+        label={t.settings.signUpDelegation}
+        name="signUpDelegationId"
+        defaultValue={chosen}
+        options={[{ value: "", label: t.settings.noDelegation }, ...delegations.map((d) => ({ value: d.id, label: d.label }))]}
+        errors={errorsOf(state, "signUpDelegationId")}
+      />
+      <Submit label={t.settings.save} busyLabel={t.settings.saving} pending={pending} />
+    </form>
+  );
+}

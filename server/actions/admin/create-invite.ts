@@ -1,0 +1,24 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { formFields } from "@/lib/schemas/account";
+import type { FormState } from "@/lib/membership/form-state";
+import { currentActor } from "@/server/auth/request";
+import { createInvite } from "@/server/invites";
+import { inviteUrl, siteUrl } from "@/server/site-url";
+import { formResult } from "@/server/actions/account/form-result";
+
+export type InviteCreated = { url: string; expiresAt: string; maxUses: number };
+
+/** The link is in the result once, for the form to show; only its hash is stored. */
+export async function createInviteAction(_previous: FormState<InviteCreated>, form: FormData): Promise<FormState<InviteCreated>> {
+  const values = formFields(form);
+  const state = await formResult("createInvite", values, async () => {
+    const { token, invite } = await createInvite(await currentActor(), values);
+    const h = await headers();
+    const base = siteUrl({ host: h.get("x-forwarded-host") ?? h.get("host"), proto: h.get("x-forwarded-proto") });
+    return { url: inviteUrl(base, token), expiresAt: invite.expiresAt, maxUses: invite.maxUses };
+  });
+  if (state.status === "ok") revalidatePath("/admin/invites");
+  return state;
+}

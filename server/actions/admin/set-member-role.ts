@@ -1,0 +1,10 @@
+"use server";
+import { redirect } from "next/navigation";
+import { currentActor } from "@/server/auth/request";
+import { setMemberRole } from "@/server/members";
+import { runThenRedirectTarget } from "@/server/actions/account/form-result";
+
+export async function setMemberRoleAction(form: FormData): Promise<void> {
+  const input = { userId: String(form.get("userId") ?? ""), role: String(form.get("role") ?? "") };
+  redirect(await runThenRedirectTarget("setMemberRole", "/admin/members", "role_saved", async () => setMemberRole(await currentActor(), input)));
+}
