@@ -2,17 +2,18 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { AppError, notFound, type FieldErrors } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import { BALLOT_ERRORS, ballotInputSchema, type BallotInput, type BallotView } from "@/lib/schemas/ballot";
+import { BALLOT_ERRORS, ballotInputSchema, type BallotView } from "@/lib/schemas/ballot";
 import { requireActor, requireDelegation } from "@/server/auth/guard";
 import { storedGrades, storedReasons } from "@/server/ballot-export";
 import { fieldErrorsOf } from "@/lib/validation";
 import { afterCommit, termEventOps } from "@/server/live/publish";
+import { saveBallotStatements, termForBallot } from "@/server/ballot-sql";
 
 /**
  * How a ballot is stored: one row per scholar and term (unique termId+userId), replaced as a
  * whole on every save (last write wins), each accepted save also appended to BallotEvent with
  * the ballot's new revision and full content, and the term's tally version bumped, all in one
- * transaction.
+ * batch transaction (the statements: server/ballot-sql.ts; why: docs/decisions/012).
  */
 
 export async function getBallot(actor: Actor | null, slug: string): Promise<BallotView> {
@@ -35,69 +36,45 @@ export async function castBallot(actor: Actor | null, slug: string, raw: unknown
   const me = requireDelegation(requireActor(actor));
   const parsed = ballotInputSchema.safeParse(raw);
 
-  const term = await db().term.findUnique({
-    where: { slug },
-    select: { id: true, stage: true, renderings: { where: { status: "active" }, select: { id: true } } },
-  });
+  const term = await termForBallot(slug);
   if (!term) throw notFound("Term");
   if (term.stage !== "consultation") throw stageClosed();
   // Every problem at once: the schema's, and grades for renderings that are not open here.
   const fields: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
-  const open = new Set(term.renderings.map((r) => r.id));
   for (const id of Object.keys(gradesIn(raw))) {
     // Replaces a grade error for it: that the rendering is not open here matters more.
-    if (!open.has(id)) fields[`grades.${id}`] = [BALLOT_ERRORS.unknownRendering];
+    if (!term.openRenderings.has(id)) fields[`grades.${id}`] = [BALLOT_ERRORS.unknownRendering];
   }
   if (!parsed.success || Object.keys(fields).length > 0) throw invalidBallot(fields);
   const input = parsed.data;
 
-  try {
-    return await write(me, term.id, slug, input);
-  } catch (e) {
-    // Two first saves of one scholar racing: the loser's insert hits the unique key. Its
-    // retry finds the row and becomes an ordinary revision (last write wins).
-    if (prismaCode(e) === "P2002") return write(me, term.id, slug, input);
-    throw e;
-  }
+  const at = new Date();
+  const [, saved] = await withRetryOnBusyPool(() =>
+    db().$transaction([
+      ...saveBallotStatements({ termId: term.id, userId: me.id, delegationId: me.delegationId, ...input, at }),
+      // Open term pages refresh (docs/decisions/011); the payload names no one.
+      ...termEventOps(db(), term.id, "ballot", {}),
+    ]),
+  );
+  const revision = saved[0]?.revision;
+  // The stage closed between the read above and the transaction: nothing was written.
+  if (revision === undefined) throw stageClosed();
+  afterCommit(term.id);
+  return { term: slug, ...input, revision: Number(revision), updatedAt: at.toISOString() };
 }
 
 /**
- * One batch transaction, four statements (five with PostgreSQL's NOTIFY), no round trip in between:
- * 1. bump the term's tally version, only while it is in consultation (otherwise P2025 and
- *    nothing is written: the stage check that counts is this one, not the read above);
- *    this also takes the term's row lock first, so writers of a term queue in one order;
- * 2. upsert the ballot, incrementing its revision;
- * 3. append the event by copying the ballot row as it now stands in this transaction, so the
- *    event's revision is the ballot's, whatever other writers do;
- * 4. record a "ballot" term event for live pages.
+ * A burst of saves on one term queues on the term's row lock, and the transactions behind
+ * them wait for a pooled connection; one that waits longer than Prisma's maxWait fails with
+ * P2028 before it has run anything. Such a save is tried again rather than lost.
  */
-async function write(me: Actor & { delegationId: string }, termId: string, slug: string, input: BallotInput): Promise<BallotView> {
-  const content = { grades: input.grades, reasons: input.reasons, note: input.note, delegationId: me.delegationId };
-  try {
-    const [, ballot] = await db().$transaction([
-      db().term.update({
-        where: { id: termId, stage: "consultation" },
-        data: { tallyVersion: { increment: 1 } },
-        select: { id: true },
-      }),
-      db().ballot.upsert({
-        where: { termId_userId: { termId, userId: me.id } },
-        create: { termId, userId: me.id, revision: 1, ...content },
-        update: { ...content, revision: { increment: 1 } },
-        select: { revision: true, updatedAt: true },
-      }),
-      db().$executeRaw`
-        INSERT INTO "BallotEvent" ("ballotId", "termId", "userId", "revision", "grades", "reasons", "note", "cause", "createdAt")
-        SELECT "id", "termId", "userId", "revision", "grades", "reasons", "note", 'vote', "updatedAt"
-        FROM "Ballot" WHERE "termId" = ${termId} AND "userId" = ${me.id}`,
-      // Open term pages refresh (docs/decisions/011); the payload names no one.
-      ...termEventOps(db(), termId, "ballot", {}),
-    ]);
-    afterCommit(termId);
-    return { term: slug, ...input, revision: ballot.revision, updatedAt: ballot.updatedAt.toISOString() };
-  } catch (e) {
-    if (prismaCode(e) === "P2025") throw stageClosed();
-    throw e;
+async function withRetryOnBusyPool<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      if ((e as { code?: unknown } | null)?.code !== "P2028" || attempt >= attempts) throw e;
+    }
   }
 }
 
@@ -113,9 +90,4 @@ function invalidBallot(fields: FieldErrors) {
 
 function stageClosed() {
   return new AppError("stage_closed", "Grading is closed: this term is not in consultation.");
-}
-
-function prismaCode(e: unknown): string | undefined {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === "string" ? code : undefined;
 }

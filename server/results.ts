@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/sqlite/client";
 import { db, type Db } from "@/server/db/client";
 import { notFound } from "@/lib/errors";
 import { tally, type Results } from "@/lib/tally";
@@ -6,7 +7,7 @@ import { tallyInput } from "@/server/ballot-export";
 
 /**
  * The results of a term, cached in the term's row and invalidated by version
- * (docs/decisions/003-tally-cache.md):
+ * (docs/decisions/012-ballots-and-results-cache.md):
  *
  * - every change that can alter the results (a ballot write, a rendering's status or text)
  *   increments Term.tallyVersion in the same transaction as the change (`bumpTally`);
@@ -31,24 +32,42 @@ export async function getResults(slug: string): Promise<Results> {
   return resultsOf({ slug });
 }
 
+/** The results as JSON text: the API sends the cached text as it is, without parsing it. */
+export async function getResultsJson(slug: string): Promise<string> {
+  const row = await cacheRow({ slug });
+  return isCurrent(row) ? row.cache : JSON.stringify(await recount(row));
+}
+
 async function resultsOf(key: TermKey): Promise<Results> {
-  const term = await db().term.findUnique({
-    where: key,
-    select: { id: true, slug: true, tallyVersion: true, tallyCacheOf: true, tallyCache: true },
-  });
-  if (!term) throw notFound("Term");
-  if (term.tallyCache !== null && term.tallyCacheOf === term.tallyVersion) return term.tallyCache as Results;
-  return recount(term);
+  const row = await cacheRow(key);
+  return isCurrent(row) ? (JSON.parse(row.cache) as Results) : recount(row);
+}
+
+type CacheRow = { id: string; slug: string; tallyVersion: number | bigint; tallyCacheOf: number | bigint; cache: string | null };
+
+/** One raw read (the hot path of every results view): the version and the cached text. */
+async function cacheRow(key: TermKey): Promise<CacheRow> {
+  const where = "slug" in key ? Prisma.sql`"slug" = ${key.slug}` : Prisma.sql`"id" = ${key.id}`;
+  const rows = await db().$queryRaw<CacheRow[]>`
+    SELECT "id", "slug", "tallyVersion", "tallyCacheOf", CAST("tallyCache" AS TEXT) AS "cache"
+    FROM "Term" WHERE ${where}`;
+  if (!rows[0]) throw notFound("Term");
+  return rows[0];
+}
+
+function isCurrent(row: CacheRow): row is CacheRow & { cache: string } {
+  return row.cache !== null && Number(row.tallyCacheOf) === Number(row.tallyVersion);
 }
 
 /** Recounts from every ballot and stores the result for the version read before counting. */
-async function recount(term: { id: string; slug: string; tallyVersion: number }): Promise<Results> {
-  const results = tally(await tallyInput(term));
+async function recount(row: CacheRow): Promise<Results> {
+  const version = Number(row.tallyVersion);
+  const results = tally(await tallyInput(row));
   // Conditional: if a write bumped the version meanwhile, these results may predate it;
   // the next reader recounts instead of being served them.
   await db().term.updateMany({
-    where: { id: term.id, tallyVersion: term.tallyVersion },
-    data: { tallyCache: results, tallyCacheOf: term.tallyVersion },
+    where: { id: row.id, tallyVersion: version },
+    data: { tallyCache: results, tallyCacheOf: version },
   });
   return results;
 }

@@ -4,6 +4,7 @@ import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
 import { createTerm, ids } from "@/test/integration/helpers/terms";
 import { castBallot, getBallot } from "@/server/ballots";
+import { saveBallotStatements } from "@/server/ballot-sql";
 import type { Stage } from "@/lib/schemas/term";
 import { AppError } from "@/lib/errors";
 import { BALLOT_ERRORS } from "@/lib/schemas/ballot";
@@ -199,6 +200,27 @@ describeEachEngine("ballots", ({ database }) => {
     assert.equal(await db.ballot.count({ where: { termId: term.id } }), 6);
     assert.equal(await db.ballotEvent.count({ where: { termId: term.id } }), 18);
     assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).tallyVersion, 18);
+  });
+
+  it("the write itself checks the stage: on a term that closed after the read, nothing is written", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    const actor = await createActor(db);
+    await castBallot(actor, term.slug, { grades: { [ids(term)[0]]: "good" } });
+    await db.term.update({ where: { id: term.id }, data: { stage: "provisional" } });
+    const before = await db.term.findUniqueOrThrow({ where: { id: term.id } });
+    // The statements castBallot runs after its read, as if the stage moved in between.
+    const [bumped, saved, events] = await db.$transaction([
+      ...saveBallotStatements({
+        termId: term.id, userId: actor.id, delegationId: actor.delegationId!,
+        grades: { [ids(term)[0]]: "poor" }, reasons: {}, note: "", at: new Date(),
+      }),
+    ]);
+    assert.deepEqual([bumped, saved, events], [0, [], 0]);
+    const ballot = await db.ballot.findFirstOrThrow({ where: { termId: term.id } });
+    assert.deepEqual([ballot.revision, ballot.grades], [1, { [ids(term)[0]]: "good" }]);
+    assert.equal(await db.ballotEvent.count({ where: { termId: term.id } }), 1);
+    assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).tallyVersion, before.tallyVersion);
   });
 
   it("an unknown term is not_found", async () => {

@@ -8,7 +8,7 @@ import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
 import { createTerm, ids } from "@/test/integration/helpers/terms";
 import { castBallot } from "@/server/ballots";
-import { bumpTally, getResults, leaderOf } from "@/server/results";
+import { bumpTally, getResults, getResultsJson, leaderOf } from "@/server/results";
 import { exportBallots } from "@/server/ballot-export";
 import { seed } from "@/server/seed";
 import { getTerm } from "@/server/terms";
@@ -106,6 +106,7 @@ describeEachEngine("results", ({ database }) => {
       }
     }
     assert.deepStrictEqual(await getResults(term.slug), await recountFromRows(db, term.id));
+    assert.deepStrictEqual(JSON.parse(await getResultsJson(term.slug)), await recountFromRows(db, term.id));
     assert.ok(served > 10);
     resultsSchema.parse(await getResults(term.slug));
   });

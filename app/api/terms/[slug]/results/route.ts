@@ -1,11 +1,14 @@
-import { apiRoute, json } from "@/server/http/api-route";
-import { getResults } from "@/server/results";
+import { apiRoute } from "@/server/http/api-route";
+import { getResultsJson } from "@/server/results";
 import { readerGate } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 
-/** The term's results (format in domain.md), from the tally cache. */
+/** The term's results (format in domain.md), from the tally cache (server/results.ts). */
 export const GET = apiRoute<{ slug: string }>(async (req, { params }) => {
   await readerGate(req);
-  return json(await getResults((await params).slug), { headers: { "Cache-Control": "no-cache" } });
+  // The cached JSON text as stored: no parse and re-serialization on the hot path.
+  return new Response(await getResultsJson((await params).slug), {
+    headers: { "Content-Type": "application/json", "Cache-Control": "no-cache" },
+  });
 });
