@@ -7,7 +7,8 @@ export function PairwiseMatrix({ view }: { view: ResultsView }) {
   const ids = results.ranking;
   const d = (x: string, y: string) => results.pairwise[x]?.[y] ?? 0;
   return (
-    <div className="table-scroll">
+    // Focusable, so that keyboard users can scroll it on a narrow screen (axe: scrollable-region-focusable).
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={text.pairwise}>
       <table className={`${styles.table} ${styles.matrix}`}>
         <caption>
           <span className={styles.caption}>{text.pairwise}</span>

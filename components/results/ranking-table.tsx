@@ -6,7 +6,8 @@ import styles from "./results.module.css";
 export function RankingTable({ view }: { view: ResultsView }) {
   const { results, text, targetLang } = view;
   return (
-    <div className="table-scroll">
+    // Focusable, so that keyboard users can scroll it on a narrow screen (axe: scrollable-region-focusable).
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={text.ranking}>
       <table className={styles.table}>
         <caption>
           <span className={styles.caption}>{text.ranking}</span>

@@ -1,9 +1,11 @@
 import { apiRoute } from "@/server/http/api-route";
 import { lexiconExportResponse } from "@/server/lexicon-export";
+import { readerGate } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 
 /** One term as JSON, in the same format as the whole lexicon's export. */
 export const GET = apiRoute<{ slug: string }>(async (req, { params }) => {
+  await readerGate(req);
   return lexiconExportResponse(req, "json", (await params).slug);
 });
