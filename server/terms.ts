@@ -3,6 +3,7 @@ import { db } from "@/server/db/client";
 import { notFound } from "@/lib/errors";
 import type { TermDetail, TermSummary } from "@/lib/schemas/term";
 import { leaderOf } from "@/server/results";
+import { closeExpiredConsultation, closeExpiredConsultations } from "@/server/term-deadline";
 
 /** Renderings a reader sees: the active ones (withdrawn, merged and hidden ones leave public views). */
 const VISIBLE = { status: "active" } as const;
@@ -10,6 +11,7 @@ const VISIBLE = { status: "active" } as const;
 const STAGE_ORDER = { consultation: 0, provisional: 1, published: 2, draft: 3 } as const;
 
 export async function listTerms(): Promise<TermSummary[]> {
+  await closeExpiredConsultations();
   const terms = await db().term.findMany({
     orderBy: { headword: "asc" },
     include: { _count: { select: { renderings: { where: VISIBLE }, ballots: true } } },
@@ -33,6 +35,7 @@ export async function listTerms(): Promise<TermSummary[]> {
 }
 
 export async function getTerm(slug: string): Promise<TermDetail & { id: string }> {
+  await closeExpiredConsultation({ slug });
   const t = await db().term.findUnique({
     where: { slug },
     include: {

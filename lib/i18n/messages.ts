@@ -5,11 +5,15 @@ import * as auth from "./messages/auth";
 import * as ballot from "./messages/ballot";
 import * as live from "./messages/live";
 import * as downloads from "./messages/exports";
+import * as proposal from "./messages/proposal";
+import * as discussion from "./messages/discussion";
+import * as facilitation from "./messages/facilitation";
+import * as forms from "./messages/forms";
 import * as account from "./messages/account";
 import * as admin from "./messages/admin";
 import type { Widen } from "./types";
 
-export const en = { ...core.en, auth: auth.en, ballot: ballot.en, live: live.en, exports: downloads.en, account: account.en, admin: admin.en };
-export const zh: Messages = { ...core.zh, auth: auth.zh, ballot: ballot.zh, live: live.zh, exports: downloads.zh, account: account.zh, admin: admin.zh };
+export const en = { ...core.en, auth: auth.en, ballot: ballot.en, live: live.en, exports: downloads.en, proposal: proposal.en, discussion: discussion.en, facilitation: facilitation.en, forms: forms.en, account: account.en, admin: admin.en };
+export const zh: Messages = { ...core.zh, auth: auth.zh, ballot: ballot.zh, live: live.zh, exports: downloads.zh, proposal: proposal.zh, discussion: discussion.zh, facilitation: facilitation.zh, forms: forms.zh, account: account.zh, admin: admin.zh };
 
 export type Messages = Widen<typeof en>;

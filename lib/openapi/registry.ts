@@ -1,4 +1,5 @@
 import type { SchemaName } from "@/lib/openapi/schemas";
+import { DELIBERATION_OPERATIONS } from "@/lib/openapi/deliberation";
 import { MEMBERSHIP_OPERATIONS } from "@/lib/openapi/membership";
 
 /**
@@ -152,6 +153,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     query: [{ name: "since", description: "Same as Last-Event-ID, for clients that cannot set headers.", schema: { type: "string" } }],
     responses: { 200: { description: "The event stream.", content: { schema: "TermEvents", type: "text/event-stream" } }, ...NOT_FOUND },
   },
+  ...DELIBERATION_OPERATIONS,
   ...MEMBERSHIP_OPERATIONS,
   ...exportsOf("lexicon"),
   ...exportsOf("term"),

@@ -6,6 +6,12 @@ import { ballotExportSchema, resultsSchema } from "@/lib/tally";
 import { STATUS_OF } from "@/lib/errors";
 import { LOCALES } from "@/lib/i18n";
 import { TERM_EVENT_TYPES } from "@/lib/live";
+import { editRenderingSchema, proposeRenderingSchema } from "@/lib/schemas/rendering";
+import { editCommentSchema, newCommentSchema } from "@/lib/schemas/comment";
+import { createTermSchema, editTermSchema, moveStageSchema } from "@/lib/schemas/term-input";
+import { hideInputSchema, mergeInputSchema } from "@/lib/schemas/moderation";
+import { decisionViewSchema, recordDecisionSchema } from "@/lib/schemas/decision";
+import { renderingSchema } from "@/lib/schemas/term";
 
 /**
  * The named schemas of the API description (components.schemas), each the zod schema the code
@@ -49,6 +55,18 @@ export const SCHEMAS = {
   LexiconExport: { schema: lexiconExportSchema, io: "output" },
   LocaleForm: { schema: localeFormSchema, io: "input" },
   TermEvents: { schema: termEventSchema, io: "output" },
+  ProposeRendering: { schema: proposeRenderingSchema, io: "input" },
+  EditRendering: { schema: editRenderingSchema, io: "input" },
+  Rendering: { schema: renderingSchema, io: "output" },
+  NewComment: { schema: newCommentSchema, io: "input" },
+  EditComment: { schema: editCommentSchema, io: "input" },
+  CreateTerm: { schema: createTermSchema, io: "input" },
+  EditTerm: { schema: editTermSchema, io: "input" },
+  MoveStage: { schema: moveStageSchema, io: "input" },
+  MergeInput: { schema: mergeInputSchema, io: "input" },
+  HideInput: { schema: hideInputSchema, io: "input" },
+  RecordDecision: { schema: recordDecisionSchema, io: "input" },
+  Decision: { schema: decisionViewSchema, io: "output" },
 } as const satisfies Record<string, { schema: z.ZodType; io: "input" | "output" }>;
 
 export type SchemaName = keyof typeof SCHEMAS;

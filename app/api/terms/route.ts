@@ -1,5 +1,8 @@
 import { apiRoute, json } from "@/server/http/api-route";
 import { listTerms } from "@/server/terms";
+import { readJsonObject } from "@/server/http/read-json";
+import { actorForWrite } from "@/server/auth/request";
+import { createTerm } from "@/server/term-admin";
 import { readerGate } from "@/server/access";
 
 export const dynamic = "force-dynamic";
@@ -7,4 +10,11 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req) => {
   await readerGate(req);
   return json({ terms: await listTerms() });
+});
+
+/** Facilitators create a term (as a draft): { headword, slug?, abbreviation?, definition?, ... } → 201. */
+export const POST = apiRoute(async (req) => {
+  const actor = await actorForWrite(req);
+  const body = actor ? await readJsonObject(req) : null;
+  return json(await createTerm(actor, body), { status: 201 });
 });

@@ -1,5 +1,8 @@
 import { apiRoute, json } from "@/server/http/api-route";
 import { getTerm } from "@/server/terms";
+import { readJsonObject } from "@/server/http/read-json";
+import { actorForWrite } from "@/server/auth/request";
+import { editTerm } from "@/server/term-admin";
 import { readerGate } from "@/server/access";
 
 export const dynamic = "force-dynamic";
@@ -9,4 +12,11 @@ export const GET = apiRoute<{ slug: string }>(async (req, { params }) => {
   const { id: _id, ...term } = await getTerm((await params).slug);
   void _id;
   return json(term);
+});
+
+/** Facilitators edit a term's fields (any subset; the slug stays). */
+export const PATCH = apiRoute<{ slug: string }>(async (req, { params }) => {
+  const actor = await actorForWrite(req);
+  const body = actor ? await readJsonObject(req) : null;
+  return json(await editTerm(actor, (await params).slug, body));
 });

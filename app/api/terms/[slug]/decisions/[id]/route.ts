@@ -1,0 +1,11 @@
+import { apiRoute, json } from "@/server/http/api-route";
+import { getDecision } from "@/server/decisions";
+
+export const dynamic = "force-dynamic";
+
+/** One decision with the frozen snapshot of the results it rests on. */
+export const GET = apiRoute<{ slug: string; id: string }>(async (_req, { params }) => {
+  const { slug, id } = await params;
+  const { decision, snapshot } = await getDecision(slug, id);
+  return json({ ...decision, snapshot });
+});

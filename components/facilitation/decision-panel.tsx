@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { format, type Locale, type Messages } from "@/lib/i18n";
+import type { DecisionView } from "@/lib/schemas/decision";
+import type { Stage } from "@/lib/schemas/term";
+import { decisionsOf } from "@/server/term-page";
+
+type Term = { id: string; slug: string; stage: Stage; targetLang: string };
+
+const dateOf = (iso: string, locale: Locale) =>
+  new Date(iso).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "UTC", dateStyle: "long", timeStyle: "short" }) + " UTC";
+
+/** On a published term, the decision comes first: 正名, 又称, deprecated forms, the statement, who and when. */
+export async function DecisionPanel({ term, t, locale }: { term: Term; t: Messages; locale: Locale }) {
+  if (term.stage !== "published") return null;
+  const current = (await decisionsOf(term.id)).find((d) => d.supersededAt === null);
+  if (!current) return null;
+  const f = t.facilitation.decision;
+  const refs = (list: DecisionView["admitted"]) =>
+    list.length === 0 ? (
+      <span className="muted">{f.none}</span>
+    ) : (
+      list.map((r, i) => (
+        <span key={r.id}>
+          {i > 0 ? "、" : null}
+          <span lang={term.targetLang}>
+            {r.text}
+          </span>{" "}
+          <span className="pinyin">{r.pinyin}</span>
+        </span>
+      ))
+    );
+  const statements = locale === "zh" ? [["zh-Hans", current.statementZh], ["en", current.statementEn]] : [["en", current.statementEn], ["zh-Hans", current.statementZh]];
+  return (
+    <section aria-labelledby="decision-title" id="decision" className="card">
+      <h2 id="decision-title" style={{ marginTop: 0 }}>
+        {f.title}
+      </h2>
+      <dl className="meta">
+        <dt>{f.adopted}</dt>
+        <dd>
+          <strong lang={term.targetLang} className="hanzi">
+            {current.adopted.text}
+          </strong>{" "}
+          <span className="pinyin">{current.adopted.pinyin}</span>
+        </dd>
+        <dt>{f.admitted}</dt>
+        <dd>{refs(current.admitted)}</dd>
+        <dt>{f.deprecated}</dt>
+        <dd>{refs(current.deprecated)}</dd>
+      </dl>
+      {statements.map(([lang, text]) => (
+        <p key={lang} lang={lang} style={{ whiteSpace: "pre-line" }}>
+          {text}
+        </p>
+      ))}
+      <p className="muted">
+        {format(f.decidedBy, { name: current.decidedBy, date: dateOf(current.decidedAt, locale) })}{" "}
+        <Link href={`/terms/${term.slug}/decisions/${current.id}`}>{f.snapshot}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** Every decision of the term, newest first, the superseded ones marked, each linking to its snapshot. */
+export async function DecisionHistory({ term, t, locale }: { term: Term; t: Messages; locale: Locale }) {
+  const decisions = await decisionsOf(term.id);
+  if (decisions.length === 0) return null;
+  const f = t.facilitation.decision;
+  return (
+    <section aria-labelledby="decision-history-title">
+      <h2 id="decision-history-title">{f.history}</h2>
+      <ol reversed>
+        {decisions.map((d) => (
+          <li key={d.id}>
+            <Link href={`/terms/${term.slug}/decisions/${d.id}`}>
+              <span lang={term.targetLang}>{d.adopted.text}</span>
+            </Link>{" "}
+            — {format(f.decidedBy, { name: d.decidedBy, date: dateOf(d.decidedAt, locale) })}{" "}
+            <span className="muted">({d.supersededAt ? format(f.superseded, { date: dateOf(d.supersededAt, locale) }) : f.current})</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

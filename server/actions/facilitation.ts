@@ -1,0 +1,130 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { formValues, type FormState } from "@/lib/form-state";
+import { currentActor } from "@/server/auth/request";
+import { createTerm, editTerm, moveStage } from "@/server/term-admin";
+import { mergeRendering, undoMerge } from "@/server/merge";
+import { hideComment, hideRendering, unhideComment, unhideRendering } from "@/server/moderation";
+import { recordDecision } from "@/server/decisions";
+import { failure, success } from "@/server/actions/form-outcome";
+
+/**
+ * Actions of the facilitator and admin forms. Each calls one service, which authorizes and
+ * validates; redirects happen outside the try, since Next signals them by throwing.
+ */
+
+const TERM_FIELDS = ["slug", "headword", "abbreviation", "definition", "context", "source", "subjectField", "sourceLang", "targetLang"] as const;
+
+export async function createTermAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form, TERM_FIELDS);
+  let slug: string;
+  try {
+    slug = (await createTerm(await currentActor(), values)).slug;
+    revalidatePath("/");
+  } catch (e) {
+    return failure(e, values, "createTermAction");
+  }
+  redirect(`/terms/${slug}`);
+}
+
+export async function editTermAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const { slug: _ignored, ...values } = formValues(form, TERM_FIELDS);
+  void _ignored;
+  try {
+    await editTerm(await currentActor(), slug, values);
+    revalidatePath(`/terms/${slug}`);
+    revalidatePath("/");
+    return { ...success(), values };
+  } catch (e) {
+    return failure(e, values, "editTermAction");
+  }
+}
+
+export async function moveStageAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form, ["stage", "deadline"]);
+  try {
+    const t = await moveStage(await currentActor(), slug, values);
+    revalidatePath(`/terms/${slug}`);
+    revalidatePath("/");
+    return success({ stage: t.stage });
+  } catch (e) {
+    return failure(e, values, "moveStageAction");
+  }
+}
+
+export async function mergeAction(slug: string, fromId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form, ["into"]);
+  try {
+    const m = await mergeRendering(await currentActor(), fromId, values);
+    revalidatePath(`/terms/${slug}`);
+    return success({ mergeId: m.mergeId });
+  } catch (e) {
+    return failure(e, values, "mergeAction");
+  }
+}
+
+export async function undoMergeAction(slug: string, mergeId: string, _prev: FormState, _form: FormData): Promise<FormState> {
+  try {
+    await undoMerge(await currentActor(), mergeId);
+    revalidatePath(`/terms/${slug}`);
+    return success();
+  } catch (e) {
+    return failure(e, {}, "undoMergeAction");
+  }
+}
+
+export async function hideRenderingAction(slug: string, id: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form, ["reason"]);
+  try {
+    await hideRendering(await currentActor(), id, values);
+    revalidatePath(`/terms/${slug}`);
+    return success();
+  } catch (e) {
+    return failure(e, values, "hideRenderingAction");
+  }
+}
+
+export async function unhideRenderingAction(slug: string, id: string, _prev: FormState, _form: FormData): Promise<FormState> {
+  try {
+    await unhideRendering(await currentActor(), id);
+    revalidatePath(`/terms/${slug}`);
+    return success();
+  } catch (e) {
+    return failure(e, {}, "unhideRenderingAction");
+  }
+}
+
+export async function hideCommentAction(slug: string, id: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form, ["reason"]);
+  try {
+    await hideComment(await currentActor(), id, values);
+    revalidatePath(`/terms/${slug}`);
+    return success();
+  } catch (e) {
+    return failure(e, values, "hideCommentAction");
+  }
+}
+
+export async function unhideCommentAction(slug: string, id: string, _prev: FormState, _form: FormData): Promise<FormState> {
+  try {
+    await unhideComment(await currentActor(), id);
+    revalidatePath(`/terms/${slug}`);
+    return success();
+  } catch (e) {
+    return failure(e, {}, "unhideCommentAction");
+  }
+}
+
+export async function decideAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form, ["adoptedRenderingId", "statementEn", "statementZh"]);
+  const input = { ...values, admittedIds: form.getAll("admittedIds").map(String), deprecatedIds: form.getAll("deprecatedIds").map(String) };
+  try {
+    await recordDecision(await currentActor(), slug, input);
+    revalidatePath(`/terms/${slug}`);
+    revalidatePath("/");
+  } catch (e) {
+    return failure(e, { ...values, admittedIds: input.admittedIds.join(" "), deprecatedIds: input.deprecatedIds.join(" ") }, "decideAction");
+  }
+  redirect(`/terms/${slug}#decision`);
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { db, type Db } from "@/server/db/client";
+import type { Prisma } from "@/generated/sqlite/client";
+import type { Actor } from "@/lib/permissions";
+import { requireRole } from "@/server/auth/guard";
+
+/**
+ * The audit log: every facilitator and admin action (and the automatic close of a consultation
+ * at its deadline, with no actor), written in the same transaction as the change it records,
+ * with the state before and after. Only admins read it.
+ */
+
+/** An interactive transaction's client. */
+export type Tx = Prisma.TransactionClient;
+
+export type AuditEntityType = "term" | "rendering" | "comment" | "decision" | "merge";
+
+/** Plain JSON for the before/after columns (dates become ISO strings). */
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === null || value === undefined) return undefined;
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+export async function audit(
+  tx: Tx | Db,
+  actor: Pick<Actor, "id"> | null,
+  action: string,
+  entityType: AuditEntityType,
+  entityId: string,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  await tx.auditEntry.create({
+    data: { actorId: actor?.id ?? null, action, entityType, entityId, before: toJson(before), after: toJson(after) },
+  });
+}
+
+export type AuditEntryView = {
+  id: number;
+  at: string;
+  actor: { id: string; name: string; role: string } | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+};
+
+export const AUDIT_PAGE = 50;
+
+/** Newest first; `before` is the id of the last entry of the previous page. */
+export async function listAudit(actor: Actor | null, { before, limit = AUDIT_PAGE }: { before?: number; limit?: number } = {}): Promise<{ entries: AuditEntryView[]; next: number | null }> {
+  requireRole(actor, "admin");
+  const take = Math.min(Math.max(1, limit), 200);
+  const rows = await db().auditEntry.findMany({
+    where: before ? { id: { lt: before } } : {},
+    orderBy: { id: "desc" },
+    take: take + 1,
+    include: { actor: { select: { id: true, name: true, role: true } } },
+  });
+  const page = rows.slice(0, take);
+  return {
+    entries: page.map((e) => ({
+      id: e.id,
+      at: e.createdAt.toISOString(),
+      actor: e.actor,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before: e.before,
+      after: e.after,
+    })),
+    next: rows.length > take ? (page.at(-1)?.id ?? null) : null,
+  };
+}

@@ -1,0 +1,183 @@
+import "server-only";
+import { db } from "@/server/db/client";
+import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
+import { canAdminister, type Actor } from "@/lib/permissions";
+import { editCommentSchema, newCommentSchema, type Stance } from "@/lib/schemas/comment";
+import { COMMENTS_OPEN } from "@/lib/term-stages";
+import { requireActor } from "@/server/auth/guard";
+import { closeExpiredConsultation, requireStage } from "@/server/term-deadline";
+import { afterCommit, publishTermEvent } from "@/server/live/publish";
+
+/**
+ * The discussion of a rendering: comments for, against, or asking a question, replies one
+ * level deep. Authors edit (the edit is marked) and delete their own; facilitators hide abuse
+ * (server/moderation.ts). Bodies are stored as written; lib/discussion/body.ts makes them safe
+ * to show.
+ */
+
+const CLOSED = "Discussion is closed: comments are heard during the consultation and the provisional stage.";
+
+export type CommentView = {
+  id: string;
+  stance: Stance;
+  /** Empty when deleted. */
+  body: string;
+  author: { name: string; delegation: string | null };
+  createdAt: string;
+  editedAt: string | null;
+  /** The rendering it was written on, when it moved here with a merge. */
+  movedFrom: { id: string; text: string } | null;
+  deleted: boolean;
+  /** Only admins ever receive hidden comments. */
+  hidden: boolean;
+  mine: boolean;
+  replies: CommentView[];
+};
+
+export type Discussion = {
+  /** Top-level comments with their replies, oldest first, per rendering id. */
+  byRendering: Record<string, CommentView[]>;
+  counts: Record<string, Record<Stance, number>>;
+};
+
+export async function addComment(actor: Actor | null, renderingId: string, raw: unknown): Promise<CommentView> {
+  const me = requireActor(actor);
+  const input = newCommentSchema.parse(raw);
+  const rendering = await db().rendering.findUnique({ where: { id: renderingId }, select: { id: true, termId: true, status: true } });
+  if (!rendering || rendering.status === "hidden") throw notFound("Rendering");
+  if (rendering.status !== "active") throw conflict(`This rendering is ${rendering.status}; comment on the current candidates.`);
+  await openDiscussion(rendering.termId);
+
+  let parentId: string | null = null;
+  if (input.parentId) {
+    const parent = await db().comment.findUnique({ where: { id: input.parentId } });
+    if (!parent || parent.renderingId !== renderingId || parent.hiddenAt) {
+      throw invalid("The comment replied to is not on this rendering.", { parentId: ["parent_not_found"] });
+    }
+    // Replies are one level deep: a reply to a reply joins its thread.
+    parentId = parent.parentId ?? parent.id;
+  }
+  const row = await db().$transaction(async (tx) => {
+    const c = await tx.comment.create({
+      data: { termId: rendering.termId, renderingId, authorId: me.id, parentId, stance: input.stance, body: input.body },
+      include: AUTHOR,
+    });
+    await publishTermEvent(tx, rendering.termId, "comment", { action: "added", id: c.id, renderingId });
+    return c;
+  });
+  afterCommit(rendering.termId);
+  return view(row, me, new Map());
+}
+
+export async function editComment(actor: Actor | null, id: string, raw: unknown): Promise<CommentView> {
+  const me = requireActor(actor);
+  const input = editCommentSchema.parse(raw);
+  const c = await ownComment(me, id);
+  await openDiscussion(c.termId);
+  const row = await db().$transaction(async (tx) => {
+    const { count } = await tx.comment.updateMany({
+      where: { id, authorId: me.id, deletedAt: null, hiddenAt: null },
+      data: { body: input.body, ...(input.stance ? { stance: input.stance } : {}), editedAt: new Date() },
+    });
+    if (count === 0) throw conflict("This comment changed meanwhile; reload and try again.");
+    await publishTermEvent(tx, c.termId, "comment", { action: "edited", id, renderingId: c.renderingId });
+    return tx.comment.findUniqueOrThrow({ where: { id }, include: AUTHOR });
+  });
+  afterCommit(c.termId);
+  return view(row, me, await renderingTexts([row.movedFromId]));
+}
+
+/** Deleting keeps the row (replies stay in their thread) and shows "deleted" in its place. Allowed at any stage. */
+export async function deleteComment(actor: Actor | null, id: string): Promise<void> {
+  const me = requireActor(actor);
+  const c = await ownComment(me, id);
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.comment.updateMany({ where: { id, authorId: me.id, deletedAt: null }, data: { deletedAt: new Date() } });
+    if (count > 0) await publishTermEvent(tx, c.termId, "comment", { action: "deleted", id, renderingId: c.renderingId });
+  });
+  afterCommit(c.termId);
+}
+
+/** All visible comments of a term's renderings, for the term page. */
+export async function getDiscussion(viewer: Actor | null, termId: string): Promise<Discussion> {
+  const admin = canAdminister(viewer);
+  const rows = await db().comment.findMany({
+    where: { termId, ...(admin ? {} : { hiddenAt: null }) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: AUTHOR,
+  });
+  const moved = await renderingTexts(rows.map((r) => r.movedFromId));
+  const views = new Map(rows.map((r) => [r.id, view(r, viewer, moved)]));
+  const byRendering: Record<string, CommentView[]> = {};
+  const counts: Record<string, Record<Stance, number>> = {};
+  for (const r of rows) {
+    const v = views.get(r.id)!;
+    const parent = r.parentId ? views.get(r.parentId) : undefined;
+    if (r.parentId) {
+      if (parent && !r.deletedAt) parent.replies.push(v);
+      continue;
+    }
+    (byRendering[r.renderingId] ??= []).push(v);
+  }
+  for (const [renderingId, threads] of Object.entries(byRendering)) {
+    // A deleted comment stays as a placeholder only while replies hang on it.
+    byRendering[renderingId] = threads.filter((t) => !t.deleted || t.replies.length > 0);
+    const c = (counts[renderingId] = { for: 0, against: 0, question: 0 });
+    for (const t of byRendering[renderingId]) for (const x of [t, ...t.replies]) if (!x.deleted && !x.hidden) c[x.stance]++;
+  }
+  return { byRendering, counts };
+}
+
+const AUTHOR = { author: { select: { name: true, delegation: { select: { name: true } } } } } as const;
+
+type CommentRow = {
+  id: string;
+  authorId: string;
+  stance: Stance;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  hiddenAt: Date | null;
+  movedFromId: string | null;
+  author: { name: string; delegation: { name: string } | null };
+};
+
+function view(c: CommentRow, viewer: Actor | null, moved: Map<string, string>): CommentView {
+  const deleted = c.deletedAt !== null;
+  return {
+    id: c.id,
+    stance: c.stance,
+    body: deleted ? "" : c.body,
+    author: { name: c.author.name, delegation: c.author.delegation?.name ?? null },
+    createdAt: c.createdAt.toISOString(),
+    editedAt: c.editedAt?.toISOString() ?? null,
+    movedFrom: c.movedFromId ? { id: c.movedFromId, text: moved.get(c.movedFromId) ?? "" } : null,
+    deleted,
+    hidden: c.hiddenAt !== null,
+    mine: !!viewer && viewer.id === c.authorId && !deleted,
+    replies: [],
+  };
+}
+
+async function renderingTexts(ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db().rendering.findMany({ where: { id: { in: wanted } }, select: { id: true, text: true } });
+  return new Map(rows.map((r) => [r.id, r.text]));
+}
+
+/** The author's own comment, not deleted or hidden. Someone else's: 403; none: 404. */
+async function ownComment(me: Actor, id: string) {
+  const c = await db().comment.findUnique({ where: { id } });
+  if (!c || c.deletedAt) throw notFound("Comment");
+  if (c.authorId !== me.id) throw forbidden("Only its author may change or delete a comment.");
+  if (c.hiddenAt) throw conflict("This comment was hidden by a facilitator and can no longer be changed.");
+  return c;
+}
+
+async function openDiscussion(termId: string): Promise<void> {
+  await closeExpiredConsultation({ id: termId });
+  const term = await db().term.findUniqueOrThrow({ where: { id: termId }, select: { stage: true } });
+  requireStage(term.stage, COMMENTS_OPEN, CLOSED);
+}

@@ -1,0 +1,180 @@
+import "server-only";
+import { db } from "@/server/db/client";
+import type { Prisma } from "@/generated/sqlite/client";
+import { conflict, invalid, notFound, type FieldErrors } from "@/lib/errors";
+import type { Actor } from "@/lib/permissions";
+import { decisionSnapshotSchema, recordDecisionSchema, type DecisionSnapshot, type DecisionView } from "@/lib/schemas/decision";
+import { DECISION_FROM } from "@/lib/term-stages";
+import { requireRole } from "@/server/auth/guard";
+import { audit } from "@/server/audit";
+import { getResults } from "@/server/results";
+import type { Grade } from "@/lib/tally";
+import { closeExpiredConsultation, stageClosed } from "@/server/term-deadline";
+import { afterCommit, publishTermEvent } from "@/server/live/publish";
+
+/**
+ * Recording a decision publishes a provisional term: the adopted rendering (正名), admitted
+ * alternatives (又称), deprecated ones, a statement in both languages, who decided and when,
+ * and a frozen snapshot of the results it rests on. Reopening the term (server/term-admin.ts)
+ * marks the decision superseded; decisions are never deleted.
+ */
+
+export async function recordDecision(actor: Actor | null, slug: string, raw: unknown): Promise<DecisionView> {
+  const me = requireRole(actor, "facilitator");
+  const input = recordDecisionSchema.parse(raw);
+  await closeExpiredConsultation({ slug });
+  const term = await db().term.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      stage: true,
+      tallyVersion: true,
+      _count: { select: { ballots: true } },
+      renderings: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (!term) throw notFound("Term");
+  if (term.stage !== DECISION_FROM) {
+    throw stageClosed("A decision is recorded on a provisional term: close the consultation first.");
+  }
+
+  const byId = new Map(term.renderings.map((r) => [r.id, r]));
+  const fields: FieldErrors = {};
+  const check = (field: string, ids: string[], allowed: readonly string[]) => {
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (!r) (fields[field] ??= []).push("not_a_rendering_of_term");
+      else if (!allowed.includes(r.status)) (fields[field] ??= []).push("rendering_not_active");
+    }
+  };
+  check("adoptedRenderingId", [input.adoptedRenderingId], ["active"]);
+  check("admittedIds", input.admittedIds, ["active"]);
+  // A deprecated form may be one that was withdrawn or merged as a duplicate (e.g. a variant spelling).
+  check("deprecatedIds", input.deprecatedIds, ["active", "withdrawn", "merged"]);
+  if (Object.keys(fields).length > 0) throw invalid("The decision names renderings it cannot use: see the fields.", fields);
+
+  const snapshot: DecisionSnapshot = {
+    takenAt: new Date().toISOString(),
+    tallyVersion: term.tallyVersion,
+    ballotCount: term._count.ballots,
+    results: await getResults(slug),
+    renderings: term.renderings
+      .filter((r) => r.status !== "hidden")
+      .map((r) => ({ id: r.id, text: r.text, pinyin: r.pinyin, traditional: r.traditional, gloss: r.gloss, status: r.status })),
+  };
+
+  const decision = await db().$transaction(async (tx) => {
+    // Conditional on the stage and on the results the snapshot was taken from.
+    const { count } = await tx.term.updateMany({
+      where: { id: term.id, stage: DECISION_FROM, tallyVersion: term.tallyVersion },
+      data: { stage: "published", deadline: null },
+    });
+    if (count === 0) throw conflict("The term changed while the decision was being recorded; reload and try again.");
+    const now = new Date();
+    await tx.decision.updateMany({ where: { termId: term.id, supersededAt: null }, data: { supersededAt: now } });
+    const d = await tx.decision.create({
+      data: {
+        termId: term.id,
+        adoptedRenderingId: input.adoptedRenderingId,
+        admittedIds: input.admittedIds,
+        deprecatedIds: input.deprecatedIds,
+        statementEn: input.statementEn,
+        statementZh: input.statementZh,
+        decidedById: me.id,
+        decidedAt: now,
+        snapshot: snapshot as unknown as Prisma.InputJsonValue,
+      },
+      include: { decidedBy: { select: { name: true } } },
+    });
+    const { snapshot: _s, ...recorded } = d;
+    void _s;
+    await audit(tx, me, "term.decide", "decision", d.id, { stage: DECISION_FROM }, { stage: "published", decision: recorded });
+    await publishTermEvent(tx, term.id, "decision", { id: d.id });
+    await publishTermEvent(tx, term.id, "stage", { stage: "published", deadline: null });
+    return d;
+  });
+  afterCommit(term.id);
+  return decisionView(decision);
+}
+
+type DecisionRow = {
+  id: string;
+  adoptedRenderingId: string;
+  admittedIds: unknown;
+  deprecatedIds: unknown;
+  statementEn: string;
+  statementZh: string;
+  decidedAt: Date;
+  supersededAt: Date | null;
+  snapshot: unknown;
+  decidedBy: { name: string };
+};
+
+/** Texts come from the frozen snapshot, so the decision reads as it did when recorded. */
+function decisionView(d: DecisionRow): DecisionView {
+  const snapshot = d.snapshot as DecisionSnapshot;
+  const texts = new Map(snapshot.renderings.map((r) => [r.id, r]));
+  const ref = (id: string) => {
+    const r = texts.get(id);
+    return { id, text: r?.text ?? "", pinyin: r?.pinyin ?? "" };
+  };
+  const list = (x: unknown) => (Array.isArray(x) ? x.filter((v): v is string => typeof v === "string") : []);
+  return {
+    id: d.id,
+    adopted: ref(d.adoptedRenderingId),
+    admitted: list(d.admittedIds).map(ref),
+    deprecated: list(d.deprecatedIds).map(ref),
+    statementEn: d.statementEn,
+    statementZh: d.statementZh,
+    decidedBy: d.decidedBy.name,
+    decidedAt: d.decidedAt.toISOString(),
+    supersededAt: d.supersededAt?.toISOString() ?? null,
+  };
+}
+
+/** Every decision of a term, newest first (the current one, if any, has supersededAt null). */
+export async function listDecisions(termId: string): Promise<DecisionView[]> {
+  const rows = await db().decision.findMany({
+    where: { termId },
+    orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+    include: { decidedBy: { select: { name: true } } },
+  });
+  return rows.map(decisionView);
+}
+
+/** One decision with its frozen snapshot (the page a published term links to). */
+export async function getDecision(slug: string, id: string): Promise<{ decision: DecisionView; snapshot: DecisionSnapshot; term: { slug: string; headword: string; targetLang: string } }> {
+  const d = await db().decision.findUnique({
+    where: { id },
+    include: { decidedBy: { select: { name: true } }, term: { select: { slug: true, headword: true, targetLang: true } } },
+  });
+  if (!d || d.term.slug !== slug) throw notFound("Decision");
+  return { decision: decisionView(d), snapshot: decisionSnapshotSchema.parse(d.snapshot), term: d.term };
+}
+
+export type DecisionCandidate = { id: string; text: string; pinyin: string; status: string; rank: number | null; median: Grade | null };
+
+/**
+ * What the decide form offers (facilitators): the term, its renderings in ranking order (the
+ * active ones first), with the consensus, or else the leader, as the suggested adopted one.
+ * Withdrawn and merged renderings are listed last, as possible deprecated forms.
+ */
+export async function decisionCandidates(actor: Actor | null, slug: string) {
+  requireRole(actor, "facilitator");
+  await closeExpiredConsultation({ slug });
+  const term = await db().term.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, headword: true, stage: true, targetLang: true, renderings: { where: { status: { not: "hidden" } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+  });
+  if (!term) throw notFound("Term");
+  const results = await getResults(slug);
+  const rank = new Map(results.ranking.map((id, i) => [id, i + 1]));
+  const candidates: DecisionCandidate[] = term.renderings
+    .map((r) => ({ id: r.id, text: r.text, pinyin: r.pinyin, status: r.status, rank: rank.get(r.id) ?? null, median: results.renderings[r.id]?.median ?? null }))
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  return {
+    term: { slug: term.slug, headword: term.headword, stage: term.stage, targetLang: term.targetLang },
+    candidates,
+    suggested: results.consensus ?? (results.voters > 0 ? (results.ranking[0] ?? null) : null),
+  };
+}

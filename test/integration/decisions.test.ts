@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { describeEachEngine } from "@/test/support/databases";
+import { createActor } from "@/test/support/actors";
+import { getDecision, listDecisions, recordDecision } from "@/server/decisions";
+import { moveStage } from "@/server/term-admin";
+import { castBallot } from "@/server/ballots";
+import { getResults } from "@/server/results";
+import { getTerm } from "@/server/terms";
+import { addRendering, grade, makeTerm, rejectsInvalid, rejectsWith } from "./term-fixtures";
+import type { Db } from "@/server/db/client";
+
+async function scene(db: Db) {
+  const term = await makeTerm(db);
+  const t0 = Date.now() - 10_000;
+  const [a, b, c] = [
+    await addRendering(db, term.id, "多元共商", undefined, new Date(t0)),
+    await addRendering(db, term.id, "多元共生", undefined, new Date(t0 + 1000)),
+    await addRendering(db, term.id, "多元共存", undefined, new Date(t0 + 2000)),
+  ];
+  const china = await createActor(db, { delegation: "China" });
+  const canada = await createActor(db, { delegation: "Canada" });
+  await grade(db, china, term.id, { [a.id]: "very_good", [b.id]: "good", [c.id]: "poor" });
+  await grade(db, canada, term.id, { [a.id]: "excellent", [b.id]: "acceptable", [c.id]: "reject" }, { [c.id]: "Static." });
+  return { term, a, b, c, china, canada };
+}
+
+const statement = { statementEn: "Adopted by both delegations.", statementZh: "经双方代表团同意采用。" };
+
+describeEachEngine("decisions", ({ database }) => {
+  it("close the consultation → grading refused → decision recorded with a frozen snapshot → published", async () => {
+    const { db } = database();
+    const { term, a, b, c, china } = await scene(db);
+    const f = await createActor(db, { role: "facilitator", name: "Fay Facilitator" });
+    await moveStage(f, term.slug, { stage: "provisional" });
+    await rejectsWith(castBallot(china, term.slug, { grades: { [a.id]: "reject" }, reasons: { [a.id]: "changed my mind" } }), "stage_closed");
+    const results = await getResults(term.slug);
+    assert.equal(results.consensus, a.id);
+
+    const d = await recordDecision(f, term.slug, { adoptedRenderingId: a.id, admittedIds: [b.id], deprecatedIds: [c.id], ...statement });
+    assert.deepEqual(d.adopted, { id: a.id, text: "多元共商", pinyin: "duō yuán gòng shāng" });
+    assert.deepEqual(d.admitted.map((x) => x.text), ["多元共生"]);
+    assert.deepEqual(d.deprecated.map((x) => x.text), ["多元共存"]);
+    assert.equal(d.decidedBy, "Fay Facilitator");
+    assert.equal(d.supersededAt, null);
+    assert.equal((await getTerm(term.slug)).stage, "published");
+
+    const { snapshot } = await getDecision(term.slug, d.id);
+    assert.deepEqual(snapshot.results, results);
+    assert.equal(snapshot.ballotCount, 2);
+    assert.deepEqual(snapshot.renderings.map((r) => r.text), ["多元共商", "多元共生", "多元共存"]);
+    // Later changes do not touch the frozen snapshot.
+    await db.rendering.update({ where: { id: b.id }, data: { status: "hidden" } });
+    assert.deepEqual((await getDecision(term.slug, d.id)).snapshot.results, results);
+    await rejectsWith(getDecision("another-term", d.id), "not_found");
+
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "term.decide", entityId: d.id } });
+    assert.equal(entry.actorId, f.id);
+  });
+
+  it("reopening a published term returns it to consultation and keeps every decision in the history", async () => {
+    const { db } = database();
+    const { term, a, b } = await scene(db);
+    const f = await createActor(db, { role: "facilitator" });
+    await moveStage(f, term.slug, { stage: "provisional" });
+    const first = await recordDecision(f, term.slug, { adoptedRenderingId: a.id, ...statement });
+    await moveStage(f, term.slug, { stage: "consultation" });
+    assert.equal((await getTerm(term.slug)).stage, "consultation");
+    const [reopened] = await listDecisions(term.id);
+    assert.equal(reopened!.id, first.id);
+    assert.ok(reopened!.supersededAt, "the earlier decision is marked superseded, not deleted");
+    await moveStage(f, term.slug, { stage: "provisional" });
+    const second = await recordDecision(f, term.slug, { adoptedRenderingId: b.id, admittedIds: [a.id], ...statement });
+    const history = await listDecisions(term.id);
+    assert.deepEqual(history.map((x) => x.id), [second.id, first.id]);
+    assert.equal(history[0]!.supersededAt, null);
+    assert.ok(history[1]!.supersededAt);
+    assert.ok((await db.auditEntry.findFirst({ where: { action: "term.reopen", entityId: term.id } })), "reopen audited");
+  });
+
+  it("validation: the renderings must be the term's, active, and the lists disjoint; both statements required", async () => {
+    const { db } = database();
+    const { term, a, b } = await scene(db);
+    const f = await createActor(db, { role: "facilitator" });
+    await moveStage(f, term.slug, { stage: "provisional" });
+    const foreign = await addRendering(db, (await makeTerm(db)).id, "多元共治");
+    await rejectsInvalid(recordDecision(f, term.slug, { adoptedRenderingId: a.id, admittedIds: [a.id], ...statement }), "adoptedRenderingId", "adopted_also_listed");
+    await rejectsInvalid(recordDecision(f, term.slug, { adoptedRenderingId: a.id, admittedIds: [b.id], deprecatedIds: [b.id], ...statement }), "deprecatedIds", "admitted_and_deprecated");
+    await rejectsInvalid(recordDecision(f, term.slug, { adoptedRenderingId: a.id, statementEn: "yes", statementZh: " " }), "statementZh", "statement_zh_required");
+    const details = await rejectsWith(recordDecision(f, term.slug, { adoptedRenderingId: foreign.id, ...statement }), "invalid");
+    assert.deepEqual(details.fields, { adoptedRenderingId: ["not_a_rendering_of_term"] });
+    await db.rendering.update({ where: { id: b.id }, data: { status: "withdrawn" } });
+    await rejectsWith(recordDecision(f, term.slug, { adoptedRenderingId: b.id, ...statement }), "invalid");
+    assert.equal((await getTerm(term.slug)).stage, "provisional");
+    assert.equal((await listDecisions(term.id)).length, 0);
+  });
+
+  it("stage rule: decisions are recorded only on a provisional term", async () => {
+    const { db } = database();
+    const f = await createActor(db, { role: "facilitator" });
+    for (const stage of ["draft", "consultation", "published"] as const) {
+      const term = await makeTerm(db, { stage });
+      const r = await addRendering(db, term.id, "多元共商");
+      await rejectsWith(recordDecision(f, term.slug, { adoptedRenderingId: r.id, ...statement }), "stage_closed");
+    }
+  });
+
+  it("permission: scholars may not record decisions (403); anonymous 401", async () => {
+    const { db } = database();
+    const { term, a } = await scene(db);
+    await db.term.update({ where: { id: term.id }, data: { stage: "provisional" } });
+    await rejectsWith(recordDecision(await createActor(db), term.slug, { adoptedRenderingId: a.id, ...statement }), "forbidden");
+    await rejectsWith(recordDecision(null, term.slug, { adoptedRenderingId: a.id, ...statement }), "unauthorized");
+    assert.equal((await getTerm(term.slug)).stage, "provisional");
+  });
+});
