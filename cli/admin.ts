@@ -29,6 +29,9 @@ Commands:
       Lists every member: email, name, role, delegation, status.
   set-role --email E --role R
       Changes a member's role; a demotion ends their open sessions.
+  set-password --email E --password P
+      Sets a member's password (a forgotten one) and ends their open sessions; --password -
+      reads it from standard input.
   disable --email E
       Disables an account: its sessions and API tokens stop working at once.
   enable --email E

@@ -20,10 +20,17 @@ function run(cmd, args, env = process.env) {
 if (process.env.E2E_SKIP_BUILD !== "1") run("npm", ["run", "-s", "build"]);
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "gongshang-e2e-"));
+// The magic-link tests run a mail server of their own on this port (e2e/support/mailbox.ts);
+// the app only connects when it sends, but must know where at start. Next to the app's port,
+// so that runs on different E2E_PORTs do not collide.
+const smtpPort = process.env.E2E_SMTP_PORT || String(Number(process.env.E2E_PORT || 3210) + 1000);
 const env = {
   ...process.env,
   DATA_DIR: dataDir,
   DATABASE_URL: "",
+  E2E_SMTP_PORT: smtpPort,
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  SMTP_FROM: "Gongshang <no-reply@gongshang.test>",
   E2E_CHROMIUM: chromium,
   NEXT_TELEMETRY_DISABLED: "1",
   NODE_ENV: "production",

@@ -96,6 +96,15 @@ export async function applyDisabled(userId: string, disabled: boolean, byId: str
   });
 }
 
+/** The operator CLI's set-password (a forgotten password): ends every session of the account. */
+export async function applyPassword(userId: string, password: string, byId: string | null): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await recordAdminAction(tx, byId, "user.password", "user", userId, null, { passwordSet: true });
+  });
+}
+
 /** The operator CLI's create-user: no invitation; the operator names the delegation and role. */
 export async function createMember(
   input: { email: string; name: string; affiliation?: string; locale?: "en" | "zh"; password: string | null },

@@ -5,7 +5,7 @@ import { emailSchema, nameSchema, passwordSchema } from "@/lib/schemas/account";
 import { inviteInputSchema } from "@/lib/schemas/invite";
 import { db } from "@/server/db/client";
 import { createApiToken } from "@/server/auth/api-tokens";
-import { applyDisabled, applyRole, createMember, listAllMembers } from "@/server/members";
+import { applyDisabled, applyPassword, applyRole, createMember, listAllMembers } from "@/server/members";
 import { issueInvite } from "@/server/invites";
 import { inviteUrl, siteUrl } from "@/server/site-url";
 
@@ -108,6 +108,14 @@ async function setRole(o: Options, io: Io) {
   io.out(`${user.email}: ${user.role} → ${role}${demoted ? " (their open sessions are ended)" : ""}`);
 }
 
+async function setPassword(o: Options, io: Io) {
+  const user = await memberByEmail(need(o, "email"));
+  const given = need(o, "password");
+  const password = check(passwordSchema, given === "-" ? await io.readSecret() : given, "--password");
+  await applyPassword(user.id, password, null);
+  io.out(`${user.email} has a new password; their open sessions are ended.`);
+}
+
 async function setDisabled(o: Options, io: Io, disabled: boolean) {
   const user = await memberByEmail(need(o, "email"));
   await applyDisabled(user.id, disabled, null);
@@ -120,6 +128,7 @@ export const COMMANDS: Record<string, (o: Options, io: Io) => Promise<void>> = {
   invite,
   "list-users": listUsers,
   "set-role": setRole,
+  "set-password": setPassword,
   disable: (o, io) => setDisabled(o, io, true),
   enable: (o, io) => setDisabled(o, io, false),
 };

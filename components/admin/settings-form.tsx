@@ -16,24 +16,8 @@ export function SettingsForm({ t, action, settings, delegations }: Props) {
   return (
     <form {...formProps} method="post" className={`form ${styles.narrow}`}>
       <Outcome status={state.status} error={state.error} success={t.settings.saved} />
-      <label className={styles.check}>
-        <input type="checkbox" name="membersOnly" defaultChecked={ticked("membersOnly")} aria-describedby="members-only-hint" />
-        <span>
-          {t.settings.membersOnly}
-          <small id="members-only-hint" className={styles.hint}>
-            {t.settings.membersOnlyHint}
-          </small>
-        </span>
-      </label>
-      <label className={styles.check}>
-        <input type="checkbox" name="openSignUp" defaultChecked={ticked("openSignUp")} aria-describedby="open-sign-up-hint" />
-        <span>
-          {t.settings.openSignUp}
-          <small id="open-sign-up-hint" className={styles.hint}>
-            {t.settings.openSignUpHint}
-          </small>
-        </span>
-      </label>
+      <Check name="membersOnly" label={t.settings.membersOnly} hint={t.settings.membersOnlyHint} checked={ticked("membersOnly")} />
+      <Check name="openSignUp" label={t.settings.openSignUp} hint={t.settings.openSignUpHint} checked={ticked("openSignUp")} />
       <SelectField
         label={t.settings.signUpDelegation}
         name="signUpDelegationId"
@@ -43,5 +27,20 @@ export function SettingsForm({ t, action, settings, delegations }: Props) {
       />
       <Submit label={t.settings.save} busyLabel={t.settings.saving} pending={pending} />
     </form>
+  );
+}
+
+/** A checkbox named by its label alone; the hint describes it. */
+function Check({ name, label, hint, checked }: { name: string; label: string; hint: string; checked: boolean }) {
+  return (
+    <div className={styles.check}>
+      <input type="checkbox" id={name} name={name} defaultChecked={checked} aria-describedby={`${name}-hint`} />
+      <span>
+        <label htmlFor={name}>{label}</label>
+        <small id={`${name}-hint`} className={styles.hint}>
+          {hint}
+        </small>
+      </span>
+    </div>
   );
 }

@@ -123,7 +123,7 @@ describe("admin CLI", () => {
     assert.equal(bad.code, 2);
   });
 
-  it("list-users, set-role (a demotion ends sessions) and disable", async () => {
+  it("list-users, set-role (a demotion ends sessions), set-password and disable", async () => {
     const list = await admin(url, ["list-users"]);
     assert.equal(list.code, 0, list.stderr);
     assert.match(list.lines[0]!, /^EMAIL\s+NAME\s+ROLE\s+DELEGATION\s+STATUS$/);
@@ -139,16 +139,22 @@ describe("admin CLI", () => {
     const badRole = await admin(url, ["set-role", "--email", "li@example.org", "--role", "emperor"]);
     assert.equal(badRole.code, 2);
 
+    const reset = await admin(url, ["set-password", "--email", "li@example.org", "--password", "-"], "a forgotten one replaced\n");
+    assert.equal(reset.code, 0, reset.stderr);
+    const afterReset = await db.user.findUniqueOrThrow({ where: { email: "li@example.org" } });
+    assert.equal(await verifyPassword(afterReset.passwordHash, "a forgotten one replaced"), true);
+    assert.equal(afterReset.sessionVersion, 2, "a new password ends the open sessions");
+
     const token = (await admin(url, ["create-token", "--email", "li@example.org"])).lines.at(-1)!;
     assert.ok(await actorFromApiToken(token));
     const off = await admin(url, ["disable", "--email", "li@example.org"]);
     assert.equal(off.code, 0, off.stderr);
     const row = await db.user.findUniqueOrThrow({ where: { email: "li@example.org" } });
     assert.ok(row.disabledAt);
-    assert.equal(row.sessionVersion, 2);
+    assert.equal(row.sessionVersion, 3);
     assert.equal(await actorFromApiToken(token), null, "the disabled member's token is refused");
     assert.match((await admin(url, ["list-users"])).stdout, /li@example\.org\s+Li Wei\s+scholar\s+China\s+disabled/);
     const audit = await db.auditEntry.findMany({ where: { entityId: row.id }, orderBy: { id: "asc" } });
-    assert.deepEqual(audit.map((a) => [a.action, a.actorId]), [["user.create", null], ["user.role", null], ["user.role", null], ["user.disable", null]]);
+    assert.deepEqual(audit.map((a) => [a.action, a.actorId]), [["user.create", null], ["user.role", null], ["user.role", null], ["user.password", null], ["user.disable", null]]);
   });
 });
