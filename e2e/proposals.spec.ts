@@ -120,3 +120,20 @@ test("comments: hostile input is shown as text, links are safe, replies nest one
   await expect(comment.locator("ul article").first()).toContainText("Which source says so?");
   expect(errors).toEqual([]);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the proposal form is a plain form post: a duplicate is refused with its link and the input kept; a new one is added", async ({ page, loginAs }) => {
+    const { slug, renderings } = await termWith(["多元共存"]);
+    await loginAs({ delegation: "China" });
+    await page.goto(`/terms/${slug}`);
+    await propose(page, "多元•共存", "coexisting", "kept as typed");
+    const refusal = page.getByRole("alert").filter({ hasText: "has already been proposed" });
+    await expect(refusal.getByRole("link", { name: /Grade this one instead/ })).toHaveAttribute("href", `#r-${renderings[0]!.id}`);
+    await expect(proposalForm(page).getByLabel("Rationale")).toHaveValue("kept as typed");
+    await propose(page, "共同安全", "common security", "A plain alternative.");
+    await expect(page.getByRole("status").filter({ hasText: "was added" })).toContainText("gòng tóng ān quán");
+    await expect(page.getByRole("heading", { level: 3, name: "共同安全" })).toBeVisible();
+  });
+});
