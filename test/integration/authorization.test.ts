@@ -12,6 +12,7 @@ import * as me from "@/app/api/me/route";
 import * as invites from "@/app/api/invites/route";
 import * as terms from "@/app/api/terms/route";
 import * as term from "@/app/api/terms/[slug]/route";
+import * as decisions from "@/app/api/terms/[slug]/decisions/route";
 
 /**
  * The HTTP face of the membership rules: the route handlers, called as Next calls them, with
@@ -99,6 +100,8 @@ describeEachEngine("authorization over HTTP", ({ database }) => {
     await updateSiteSettings(admin, { membersOnly: true });
     await errorOf(await terms.GET(request("/api/terms"), noParams), 401, "unauthorized");
     await errorOf(await term.GET(request(`/api/terms/${t.slug}`), slug), 401, "unauthorized");
+    await errorOf(await decisions.GET(request(`/api/terms/${t.slug}/decisions`), slug), 401, "unauthorized");
+    assert.equal((await decisions.GET(request(`/api/terms/${t.slug}/decisions`, { token: scholarToken }), slug)).status, 200);
     assert.equal((await terms.GET(request("/api/terms", { token: scholarToken }), noParams)).status, 200);
     assert.equal((await term.GET(request(`/api/terms/${t.slug}`, { token: scholarToken }), slug)).status, 200);
     await updateSiteSettings(admin, { membersOnly: false });

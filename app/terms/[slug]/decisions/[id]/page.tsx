@@ -5,6 +5,7 @@ import { format } from "@/lib/i18n";
 import { GRADE_LABELS } from "@/lib/tally";
 import { messages } from "@/server/locale";
 import { getDecision } from "@/server/decisions";
+import { readerGate } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,7 @@ type Props = { params: Promise<{ slug: string; id: string }> };
 /** A decision and the frozen results it rests on, as they stood when it was recorded. */
 export default async function DecisionSnapshotPage({ params }: Props) {
   const { slug, id } = await params;
+  await readerGate(`/terms/${slug}/decisions/${id}`);
   const [{ t, locale }, found] = await Promise.all([
     messages(),
     getDecision(slug, id).catch((e) => {
