@@ -28,12 +28,12 @@ function newId(): string {
   return `c${Date.now().toString(36)}${randomBytes(9).toString("base64url")}`;
 }
 
-export type TermForBallot = { id: string; stage: string; openRenderings: Set<string> };
+export type TermForBallot = { id: string; stage: string; deadline: Date | null; openRenderings: Set<string> };
 
 /** The term and its active renderings, in one query. */
 export async function termForBallot(slug: string): Promise<TermForBallot | null> {
-  const rows = await db().$queryRaw<{ termId: string; stage: string; renderingId: string | null }[]>`
-    SELECT t."id" AS "termId", t."stage" AS "stage", r."id" AS "renderingId"
+  const rows = await db().$queryRaw<{ termId: string; stage: string; deadline: Date | string | null; renderingId: string | null }[]>`
+    SELECT t."id" AS "termId", t."stage" AS "stage", t."deadline" AS "deadline", r."id" AS "renderingId"
     FROM "Term" t LEFT JOIN "Rendering" r ON r."termId" = t."id" AND r."status" = 'active'
     WHERE t."slug" = ${slug}`;
   const first = rows[0];
@@ -41,6 +41,7 @@ export async function termForBallot(slug: string): Promise<TermForBallot | null>
   return {
     id: first.termId,
     stage: String(first.stage),
+    deadline: first.deadline === null ? null : new Date(first.deadline),
     openRenderings: new Set(rows.flatMap((r) => (r.renderingId ? [r.renderingId] : []))),
   };
 }

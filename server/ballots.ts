@@ -8,6 +8,7 @@ import { storedGrades, storedReasons } from "@/server/ballot-export";
 import { fieldErrorsOf } from "@/lib/validation";
 import { afterCommit, termEventOps } from "@/server/live/publish";
 import { saveBallotStatements, termForBallot } from "@/server/ballot-sql";
+import { closeExpiredConsultation } from "@/server/term-deadline";
 
 /**
  * How a ballot is stored: one row per scholar and term (unique termId+userId), replaced as a
@@ -39,6 +40,11 @@ export async function castBallot(actor: Actor | null, slug: string, raw: unknown
   const term = await termForBallot(slug);
   if (!term) throw notFound("Term");
   if (term.stage !== "consultation") throw stageClosed();
+  // A passed deadline closes the consultation on access (docs/decisions/013): close it, refuse.
+  if (term.deadline && term.deadline.getTime() <= Date.now()) {
+    await closeExpiredConsultation({ id: term.id });
+    throw stageClosed();
+  }
   // Every problem at once: the schema's, and grades for renderings that are not open here.
   const fields: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   for (const id of Object.keys(gradesIn(raw))) {

@@ -44,6 +44,26 @@ describeEachEngine("ballots", ({ database }) => {
     });
   }
 
+  it("a consultation whose deadline has passed refuses ballots and moves to provisional on that access", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    await db.term.update({ where: { id: term.id }, data: { deadline: new Date(Date.now() - 1000) } });
+    const actor = await createActor(db);
+    const e = await failsWith(castBallot(actor, term.slug, { grades: { [ids(term)[0]]: "good" } }), "stage_closed");
+    assert.equal(e.status, 403);
+    assert.equal(await db.ballot.count({ where: { termId: term.id } }), 0);
+    assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).stage, "provisional");
+  });
+
+  it("a consultation whose deadline is still ahead accepts ballots", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    await db.term.update({ where: { id: term.id }, data: { deadline: new Date(Date.now() + 60_000) } });
+    const actor = await createActor(db);
+    const saved = await castBallot(actor, term.slug, { grades: { [ids(term)[0]]: "good" } });
+    assert.equal(saved.revision, 1);
+  });
+
   it("rejects an unknown grade, a foreign or withdrawn rendering and a reject without reason, per field", async () => {
     const { db } = database();
     const term = await createTerm(db, { stage: "consultation" });
