@@ -8,11 +8,27 @@ import type { Actor } from "@/lib/permissions";
  * the next request, not when the token expires.
  */
 export async function loadActor(userId: string, via: Actor["via"], sessionVersion?: number): Promise<Actor | null> {
-  const user = await db().user.findUnique({
-    where: { id: userId },
-    include: { delegation: { select: { name: true } } },
-  });
-  if (!user || user.disabledAt) return null;
+  const user = await db().user.findUnique({ where: { id: userId }, include: ACTOR_INCLUDE });
+  return user ? actorOf(user, via, sessionVersion) : null;
+}
+
+export const ACTOR_INCLUDE = { delegation: { select: { name: true } } } as const;
+
+type UserWithDelegation = {
+  id: string;
+  email: string;
+  name: string;
+  role: Actor["role"];
+  delegationId: string | null;
+  delegation: { name: string } | null;
+  locale: string;
+  disabledAt: Date | null;
+  sessionVersion: number;
+};
+
+/** The actor of a loaded user row, or nobody (disabled, or a session of an older version). */
+export function actorOf(user: UserWithDelegation, via: Actor["via"], sessionVersion?: number): Actor | null {
+  if (user.disabledAt) return null;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   return {
     id: user.id,

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/server/db/client";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import { loadActor } from "@/server/auth/actor";
+import { ACTOR_INCLUDE, actorOf } from "@/server/auth/actor";
 
 /** Personal API tokens: `gs_` + 32 random bytes; only the SHA-256 is stored. */
 export const TOKEN_PREFIX = "gs_";
@@ -25,9 +25,13 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function actorFromApiToken(token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const row = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  // One query for the token, its owner and the owner's delegation: this runs on every API call.
+  const row = await db().apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { include: ACTOR_INCLUDE } },
+  });
   if (!row || row.revokedAt) return null;
-  const actor = await loadActor(row.userId, "token");
+  const actor = actorOf(row.user, "token");
   if (!actor) return null;
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
