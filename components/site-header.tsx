@@ -5,9 +5,11 @@ import { messages } from "@/server/locale";
 import { currentActor } from "@/server/auth/request";
 import { LanguageSwitch } from "@/components/language-switch";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { unreadNotificationCount } from "@/server/notifications";
 
 export async function SiteHeader() {
   const [{ locale, t }, actor] = await Promise.all([messages(), currentActor()]);
+  const unread = actor ? await unreadNotificationCount(actor) : 0;
   return (
     <header className="site">
       <Link className="brand" href="/">
@@ -15,10 +17,15 @@ export async function SiteHeader() {
       </Link>
       <nav aria-label={t.nav.lexicon}>
         <Link href="/">{t.nav.lexicon}</Link>
+        <Link href="/method">{t.nav.method}</Link>
         {actor ? (
           <span className="user-menu">
             <Link href="/profile" title={format(t.auth.signedInAs, { name: actor.name })}>
               {actor.name}
+            </Link>
+            <Link href="/notifications">
+              {t.facilitation.notifications.title}
+              {unread > 0 ? <span className="badge">{unread}</span> : null}
             </Link>
             {canFacilitate(actor) ? <Link href="/admin">{t.admin.nav}</Link> : null}
             <SignOutButton label={t.auth.signOut} />

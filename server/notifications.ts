@@ -54,3 +54,8 @@ export async function markNotificationsRead(actor: Actor | null): Promise<void> 
   const me = requireActor(actor);
   await db().notification.updateMany({ where: { userId: me.id, readAt: null }, data: { readAt: new Date() } });
 }
+
+/** How many notifications the member has not read yet (the header's badge). */
+export async function unreadNotificationCount(actor: Actor): Promise<number> {
+  return db().notification.count({ where: { userId: actor.id, readAt: null } });
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { GRADES, GRADE_LABELS } from "@/lib/tally";
 import { messages } from "@/server/locale";
+import { readerGate } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,7 @@ const SECTIONS = ["grades", "profile", "pairwise", "schulze", "ranking", "consen
 
 /** "How results are computed", in the reader's language: the method of lib/tally in plain words. */
 export default async function MethodPage() {
+  await readerGate("/method");
   const { t } = await messages();
   const m = t.ballot.method;
   return (
