@@ -3,6 +3,7 @@ import { db } from "@/server/db/client";
 import { notFound } from "@/lib/errors";
 import type { TermDetail, TermSummary } from "@/lib/schemas/term";
 import { leaderOf } from "@/server/results";
+import { renderingView } from "@/server/renderings";
 import { closeExpiredConsultation, closeExpiredConsultations } from "@/server/term-deadline";
 
 /** Renderings a reader sees: the active ones (withdrawn, merged and hidden ones leave public views). */
@@ -65,17 +66,6 @@ export async function getTerm(slug: string): Promise<TermDetail & { id: string }
     renderingCount: t.renderings.length,
     ballotCount,
     ...(ballotCount > 0 ? await leaderOf(t.id) : { leader: null, consensus: null }),
-    renderings: t.renderings.map((r) => ({
-      id: r.id,
-      text: r.text,
-      traditional: r.traditional,
-      pinyin: r.pinyin,
-      gloss: r.gloss,
-      rationale: r.rationale,
-      status: r.status,
-      proposer: r.proposer ? { name: r.proposer.name, delegation: r.proposer.delegation?.name ?? null } : null,
-      proposerLabel: r.proposerLabel,
-      createdAt: r.createdAt.toISOString(),
-    })),
+    renderings: t.renderings.map(renderingView),
   };
 }

@@ -58,23 +58,17 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
 }
 
 export async function freshDatabase(engine: Engine, { migrated = true } = {}): Promise<TestDatabase> {
+  let config: DatabaseConfig;
+  let remove: () => Promise<void>;
   if (engine === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), "gongshang-test-"));
-    const config: DatabaseConfig = { provider: "sqlite", file: path.join(dir, "test.db") };
-    if (migrated) await migrate(config);
-    const db = createDb(config);
-    return {
-      engine,
-      config,
-      db,
-      async drop() {
-        await db.$disconnect();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
+    config = { provider: "sqlite", file: path.join(dir, "test.db") };
+    remove = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const pgdb = await createPostgresDatabase();
+    config = { provider: "postgresql", url: pgdb.url };
+    remove = pgdb.drop;
   }
-  const pgdb = await createPostgresDatabase();
-  const config: DatabaseConfig = { provider: "postgresql", url: pgdb.url };
   if (migrated) await migrate(config);
   const db = createDb(config);
   return {
@@ -83,7 +77,7 @@ export async function freshDatabase(engine: Engine, { migrated = true } = {}): P
     db,
     async drop() {
       await db.$disconnect();
-      await pgdb.drop();
+      await remove();
     },
   };
 }
