@@ -26,3 +26,24 @@ export function parseLastEventId(value: string | null | undefined): number | nul
   if (!value || !/^\d{1,15}$/.test(value)) return null;
   return Number(value);
 }
+
+export type SseFrame = { id?: number; event?: string; data?: unknown };
+
+/** Splits complete frames off a buffer of SSE text: the frames, and the unfinished rest. */
+export function takeSseFrames(buffer: string): { frames: SseFrame[]; rest: string } {
+  const frames: SseFrame[] = [];
+  let i;
+  while ((i = buffer.indexOf("\n\n")) >= 0) {
+    const raw = buffer.slice(0, i);
+    buffer = buffer.slice(i + 2);
+    const f: SseFrame = {};
+    for (const line of raw.split("\n")) {
+      if (line.startsWith("id: ")) f.id = Number(line.slice(4));
+      else if (line.startsWith("event: ")) f.event = line.slice(7);
+      else if (line.startsWith("data: ")) f.data = JSON.parse(line.slice(6));
+    }
+    // Comment lines (": keep-alive") carry no event.
+    if (f.event) frames.push(f);
+  }
+  return { frames, rest: buffer };
+}

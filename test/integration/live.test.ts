@@ -4,10 +4,10 @@ import { describeEachEngine } from "@/test/support/databases";
 import { seed } from "@/server/seed";
 import { termEventStream } from "@/server/live/stream";
 import { afterCommit, termEventOps } from "@/server/live/publish";
-import { MAX_REPLAY } from "@/lib/live";
+import { MAX_REPLAY, takeSseFrames, type SseFrame } from "@/lib/live";
 import { db } from "@/server/db/client";
 
-type Frame = { id?: number; event?: string; data?: unknown };
+type Frame = SseFrame;
 
 /** Reads SSE frames from a stream until `count` frames (comments skipped) or the timeout. */
 async function readFrames(res: Response, count: number, timeoutMs = 5000): Promise<Frame[]> {
@@ -23,18 +23,9 @@ async function readFrames(res: Response, count: number, timeoutMs = 5000): Promi
     ]);
     if (!chunk || chunk.done) break;
     buffer += decoder.decode(chunk.value, { stream: true });
-    let i;
-    while ((i = buffer.indexOf("\n\n")) >= 0) {
-      const raw = buffer.slice(0, i);
-      buffer = buffer.slice(i + 2);
-      const f: Frame = {};
-      for (const line of raw.split("\n")) {
-        if (line.startsWith("id: ")) f.id = Number(line.slice(4));
-        else if (line.startsWith("event: ")) f.event = line.slice(7);
-        else if (line.startsWith("data: ")) f.data = JSON.parse(line.slice(6));
-      }
-      if (f.event) frames.push(f);
-    }
+    const taken = takeSseFrames(buffer);
+    buffer = taken.rest;
+    frames.push(...taken.frames);
   }
   return frames;
 }

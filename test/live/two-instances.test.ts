@@ -13,6 +13,7 @@ import { createDb, setDb, type Db } from "@/server/db/client";
 import { migrate } from "@/server/db/migrate";
 import { seed } from "@/server/seed";
 import { createApiToken } from "@/server/auth/api-tokens";
+import { takeSseFrames, type SseFrame } from "@/lib/live";
 
 /**
  * Two app processes (`next start`) on one PostgreSQL database: a grade written through
@@ -26,7 +27,7 @@ const DIST = ".next-live";
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
 
-type Frame = { id?: number; event?: string; data?: unknown };
+type Frame = SseFrame;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -64,20 +65,11 @@ class EventClient {
         const { value, done } = await reader.read();
         if (done) return;
         buffer += decoder.decode(value, { stream: true });
-        let i;
-        while ((i = buffer.indexOf("\n\n")) >= 0) {
-          const raw = buffer.slice(0, i);
-          buffer = buffer.slice(i + 2);
-          const f: Frame = {};
-          for (const line of raw.split("\n")) {
-            if (line.startsWith("id: ")) f.id = Number(line.slice(4));
-            else if (line.startsWith("event: ")) f.event = line.slice(7);
-            else if (line.startsWith("data: ")) f.data = JSON.parse(line.slice(6));
-          }
-          if (f.event) {
-            this.frames.push(f);
-            this.waiters.splice(0).forEach((w) => w());
-          }
+        const { frames, rest } = takeSseFrames(buffer);
+        buffer = rest;
+        if (frames.length) {
+          this.frames.push(...frames);
+          this.waiters.splice(0).forEach((w) => w());
         }
       }
     } catch {
