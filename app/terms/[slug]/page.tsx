@@ -81,23 +81,32 @@ export default async function TermPage({ params }: Props) {
         </dd>
       </dl>
       <FacilitatorPanel term={term} t={t} />
-      <h2>{t.term.candidates}</h2>
-      {term.renderings.length === 0 ? (
-        <p>{t.term.noCandidates}</p>
-      ) : (
-        <ul className="renderings">
-          {term.renderings.map((r) => (
-            <li key={r.id}>
-              <RenderingCard rendering={r} targetLang={term.targetLang} t={t} />
-              <RenderingControls term={term} rendering={r} t={t} />
-              <RenderingDiscussion term={term} renderingId={r.id} t={t} locale={locale} />
-            </li>
-          ))}
-        </ul>
-      )}
-      <ProposalSection term={term} t={t} />
-      <BallotSection term={term} t={t} />
+      <nav aria-label={t.term.onThisPage} className="on-this-page">
+        {term.stage !== "draft" ? <a href="#results">{t.ballot.results.title}</a> : null}
+        <a href="#candidates">{t.term.candidates}</a>
+        <a href="#ballot">{t.ballot.form.title}</a>
+        <a href="#propose">{t.proposal.title}</a>
+      </nav>
+      {/* The outcome first for readers; then the candidates with their arguments, then the forms. */}
       {term.stage !== "draft" ? <ResultsSection slug={term.slug} t={t} locale={locale} targetLang={term.targetLang} /> : null}
+      <section aria-labelledby="candidates-title" id="candidates">
+        <h2 id="candidates-title">{t.term.candidates}</h2>
+        {term.renderings.length === 0 ? (
+          <p>{t.term.noCandidates}</p>
+        ) : (
+          <ul className="renderings">
+            {term.renderings.map((r) => (
+              <li key={r.id}>
+                <RenderingCard rendering={r} targetLang={term.targetLang} t={t} />
+                <RenderingControls term={term} rendering={r} t={t} />
+                <RenderingDiscussion term={term} renderingId={r.id} t={t} locale={locale} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <BallotSection term={term} t={t} />
+      <ProposalSection term={term} t={t} />
       <ExportLinks t={t} slug={term.slug} />
       <DecisionHistory term={term} t={t} locale={locale} />
     </article>
