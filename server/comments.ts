@@ -181,3 +181,15 @@ async function openDiscussion(termId: string): Promise<void> {
   const term = await db().term.findUniqueOrThrow({ where: { id: termId }, select: { stage: true } });
   requireStage(term.stage, COMMENTS_OPEN, CLOSED);
 }
+
+/** Visible arguments per rendering and stance, for the results beside each merit profile. */
+export async function argumentCounts(slug: string): Promise<Record<string, Record<Stance, number>>> {
+  const rows = await db().comment.groupBy({
+    by: ["renderingId", "stance"],
+    where: { term: { slug }, hiddenAt: null, deletedAt: null },
+    _count: { _all: true },
+  });
+  const out: Record<string, Record<Stance, number>> = {};
+  for (const r of rows) (out[r.renderingId] ??= { for: 0, against: 0, question: 0 })[r.stance] = r._count._all;
+  return out;
+}

@@ -7,7 +7,9 @@ import styles from "./results.module.css";
 const SCALE: Grade[] = [...GRADES].reverse();
 
 /** Each rendering's merit profile as stacked bars, overall and per delegation, with its reject reasons. */
-export function MeritProfiles({ view }: { view: ResultsView }) {
+type ArgumentCounts = Record<string, { for: number; against: number; question: number }>;
+
+export function MeritProfiles({ view, arguments: args, summary }: { view: ResultsView; arguments: ArgumentCounts; summary: string }) {
   const { results, text, targetLang } = view;
   return (
     <>
@@ -52,6 +54,10 @@ export function MeritProfiles({ view }: { view: ResultsView }) {
                   </div>
                 ))}
               </dl>
+              {/* Why people grade as they do: the arguments, one click away, beside the grades. */}
+              <p className="muted">
+                <a href={`#r-${id}`}>{format(summary, args[id] ?? { for: 0, against: 0, question: 0 })}</a>
+              </p>
               {reasons.length > 0 ? (
                 <div className={styles.rejectReasons}>
                   <p>{text.rejectReasons}</p>

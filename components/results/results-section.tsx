@@ -6,11 +6,12 @@ import { RankingTable } from "./ranking-table";
 import { MeritProfiles } from "./merit-profiles";
 import { PairwiseMatrix } from "./pairwise-matrix";
 import { resultsView } from "./view";
+import { argumentCounts } from "@/server/comments";
 
 /** The results of a term, read from the tally cache: consensus, ranking, profiles, matrix. */
 export async function ResultsSection({ slug, t, locale, targetLang }: { slug: string; t: Messages; locale: Locale; targetLang: string }) {
   const text = t.ballot.results;
-  const [results, labels] = await Promise.all([getResults(slug), delegationLabels(locale)]);
+  const [results, labels, args] = await Promise.all([getResults(slug), delegationLabels(locale), argumentCounts(slug)]);
   const view = resultsView(results, { text, locale, targetLang, delegationLabels: labels });
   return (
     <section aria-labelledby="results-title" id="results">
@@ -25,7 +26,7 @@ export async function ResultsSection({ slug, t, locale, targetLang }: { slug: st
           <p className="muted">{format(text.voters, { count: results.voters })}</p>
           <ConsensusBanner view={view} />
           <RankingTable view={view} />
-          <MeritProfiles view={view} />
+          <MeritProfiles view={view} arguments={args} summary={t.discussion.summary} />
           <PairwiseMatrix view={view} />
         </>
       )}

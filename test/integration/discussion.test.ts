@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
-import { addComment, deleteComment, editComment, getDiscussion } from "@/server/comments";
+import { addComment, argumentCounts, deleteComment, editComment, getDiscussion } from "@/server/comments";
 import { addRendering, makeTerm, rejectsInvalid, rejectsWith } from "./term-fixtures";
 
 const HOSTILE = `<script>alert(1)</script><img src=x onerror=alert(2)>
@@ -29,6 +29,7 @@ describeEachEngine("discussion", ({ database }) => {
     assert.equal(threads[0]!.mine, false);
     assert.equal(threads[1]!.mine, true);
     assert.deepEqual(d.counts[r.id], { for: 1, against: 2, question: 1 });
+    assert.deepEqual((await argumentCounts(term.slug))[r.id], d.counts[r.id], "the results' counts agree with the discussion's");
   });
 
   it("the author edits (marked as edited) and deletes their own; a deleted comment with replies stays as a placeholder", async () => {
