@@ -1,0 +1,131 @@
+/**
+ * The HTTP benchmarks (ballot writes, results reads, term page) against one built server per
+ * database engine, each compared with GET /api/health of the same server.
+ */
+import type { Request } from "autocannon";
+import { AppServer, createAppDatabase, type Engine } from "@/test/faults/support/server";
+import { openSql } from "@/test/faults/support/db";
+import { GRADES } from "@/lib/tally/grades";
+import { compare, type Comparison, type Load, type MeasureOptions } from "./measure";
+import { DEFAULT_DATASET, prepareDataset, rng, type Dataset } from "./dataset";
+
+export type HttpBench = "results" | "page" | "ballots";
+export const HTTP_BENCHES: HttpBench[] = ["results", "page", "ballots"];
+
+export type Verdict = { pass: boolean; target: string; why: string[] };
+
+export type HttpRow = {
+  engine: Engine;
+  bench: HttpBench;
+  route: string;
+  comparison: Comparison;
+  verdict: Verdict;
+  /** Extra facts (payload size, cold recount time). */
+  notes: string[];
+};
+
+export const HEALTH: Load = { name: "GET /api/health", path: "/api/health" };
+
+/** Targets of issue 7. */
+export function judge(bench: HttpBench, c: Comparison): Verdict {
+  const why: string[] = [];
+  if (bench === "ballots") {
+    if (!(c.rpsRatio >= 0.3)) why.push(`throughput ${c.rpsRatio.toFixed(2)}x < 0.3x`);
+    if (!(c.p99Ratio <= 10)) why.push(`p99 ${c.p99Ratio.toFixed(1)}x > 10x`);
+    if (c.targetErrors !== 0) why.push(`${c.targetErrors} errors`);
+    return { pass: why.length === 0, target: "≥ 0.3x, p99 ≤ 10x, 0 errors", why };
+  }
+  if (!(c.rpsRatio >= 0.5)) why.push(`throughput ${c.rpsRatio.toFixed(2)}x < 0.5x`);
+  if (c.targetErrors !== 0) why.push(`${c.targetErrors} errors`);
+  return { pass: why.length === 0, target: "≥ 0.5x", why };
+}
+
+/** A different scholar for every request (round robin over the 1,000), a fresh random ballot. */
+export function ballotWrites(dataset: Dataset, seed = 11): Load {
+  const random = rng(seed);
+  const { writers, term } = dataset;
+  let next = 0;
+  return {
+    name: "PUT /api/terms/cso/ballot",
+    method: "PUT",
+    path: "/api/terms/cso/ballot",
+    setupRequest: (req: Request) => {
+      const w = writers[next++ % writers.length]!;
+      const grades: Record<string, string> = {};
+      const reasons: Record<string, string> = {};
+      for (const id of term.renderings) {
+        const g = GRADES[Math.floor(random() * GRADES.length)]!;
+        grades[id] = g;
+        if (g === "reject") reasons[id] = "Benchmark: cannot live with this one.";
+      }
+      return {
+        ...req,
+        headers: { ...req.headers, authorization: `Bearer ${w.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ grades, reasons, note: `revision ${next}` }),
+      };
+    },
+  };
+}
+
+export type EngineRunOptions = {
+  distDir: string;
+  measure: MeasureOptions;
+  serverNodeArgs?: string[];
+  log: (line: string) => void;
+};
+
+export async function runEngine(engine: Engine, benches: HttpBench[], o: EngineRunOptions): Promise<HttpRow[]> {
+  const database = await createAppDatabase(engine, "bench");
+  let server: AppServer | undefined;
+  const rows: HttpRow[] = [];
+  try {
+    const t0 = Date.now();
+    server = await AppServer.start({ distDir: o.distDir, database, nodeArgs: o.serverNodeArgs });
+    o.log(`[${engine}] server up in ${Date.now() - t0} ms (pid ${server.pid}, ${server.url})`);
+    const sql = await openSql(database.config);
+    const t1 = Date.now();
+    const dataset = await prepareDataset(sql, DEFAULT_DATASET);
+    await sql.close();
+    o.log(
+      `[${engine}] data: ${dataset.term.renderings.length} renderings, ${dataset.options.ballots} ballots, ` +
+        `${dataset.writers.length} writers with tokens, in ${Date.now() - t1} ms`,
+    );
+
+    // Cold recount: the first read after the bulk insert recomputes the cached tally.
+    const t2 = Date.now();
+    const res = await fetch(`${server.url}/api/terms/cso/results`);
+    const body = await res.text();
+    const coldMs = Date.now() - t2;
+    if (res.status !== 200) throw new Error(`GET results answered ${res.status}: ${body.slice(0, 500)}`);
+    const voters = (JSON.parse(body) as { voters: number }).voters;
+    if (voters !== dataset.options.ballots) throw new Error(`results count ${voters} voters, expected ${dataset.options.ballots}`);
+    const resultsNote = `cold recount of ${voters} ballots: ${coldMs} ms; payload ${(body.length / 1024).toFixed(0)} KiB`;
+    o.log(`[${engine}] ${resultsNote}`);
+
+    for (const bench of benches) {
+      let target: Load;
+      const notes: string[] = [];
+      if (bench === "results") {
+        target = { name: "GET /api/terms/cso/results", path: "/api/terms/cso/results" };
+        notes.push(resultsNote);
+      } else if (bench === "page") {
+        target = { name: "GET /terms/cso", path: "/terms/cso", headers: { accept: "text/html" } };
+        const page = await fetch(`${server.url}/terms/cso`);
+        notes.push(`HTML ${((await page.text()).length / 1024).toFixed(0)} KiB`);
+      } else {
+        target = ballotWrites(dataset);
+      }
+      o.log(`[${engine}] ${target.name} vs ${HEALTH.name}: ${o.measure.rounds} rounds of ${o.measure.duration} s, ${o.measure.connections} connections`);
+      const comparison = await compare(server.url, HEALTH, target, { ...o.measure, log: o.log });
+      if (server.exit) throw new Error(`the server died (${JSON.stringify(server.exit)}) during ${target.name}:\n${server.logs()}`);
+      if (comparison.targetErrors > 0) notes.push(`status codes: ${JSON.stringify(comparison.targetStatusCodes)}`);
+      rows.push({ engine, bench, route: target.name, comparison, verdict: judge(bench, comparison), notes });
+    }
+    const crashes = server.allLogs().match(/\[api\] unexpected error[^\n]*/g);
+    if (crashes) o.log(`[${engine}] server logged ${crashes.length} unexpected errors, first: ${crashes[0]}`);
+  } finally {
+    await server?.stop();
+    await database.drop();
+  }
+  return rows;
+}

@@ -1,0 +1,72 @@
+/**
+ * CPU cost of the parts of the ballot and results paths, in-process, one call at a time (no
+ * HTTP, no concurrency), to see what limits a route:
+ *   tsx --conditions=react-server bench/tools/service-costs.ts [sqlite|postgresql]
+ * Prints the median time per call. Absolute numbers move with the machine's load; compare
+ * lines of one run with each other.
+ */
+import { randomBytes } from "node:crypto";
+import { createDb, setDb } from "@/server/db/client";
+import { migrate } from "@/server/db/migrate";
+import { seed } from "@/server/seed";
+import { castBallot } from "@/server/ballots";
+import { actorFromApiToken } from "@/server/auth/api-tokens";
+import { loadActor } from "@/server/auth/actor";
+import { getResults } from "@/server/results";
+import { createAppDatabase, type Engine } from "@/test/faults/support/server";
+import { openSql } from "@/test/faults/support/db";
+import { GRADES } from "@/lib/tally/grades";
+import { DEFAULT_DATASET, prepareDataset } from "../lib/dataset";
+import { median } from "../lib/measure";
+
+async function time(label: string, n: number, f: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < Math.min(50, n); i++) await f(i);
+  const ts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    await f(i);
+    ts.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  console.log(`${label.padEnd(56)} median ${median(ts).toFixed(3)} ms  (n=${n})`);
+}
+
+async function main() {
+  const engine = (process.argv[2] ?? "sqlite") as Engine;
+  const database = await createAppDatabase(engine, "costs");
+  process.env.DATA_DIR = database.dataDir;
+  process.env.DATABASE_URL = database.databaseUrl;
+  process.env.NEXTAUTH_SECRET = randomBytes(32).toString("hex");
+  await migrate(database.config);
+  const db = createDb(database.config);
+  setDb(db);
+  await seed(db);
+  const sql = await openSql(database.config);
+  const dataset = await prepareDataset(sql, { ...DEFAULT_DATASET, ballots: 10_000 });
+  await sql.close();
+  const writers = dataset.writers;
+  const ids = dataset.term.renderings;
+  const body = (i: number) => ({ grades: Object.fromEntries(ids.map((id, k) => [id, GRADES[1 + ((i + k) % 5)]!])), note: `n${i}` });
+  try {
+    console.log(`${engine}: 20 renderings, 10,000 ballots`);
+    await time("health: $queryRawUnsafe SELECT 1", 500, () => db.$queryRawUnsafe("SELECT 1"));
+    await time("token check, first use in a minute (+ lastUsedAt write)", 500, (i) => actorFromApiToken(writers[i % writers.length]!.token));
+    await time("token check, used within the minute", 500, (i) => actorFromApiToken(writers[i % writers.length]!.token));
+    await time("  of which loadActor (user + delegation)", 500, (i) => loadActor(writers[i % writers.length]!.id, "token"));
+    const actors = await Promise.all(writers.slice(0, 200).map((s) => loadActor(s.id, "token")));
+    await time("castBallot (validate, look up, write, event, live event)", 1000, (i) => castBallot(actors[i % actors.length]!, "cso", body(i)));
+    await getResults("cso");
+    await time("getResults, cached", 300, () => getResults("cso"));
+    await time("getResults after a write (recount of 10,200 ballots)", 5, async (i) => {
+      await castBallot(actors[i]!, "cso", body(i));
+      return getResults("cso");
+    });
+  } finally {
+    await db.$disconnect();
+    await database.drop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

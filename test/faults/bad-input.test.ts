@@ -1,0 +1,350 @@
+/**
+ * Bad input (issue 7): for every write endpoint of the API, fast-check generates malformed
+ * requests (FAULTS_RUNS per endpoint, default 1,000, mixed: malformed bodies, bad headers,
+ * bad path parameters) against the built server. Every answer must be a 4xx in the API's JSON
+ * error shape, never a 5xx, the server must log no unexpected error, and the database must be
+ * unchanged afterwards.
+ *
+ * Each generated request carries exactly one defect and is otherwise valid (the right actor's
+ * token, a valid body, an existing term or rendering), so an answer other than a 4xx means
+ * the defect got through.
+ *
+ * Not generated here, because they are known defects (see KNOWN_DEFECTS below and the `todo`
+ * tests at the end, which assert the right behaviour and report while it is missing):
+ * malformed percent-encoding in a path or a cookie, U+0000 in a path parameter. Also out of
+ * scope: other HTTP methods (Next answers 405 without a body), extra path segments (Next's
+ * HTML 404 page) and the empty parameter (a 308 redirect).
+ */
+import assert from "node:assert/strict";
+import { before, it } from "node:test";
+import fc from "fast-check";
+import { fingerprint } from "./support/db";
+import { useApp } from "./support/app";
+import { makeFixture, type Fixture } from "./support/fixtures";
+import { assertJsonError, call, describeEachEngine, type Answer } from "./support/http";
+
+const RUNS = Number(process.env.FAULTS_RUNS ?? 1000);
+
+type Actor = "scholar" | "author" | "facilitator" | "admin";
+
+type Endpoint = {
+  method: "PUT" | "POST" | "PATCH" | "DELETE";
+  /** Path template; `{}` is the parameter. */
+  path: string;
+  param?: (f: Fixture) => string;
+  actor: Actor;
+  /** A valid body; absent when the endpoint reads none. */
+  body?: (f: Fixture) => Record<string, unknown>;
+  /** Fields that must be strings (a number, boolean, array or object there is a defect). */
+  strings?: string[];
+  /** Fields that must be objects. */
+  objects?: string[];
+  /** A token that may not do this (403/404), when there is one below the required role. */
+  wrongActor?: Actor | "other";
+  /** The body may be left empty (an empty body is then valid, not malformed). */
+  optionalBody?: boolean;
+};
+
+/** The write endpoints of the API, as of this test (app/api/**). */
+export const WRITE_ENDPOINTS: Endpoint[] = [
+  {
+    method: "PUT",
+    path: "/api/terms/{}/ballot",
+    param: () => "cso",
+    actor: "scholar",
+    body: (f) => ({ grades: { [f.term.renderings[0]!]: "good", [f.term.renderings[1]!]: "reject" }, reasons: { [f.term.renderings[1]!]: "no" }, note: "fuzz" }),
+    strings: ["note"],
+    objects: ["grades", "reasons"],
+  },
+  {
+    method: "POST",
+    path: "/api/terms/{}/renderings",
+    param: () => "cso",
+    actor: "scholar",
+    body: () => ({ text: "模糊测试", gloss: "fuzz test", rationale: "for the fuzzer" }),
+    strings: ["text", "gloss", "rationale"],
+  },
+  {
+    method: "POST",
+    path: "/api/renderings/{}/comments",
+    param: (f) => f.renderingId,
+    actor: "scholar",
+    body: () => ({ stance: "against", body: "fuzz" }),
+    strings: ["stance", "body"],
+  },
+  { method: "PATCH", path: "/api/comments/{}", param: (f) => f.commentId, actor: "author", body: () => ({ body: "edited" }), strings: ["body"], wrongActor: "other" },
+  { method: "DELETE", path: "/api/comments/{}", param: (f) => f.commentId, actor: "author", wrongActor: "other" },
+  {
+    method: "PATCH",
+    path: "/api/renderings/{}",
+    param: (f) => f.renderingId,
+    actor: "author",
+    body: () => ({ gloss: "edited gloss" }),
+    strings: ["gloss", "rationale"],
+    wrongActor: "other",
+  },
+  { method: "DELETE", path: "/api/renderings/{}", param: (f) => f.renderingId, actor: "author", wrongActor: "other" },
+  { method: "PATCH", path: "/api/me", actor: "scholar", body: () => ({ affiliation: "Fuzz University" }), strings: ["name", "affiliation", "locale"] },
+  { method: "POST", path: "/api/terms", actor: "facilitator", body: () => ({ headword: "fuzz term" }), strings: ["headword", "definition"], wrongActor: "scholar" },
+  {
+    method: "PATCH",
+    path: "/api/terms/{}",
+    param: () => "cso",
+    actor: "facilitator",
+    body: () => ({ context: "edited context" }),
+    strings: ["headword", "definition", "context"],
+    wrongActor: "scholar",
+  },
+  { method: "POST", path: "/api/terms/{}/stage", param: () => "cso", actor: "facilitator", body: () => ({ stage: "provisional" }), strings: ["stage"], wrongActor: "scholar" },
+  {
+    method: "POST",
+    path: "/api/terms/{}/decision",
+    param: () => "cso",
+    actor: "facilitator",
+    body: (f) => ({ adoptedRenderingId: f.term.renderings[0]!, statementEn: "Adopted.", statementZh: "采用。" }),
+    strings: ["adoptedRenderingId", "statementEn", "statementZh"],
+    wrongActor: "scholar",
+  },
+  { method: "POST", path: "/api/invites", actor: "facilitator", body: (f) => ({ delegationId: f.delegationId }), strings: ["delegationId", "role"], wrongActor: "scholar" },
+  {
+    method: "POST",
+    path: "/api/renderings/{}/merge",
+    param: (f) => f.renderingId,
+    actor: "facilitator",
+    body: (f) => ({ into: f.term.renderings[0]! }),
+    strings: ["into"],
+    wrongActor: "scholar",
+  },
+  { method: "POST", path: "/api/renderings/{}/hide", param: (f) => f.renderingId, actor: "facilitator", body: () => ({ reason: "spam" }), strings: ["reason"], wrongActor: "scholar", optionalBody: true },
+  { method: "DELETE", path: "/api/renderings/{}/hide", param: (f) => f.renderingId, actor: "admin", wrongActor: "facilitator" },
+  { method: "POST", path: "/api/comments/{}/hide", param: (f) => f.commentId, actor: "facilitator", body: () => ({ reason: "spam" }), strings: ["reason"], wrongActor: "scholar", optionalBody: true },
+  { method: "DELETE", path: "/api/comments/{}/hide", param: (f) => f.commentId, actor: "admin", wrongActor: "facilitator" },
+  { method: "POST", path: "/api/merges/{}/undo", param: () => "no-such-merge", actor: "admin", wrongActor: "facilitator" },
+];
+
+const label = (e: Endpoint) => `${e.method} ${e.path.replace("{}", "{param}")}`;
+
+// ---------------------------------------------------------------------------------------------
+// Generators
+
+/** Printable ASCII: what an HTTP header value may carry without the client refusing it. */
+const headerText = (o: { minLength?: number; maxLength?: number } = {}) =>
+  fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), ...o });
+
+const anyJson = fc.jsonValue({ maxDepth: 2 });
+const junkKeys = fc.dictionary(fc.string({ maxLength: 12 }), anyJson, { maxKeys: 3 });
+const notString = fc.oneof(fc.integer(), fc.boolean(), fc.array(anyJson, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), anyJson, { maxKeys: 3 }));
+const notObject = fc.oneof(fc.integer(), fc.boolean(), fc.string(), fc.array(anyJson, { maxLength: 3 }));
+
+type Req = { kind: string; param?: string; headers: Record<string, string>; body?: string; actor: Actor | "other" | null };
+
+/** No lone surrogates (encodeURIComponent refuses those). */
+function wellFormed(s: string): boolean {
+  try {
+    encodeURIComponent(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isJson(s: string): boolean {
+  try {
+    JSON.parse(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function malformedBodies(e: Endpoint, f: Fixture): fc.Arbitrary<Req> {
+  const valid = e.body!(f);
+  const req = (kind: string, body: string): Req => ({ kind, headers: { "content-type": "application/json" }, body, actor: e.actor });
+  const arbs: fc.Arbitrary<Req>[] = [
+    fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom("{", "{\"a\":", "[1,", "nul", "'x'", "{a:1}", "\"unterminated"))
+      .filter((s) => !isJson(s) && !(e.optionalBody && s.trim() === ""))
+      .map((s) => req("not JSON", s)),
+    fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.string(), fc.array(anyJson, { maxLength: 4 })).map((v) => req("JSON, not an object", JSON.stringify(v))),
+    fc.integer({ min: 64 * 1024 + 1, max: 200 * 1024 }).map((n) => req("too large", JSON.stringify({ ...valid, pad: "x".repeat(n) }))),
+  ];
+  if (e.strings?.length) {
+    arbs.push(
+      fc.record({ field: fc.constantFrom(...e.strings), value: notString, junk: junkKeys }).map(({ field, value, junk }) =>
+        req(`${field} not a string`, JSON.stringify({ ...junk, ...valid, [field]: value })),
+      ),
+    );
+  }
+  if (e.objects?.length) {
+    arbs.push(
+      fc.record({ field: fc.constantFrom(...e.objects), value: notObject, junk: junkKeys }).map(({ field, value, junk }) =>
+        req(`${field} not an object`, JSON.stringify({ ...junk, ...valid, [field]: value })),
+      ),
+    );
+  }
+  if (e.path === "/api/terms/{}/ballot") {
+    const [r1] = f.term.renderings as [string];
+    const foreign = fc.string({ minLength: 1, maxLength: 100 }).filter((id) => !f.term.renderings.includes(id));
+    const notGrade = fc.oneof(fc.string(), fc.constantFrom("Good", "GOOD", "great", "very good", "", "reject "), fc.integer());
+    arbs.push(
+      fc.tuple(foreign, fc.constantFrom("good", "poor", "excellent")).map(([id, g]) => req("grade for a foreign rendering", JSON.stringify({ grades: { [r1]: "good", [id]: g } }))),
+      notGrade.filter((g) => !["reject", "poor", "acceptable", "good", "very_good", "excellent"].includes(g as string)).map((g) => req("not a grade", JSON.stringify({ grades: { [r1]: g } }))),
+      fc.constantFrom(undefined, "", "   ", "\n\t").map((reason) => req("reject without a reason", JSON.stringify({ grades: { [r1]: "reject" }, reasons: reason === undefined ? {} : { [r1]: reason } }))),
+      fc.integer({ min: 501, max: 5000 }).map((n) => req("note too long", JSON.stringify({ grades: { [r1]: "good" }, note: "n".repeat(n) }))),
+      fc.integer({ min: 1001, max: 5000 }).map((n) => req("reason too long", JSON.stringify({ grades: { [r1]: "reject" }, reasons: { [r1]: "r".repeat(n) } }))),
+      fc.integer({ min: 201, max: 400 }).map((n) =>
+        req("too many grades", JSON.stringify({ grades: Object.fromEntries(Array.from({ length: n }, (_, i) => [`r${i}`, "good"])) })),
+      ),
+      fc.constantFrom('{"grades":{"__proto__":"good"}}', '{"__proto__":{"grades":{}},"grades":7}', '{"grades":{"constructor":"good"}}').map((s) => req("prototype keys", s)),
+    );
+  }
+  return fc.oneof(...arbs);
+}
+
+function badHeaders(e: Endpoint, f: Fixture): fc.Arbitrary<Req> {
+  const base = (kind: string, headers: Record<string, string>, actor: Req["actor"]): Req => ({
+    kind,
+    headers: e.body ? { "content-type": "application/json", ...headers } : headers,
+    body: e.body ? JSON.stringify(e.body(f)) : undefined,
+    actor,
+  });
+  const arbs: fc.Arbitrary<Req>[] = [
+    fc
+      .oneof(
+        headerText().map((s) => `Bearer ${s}`),
+        headerText().map((s) => `Bearer gs_${s}`),
+        headerText({ minLength: 1 }),
+        fc.constantFrom("Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "Token gs_x", "Bearer gs_", `Bearer ${f.scholar.token.slice(0, -1)}`, `Bearer ${f.scholar.token}x`),
+      )
+      .filter((a) => a.trim() !== "")
+      .map((authorization) => base("bad Authorization", { authorization }, null)),
+    fc
+      .array(fc.tuple(fc.constantFrom("next-auth.session-token", "__Secure-next-auth.session-token", "x", "gs_locale"), fc.string({ maxLength: 200 })), { minLength: 1, maxLength: 3 })
+      .map((pairs) => base("junk session cookie", { cookie: pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ") }, null)),
+  ];
+  if (e.body) {
+    const json = /^application\/([\w.-]+\+)?json\b/i;
+    arbs.push(
+      fc
+        .oneof(
+          fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "text/html", "application/jsonx", "json", "application/ json"),
+          headerText({ minLength: 1 }),
+        )
+        .filter((t) => !json.test(t) && t.trim() !== "")
+        .map((type) => base("wrong Content-Type", { "content-type": type }, e.actor)),
+    );
+  }
+  if (e.wrongActor) arbs.push(fc.constant(base(`token of a ${e.wrongActor}`, {}, e.wrongActor)));
+  return fc.oneof(...arbs);
+}
+
+function badParams(e: Endpoint, f: Fixture, known: Set<string>): fc.Arbitrary<Req> {
+  const param = fc
+    .oneof(
+      fc.string({ minLength: 1 }),
+      fc.string({ unit: "grapheme", minLength: 1 }),
+      fc.string({ unit: "binary", minLength: 1, maxLength: 40 }),
+      fc.uuid(),
+      fc.integer().map(String),
+      fc.constantFrom("../cso", "cso/", "cso%2Fballot", "CSO", "cso ", " cso", "%", "%%", "'; DROP TABLE \"Ballot\"; --", "a".repeat(3000), "\u202Ecso", "ｃｓｏ"),
+    )
+    .filter((s) => wellFormed(s) && !s.includes("\u0000") && s !== "." && s !== ".." && !known.has(s));
+  const headers: Record<string, string> = e.body ? { "content-type": "application/json" } : {};
+  return param.map((p) => ({
+    kind: "bad path parameter",
+    param: p,
+    headers,
+    body: e.body ? JSON.stringify(e.body(f)) : undefined,
+    actor: e.actor,
+  }));
+}
+
+function tokenOf(f: Fixture, actor: Req["actor"]): string | undefined {
+  if (actor === null) return undefined;
+  return { scholar: f.scholar, author: f.author, facilitator: f.facilitator, admin: f.admin, other: f.other }[actor].token;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describeEachEngine("bad input on every write endpoint", (engine) => {
+  const app = useApp(engine, "badinput");
+  let f: Fixture;
+  let known: Set<string>;
+
+  before(async () => {
+    const { server, sql } = app();
+    f = await makeFixture(server.url, sql, "bad");
+    const ids = await sql.all<{ id: string }>(
+      `SELECT "id" FROM "Term" UNION SELECT "slug" FROM "Term" UNION SELECT "id" FROM "Rendering" UNION SELECT "id" FROM "Comment" UNION SELECT "id" FROM "RenderingMerge"`,
+    );
+    known = new Set(ids.map((r) => r.id));
+  });
+
+  for (const e of WRITE_ENDPOINTS) {
+    it(`${label(e)}: ${RUNS} malformed requests → 4xx JSON errors, nothing written`, { timeout: 300_000 }, async () => {
+      const { server, sql } = app();
+      const before = await fingerprint(sql);
+      const logStart = server.allLogs().length;
+      const kinds = new Map<string, number>();
+      const arb = fc.oneof(
+        ...(e.body ? [{ arbitrary: malformedBodies(e, f), weight: 3 }] : []),
+        { arbitrary: badHeaders(e, f), weight: 2 },
+        ...(e.param ? [{ arbitrary: badParams(e, f, known), weight: 2 }] : []),
+      );
+      await fc.assert(
+        fc.asyncProperty(arb, async (r) => {
+          kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
+          const param = r.param !== undefined ? encodeURIComponent(r.param) : e.param ? encodeURIComponent(e.param(f)) : "";
+          const path = e.path.replace("{}", param);
+          const token = tokenOf(f, r.actor);
+          const answer: Answer = await call(server.url, path, {
+            method: e.method,
+            headers: { ...r.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            body: r.body,
+          });
+          assertJsonError(answer, `${e.method} ${path.slice(0, 120)} [${r.kind}]`);
+        }),
+        { numRuns: RUNS, endOnFailure: false },
+      );
+      assert.equal(await fingerprint(sql), before, "the database changed");
+      const logged = server.allLogs().slice(logStart).match(/\[api\] unexpected error[^\n]*/g);
+      assert.equal(logged, null, `the server logged unexpected errors: ${logged?.slice(0, 3).join(" | ")}`);
+      const mix = [...kinds].map(([k, n]) => `${k} ${n}`).join(", ");
+      console.log(`  [${engine}] ${label(e)}: ${mix}`);
+    });
+  }
+
+  // Known defects: these assert the right behaviour and are reported as `todo` while it is missing.
+  const KNOWN_DEFECTS = {
+    pathEncoding: "Next.js answers 500 (text/plain) when a path parameter has malformed percent-encoding (e.g. %E0%A4%A)",
+    cookieEncoding: "server/auth/request.ts cookieFrom(): decodeURIComponent throws on a malformed cookie value → 500",
+    nulInParam: "PostgreSQL refuses U+0000 in text (22021); a path parameter containing %00 → 500 on PostgreSQL",
+  };
+
+  it("known defect: malformed percent-encoding in a path parameter", { todo: KNOWN_DEFECTS.pathEncoding }, async () => {
+    const { server } = app();
+    for (const p of ["%E0%A4%A", "%", "%zz", "cso%"]) {
+      const a = await call(server.url, `/api/terms/${p}/ballot`, { method: "PUT", token: f.scholar.token, body: { grades: {} } });
+      assertJsonError(a, `PUT /api/terms/${p}/ballot`);
+    }
+  });
+
+  it("known defect: malformed percent-encoding in a cookie", { todo: KNOWN_DEFECTS.cookieEncoding }, async () => {
+    const { server } = app();
+    for (const cookie of ["next-auth.session-token=%E0%A4%A", "other=%zz; next-auth.session-token=x"]) {
+      const a = await call(server.url, "/api/terms/cso/ballot", { method: "PUT", cookie, body: { grades: {} } });
+      assertJsonError(a, `cookie ${cookie}`);
+    }
+  });
+
+  it("known defect: U+0000 in a path parameter", engine === "postgresql" ? { todo: KNOWN_DEFECTS.nulInParam } : {}, async () => {
+    const { server, sql } = app();
+    const before = await fingerprint(sql);
+    for (const e of WRITE_ENDPOINTS.filter((x) => x.param)) {
+      const path = e.path.replace("{}", "%00");
+      const token = tokenOf(f, e.actor)!;
+      const a = await call(server.url, path, { method: e.method, token, body: e.body ? e.body(f) : undefined });
+      assertJsonError(a, `${e.method} ${path}`);
+    }
+    assert.equal(await fingerprint(sql), before);
+  });
+});
