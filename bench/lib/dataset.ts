@@ -31,8 +31,15 @@ const REASONS = [
 ];
 
 /**
+ * Share of grades that are rejects (each with a written reason). 0.5% by default: with 10,000
+ * voters that is about 800 reasons, all of which the results list. BENCH_REJECT_RATE changes it
+ * (e.g. 0 to see what the reasons cost the term page).
+ */
+export const REJECT_RATE = Number(process.env.BENCH_REJECT_RATE ?? 0.005);
+
+/**
  * A voter's grades: each rendering graded with probability `coverage`, around a per-rendering
- * quality with some spread; a reject (rare, about 0.5% of grades) carries a reason.
+ * quality with some spread; a reject (rare, REJECT_RATE of grades) carries a reason.
  */
 export function syntheticBallot(
   random: () => number,
@@ -44,7 +51,7 @@ export function syntheticBallot(
   const reasons: Record<string, string> = {};
   renderings.forEach((id, r) => {
     if (random() >= coverage) return;
-    if (random() < 0.005) {
+    if (random() < REJECT_RATE) {
       grades[id] = "reject";
       reasons[id] = REASONS[Math.floor(random() * REASONS.length)]!;
       return;
