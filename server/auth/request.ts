@@ -16,12 +16,21 @@ async function actorFromSessionToken(token: string | undefined): Promise<Actor |
   return loadActor(jwt.uid, "session", typeof jwt.sv === "number" ? jwt.sv : -1);
 }
 
+/** A malformed cookie value (bad percent-encoding) is no session, not a server error. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return "";
+  }
+}
+
 function cookieFrom(header: string | null, names: string[]): string | undefined {
   if (!header) return undefined;
   const jar = new Map(
     header.split(";").map((part) => {
       const i = part.indexOf("=");
-      return [part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim())] as const;
+      return [part.slice(0, i).trim(), safeDecode(part.slice(i + 1).trim())] as const;
     }),
   );
   for (const n of names) if (jar.get(n)) return jar.get(n);

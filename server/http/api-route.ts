@@ -19,6 +19,11 @@ type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Respons
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
   return async (req, ctx) => {
     try {
+      // A path parameter with U+0000 names nothing (and PostgreSQL cannot even compare it).
+      const params = (await ctx.params) as Record<string, unknown> | undefined;
+      if (params && Object.values(params).some((v) => typeof v === "string" && v.includes("\u0000"))) {
+        throw new AppError("not_found", "Not found.");
+      }
       return await handler(req, ctx);
     } catch (e) {
       if (isAppError(e)) return errorResponse(e);

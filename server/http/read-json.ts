@@ -22,5 +22,15 @@ export async function readJsonObject(req: Request): Promise<Record<string, unkno
     throw badRequest("The body is not valid JSON.");
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) throw badRequest("The body must be a JSON object.");
+  // U+0000 is no text anyone writes, and PostgreSQL cannot store it: refuse it for both engines.
+  if (hasNul(body)) throw badRequest("Text may not contain the NUL character (U+0000).");
   return body as Record<string, unknown>;
+}
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (value && typeof value === "object") {
+    return Object.entries(value).some(([k, v]) => k.includes("\u0000") || hasNul(v));
+  }
+  return false;
 }

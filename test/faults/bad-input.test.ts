@@ -9,7 +9,7 @@
  * token, a valid body, an existing term or rendering), so an answer other than a 4xx means
  * the defect got through.
  *
- * Not generated here, because they are known defects (see KNOWN_DEFECTS below and the `todo`
+ * Not generated here, because they are known defects or have tests of their own (see KNOWN_DEFECTS below and the `todo`
  * tests at the end, which assert the right behaviour and report while it is missing):
  * malformed percent-encoding in a path or a cookie, U+0000 in a path parameter. Also out of
  * scope: other HTTP methods (Next answers 405 without a body), extra path segments (Next's
@@ -315,9 +315,7 @@ describeEachEngine("bad input on every write endpoint", (engine) => {
 
   // Known defects: these assert the right behaviour and are reported as `todo` while it is missing.
   const KNOWN_DEFECTS = {
-    pathEncoding: "Next.js answers 500 (text/plain) when a path parameter has malformed percent-encoding (e.g. %E0%A4%A)",
-    cookieEncoding: "server/auth/request.ts cookieFrom(): decodeURIComponent throws on a malformed cookie value → 500",
-    nulInParam: "PostgreSQL refuses U+0000 in text (22021); a path parameter containing %00 → 500 on PostgreSQL",
+    pathEncoding: "Next.js answers 500 (text/plain) when a path parameter has malformed percent-encoding (e.g. %E0%A4%A), before any route code runs",
   };
 
   it("known defect: malformed percent-encoding in a path parameter", { todo: KNOWN_DEFECTS.pathEncoding }, async () => {
@@ -328,7 +326,7 @@ describeEachEngine("bad input on every write endpoint", (engine) => {
     }
   });
 
-  it("known defect: malformed percent-encoding in a cookie", { todo: KNOWN_DEFECTS.cookieEncoding }, async () => {
+  it("malformed percent-encoding in a cookie is no session, not a 500", async () => {
     const { server } = app();
     for (const cookie of ["next-auth.session-token=%E0%A4%A", "other=%zz; next-auth.session-token=x"]) {
       const a = await call(server.url, "/api/terms/cso/ballot", { method: "PUT", cookie, body: { grades: {} } });
@@ -336,7 +334,7 @@ describeEachEngine("bad input on every write endpoint", (engine) => {
     }
   });
 
-  it("known defect: U+0000 in a path parameter", engine === "postgresql" ? { todo: KNOWN_DEFECTS.nulInParam } : {}, async () => {
+  it("U+0000 in a path parameter is a 4xx on both engines", async () => {
     const { server, sql } = app();
     const before = await fingerprint(sql);
     for (const e of WRITE_ENDPOINTS.filter((x) => x.param)) {
@@ -345,6 +343,9 @@ describeEachEngine("bad input on every write endpoint", (engine) => {
       const a = await call(server.url, path, { method: e.method, token, body: e.body ? e.body(f) : undefined });
       assertJsonError(a, `${e.method} ${path}`);
     }
+    const note = await call(server.url, "/api/terms/cso/ballot", { method: "PUT", token: f.scholar.token, body: { grades: {}, note: "a\u0000b" } });
+    assert.equal(note.status, 400, note.text.slice(0, 200));
+    assertJsonError(note, "a ballot note with U+0000");
     assert.equal(await fingerprint(sql), before);
   });
 });
