@@ -1,8 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { Prisma } from "@/generated/sqlite/client";
-import { databaseConfig } from "@/lib/env";
 import { db } from "@/server/db/client";
+import { jsonValue, timestamp } from "@/server/db/sql";
 
 /**
  * The SQL of the ballot write path, the hottest write of the site. Raw statements because a
@@ -11,17 +10,6 @@ import { db } from "@/server/db/client";
  * atomic statements on both databases. Only casts differ: PostgreSQL needs typed JSON and
  * timestamps, SQLite stores both as text (in the format Prisma's adapter writes: ISO 8601).
  */
-
-const postgres = () => databaseConfig().provider === "postgresql";
-
-function jsonValue(value: unknown): Prisma.Sql {
-  const text = JSON.stringify(value);
-  return postgres() ? Prisma.sql`CAST(${text} AS jsonb)` : Prisma.sql`${text}`;
-}
-
-function timestamp(value: Date): Prisma.Sql {
-  return postgres() ? Prisma.sql`CAST(${value} AS timestamp(3))` : Prisma.sql`${value}`;
-}
 
 /** A collision-free id in the spirit of Prisma's cuid(): "c", time, randomness. */
 function newId(): string {

@@ -12,7 +12,7 @@ export async function loadActor(userId: string, via: Actor["via"], sessionVersio
   return user ? actorOf(user, via, sessionVersion) : null;
 }
 
-export const ACTOR_INCLUDE = { delegation: { select: { name: true } } } as const;
+const ACTOR_INCLUDE = { delegation: { select: { name: true } } } as const;
 
 type UserWithDelegation = {
   id: string;

@@ -3,7 +3,22 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/server/db/client";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import { ACTOR_INCLUDE, actorOf } from "@/server/auth/actor";
+import { actorOf } from "@/server/auth/actor";
+
+type TokenRow = {
+  tokenId: string;
+  revokedAt: Date | string | null;
+  lastUsedAt: Date | string | null;
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  delegationId: string | null;
+  locale: string;
+  disabledAt: Date | string | null;
+  sessionVersion: number | bigint;
+  delegationName: string | null;
+};
 
 /** Personal API tokens: `gs_` + 32 random bytes; only the SHA-256 is stored. */
 export const TOKEN_PREFIX = "gs_";
@@ -25,17 +40,31 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function actorFromApiToken(token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  // One query for the token, its owner and the owner's delegation: this runs on every API call.
-  const row = await db().apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { user: { include: ACTOR_INCLUDE } },
-  });
-  if (!row || row.revokedAt) return null;
-  const actor = actorOf(row.user, "token");
+  // One raw query for the token, its owner and the owner's delegation: this runs on every API
+  // call, and a model query with includes costs several times as much here.
+  const rows = await db().$queryRaw<TokenRow[]>`
+    SELECT t."id" AS "tokenId", t."revokedAt" AS "revokedAt", t."lastUsedAt" AS "lastUsedAt",
+      u."id" AS "id", u."email" AS "email", u."name" AS "name", u."role" AS "role",
+      u."delegationId" AS "delegationId", u."locale" AS "locale", u."disabledAt" AS "disabledAt",
+      u."sessionVersion" AS "sessionVersion", d."name" AS "delegationName"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" LEFT JOIN "Delegation" d ON d."id" = u."delegationId"
+    WHERE t."tokenHash" = ${hashToken(token)}`;
+  const row = rows[0];
+  if (!row || row.revokedAt !== null) return null;
+  const actor = actorOf(
+    {
+      ...row,
+      role: String(row.role) as Actor["role"],
+      disabledAt: row.disabledAt === null ? null : new Date(row.disabledAt),
+      sessionVersion: Number(row.sessionVersion),
+      delegation: row.delegationName === null ? null : { name: row.delegationName },
+    },
+    "token",
+  );
   if (!actor) return null;
   const now = new Date();
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
+    await db().apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: now } });
   }
   return actor;
 }
