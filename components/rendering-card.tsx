@@ -5,30 +5,34 @@ export function RenderingCard({ rendering: r, targetLang, t }: { rendering: Rend
   const proposer = r.proposer ? `${r.proposer.name}${r.proposer.delegation ? ` (${r.proposer.delegation})` : ""}` : r.proposerLabel;
   return (
     <section className="card rendering" id={`r-${r.id}`} aria-labelledby={`r-${r.id}-text`}>
-      <h3 className="hanzi" id={`r-${r.id}-text`} lang={targetLang} style={{ margin: 0 }}>
+      <h3 className="hanzi" id={`r-${r.id}-text`} lang={targetLang} dir="auto" style={{ margin: 0 }}>
         {r.text}
       </h3>
       <dl>
         <dt>{t.term.pinyin}</dt>
-        <dd className="pinyin" lang={`${targetLang.split("-")[0]}-Latn-pinyin`}>
+        <dd className="pinyin" lang={`${targetLang.split("-")[0]}-Latn-pinyin`} dir="auto">
           {r.pinyin}
         </dd>
         <dt>{t.term.gloss}</dt>
-        <dd lang="en">{r.gloss}</dd>
+        <dd lang="en" dir="auto">
+          {r.gloss}
+        </dd>
         {r.traditional && r.traditional !== r.text ? (
           <>
             <dt>{t.term.traditional}</dt>
-            <dd lang="zh-Hant">{r.traditional}</dd>
+            <dd lang="zh-Hant" dir="auto">
+              {r.traditional}
+            </dd>
           </>
         ) : null}
         {r.rationale ? (
           <>
             <dt>{t.term.rationale}</dt>
-            <dd>{r.rationale}</dd>
+            <dd dir="auto">{r.rationale}</dd>
           </>
         ) : null}
         <dt>{t.term.proposedBy}</dt>
-        <dd>{proposer}</dd>
+        <dd dir="auto">{proposer}</dd>
       </dl>
     </section>
   );

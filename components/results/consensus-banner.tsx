@@ -1,5 +1,5 @@
 import { format } from "@/lib/i18n";
-import type { ResultsView } from "./view";
+import { shownReasons, type ResultsView } from "./view";
 import styles from "./results.module.css";
 
 /**
@@ -38,6 +38,20 @@ export function ConsensusBanner({ view }: { view: ResultsView }) {
   );
 }
 
+function Reasons({ reasons, label, more }: { reasons: string[]; label: string; more: string }) {
+  const { shown, more: others } = shownReasons(reasons);
+  return (
+    <ul className={styles.reasons} aria-label={label}>
+      {shown.map((reason, i) => (
+        <li key={i}>
+          <q dir="auto">{reason}</q>
+        </li>
+      ))}
+      {others > 0 ? <li className="muted">{format(more, { count: others })}</li> : null}
+    </ul>
+  );
+}
+
 function Blocks({ view, id }: { view: ResultsView; id: string }) {
   const { text } = view;
   const blocks = view.results.renderings[id]?.blockedBy ?? [];
@@ -48,15 +62,7 @@ function Blocks({ view, id }: { view: ResultsView; id: string }) {
           {b.median === null
             ? format(text.notGradedBy, { delegation: view.delegation(b.delegation) })
             : format(text.blocks, { delegation: view.delegation(b.delegation), median: view.grade(b.median) })}
-          {b.reasons.length > 0 ? (
-            <ul className={styles.reasons} aria-label={text.reasons}>
-              {b.reasons.map((reason, i) => (
-                <li key={i}>
-                  <q>{reason}</q>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          {b.reasons.length > 0 ? <Reasons reasons={b.reasons} label={text.reasons} more={text.moreReasons} /> : null}
         </li>
       ))}
     </ul>

@@ -1,6 +1,6 @@
 import { format } from "@/lib/i18n";
 import { GRADES, type Grade, type MeritProfile } from "@/lib/tally";
-import type { ResultsView } from "./view";
+import { shownReasons, type ResultsView } from "./view";
 import styles from "./results.module.css";
 
 /** Best on the left, as majority-judgment profiles are usually drawn. */
@@ -62,13 +62,23 @@ export function MeritProfiles({ view, arguments: args, summary }: { view: Result
                 <div className={styles.rejectReasons}>
                   <p>{text.rejectReasons}</p>
                   <ul>
-                    {reasons.flatMap(([d, list]) =>
-                      list.map((reason, i) => (
-                        <li key={`${d}-${i}`}>
-                          <span className="muted">{view.delegation(d)}:</span> <q>{reason}</q>
-                        </li>
-                      )),
-                    )}
+                    {reasons.flatMap(([d, list]) => {
+                      const { shown, more } = shownReasons(list);
+                      return [
+                        ...shown.map((reason, i) => (
+                          <li key={`${d}-${i}`}>
+                            <span className="muted">{view.delegation(d)}:</span> <q dir="auto">{reason}</q>
+                          </li>
+                        )),
+                        ...(more > 0
+                          ? [
+                              <li key={`${d}-more`} className="muted">
+                                {view.delegation(d)}: {format(text.moreReasons, { count: more })}
+                              </li>,
+                            ]
+                          : []),
+                      ];
+                    })}
                   </ul>
                 </div>
               ) : null}

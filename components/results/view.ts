@@ -27,3 +27,5 @@ export function resultsView(
     rendering: (id) => results.renderings[id]?.text ?? id,
   };
 }
+
+export { SHOWN_REASONS, shownReasons } from "@/lib/reasons";

@@ -172,7 +172,7 @@ describeEachEngine("security", (engine) => {
     assert.equal(results.headers.get("x-content-type-options"), "nosniff");
   });
 
-  it("a right-to-left override in user text is isolated (dir=auto or <bdi>) wherever the term page shows it", { todo: "not every place that shows user text isolates it yet (see the message)" }, async () => {
+  it("a right-to-left override in user text is isolated (dir=auto or <bdi>) wherever the term page shows it", async () => {
     const { server } = app();
     const html = markup((await call(server.url, "/terms/cso")).text);
     const exposed: string[] = [];
