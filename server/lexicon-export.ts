@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/server/db/client";
 import { notFound } from "@/lib/errors";
+import { termFields } from "@/server/terms";
 import { LEXICON_FORMAT, type DesignationStatus, type ExportRendering, type LexiconEntry, type LexiconExport } from "@/lib/schemas/lexicon";
 import { lexiconToCsv } from "@/lib/export/csv";
 import { lexiconToJson } from "@/lib/export/json";
@@ -57,16 +58,7 @@ export async function loadLexicon(slug?: string): Promise<LexiconExport> {
       })
       .sort((a, b) => ORDER[a.status] - ORDER[b.status]);
     return {
-      slug: t.slug,
-      headword: t.headword,
-      abbreviation: t.abbreviation,
-      definition: t.definition,
-      context: t.context,
-      source: t.source,
-      subjectField: t.subjectField,
-      sourceLang: t.sourceLang,
-      targetLang: t.targetLang,
-      stage: t.stage,
+      ...termFields(t),
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),
       decision: d

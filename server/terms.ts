@@ -52,6 +52,31 @@ export async function getTerm(slug: string): Promise<TermDetail & { id: string }
   const ballotCount = t._count.ballots;
   return {
     id: t.id,
+    ...termFields(t),
+    deadline: t.deadline?.toISOString() ?? null,
+    renderingCount: t.renderings.length,
+    ballotCount,
+    ...(ballotCount > 0 ? await leaderOf(t.id) : { leader: null, consensus: null }),
+    renderings: t.renderings.map(renderingView),
+  };
+}
+
+type TermRow = {
+  slug: string;
+  headword: string;
+  abbreviation: string | null;
+  definition: string;
+  context: string;
+  source: string;
+  subjectField: string;
+  stage: TermDetail["stage"];
+  sourceLang: string;
+  targetLang: string;
+};
+
+/** The descriptive fields of a term, as every view of it (page, API, exports) shows them. */
+export function termFields(t: TermRow): TermRow {
+  return {
     slug: t.slug,
     headword: t.headword,
     abbreviation: t.abbreviation,
@@ -62,10 +87,5 @@ export async function getTerm(slug: string): Promise<TermDetail & { id: string }
     stage: t.stage,
     sourceLang: t.sourceLang,
     targetLang: t.targetLang,
-    deadline: t.deadline?.toISOString() ?? null,
-    renderingCount: t.renderings.length,
-    ballotCount,
-    ...(ballotCount > 0 ? await leaderOf(t.id) : { leader: null, consensus: null }),
-    renderings: t.renderings.map(renderingView),
   };
 }
