@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import type { Stage } from "@/lib/schemas/term";
+import type { TermRow } from "@/server/terms";
 import { createTermSchema, editTermSchema, moveStageSchema, slugFromHeadword } from "@/lib/schemas/term-input";
 import { canMoveStage } from "@/lib/term-stages";
 import { requireRole } from "@/server/auth/guard";
@@ -30,19 +30,7 @@ const TERM_FIELDS = {
   deadline: true,
 } as const;
 
-export type TermRecord = {
-  slug: string;
-  headword: string;
-  abbreviation: string | null;
-  definition: string;
-  context: string;
-  source: string;
-  subjectField: string;
-  sourceLang: string;
-  targetLang: string;
-  stage: Stage;
-  deadline: string | null;
-};
+export type TermRecord = TermRow & { deadline: string | null };
 
 function record(t: Omit<TermRecord, "deadline"> & { deadline: Date | null }): TermRecord {
   return { ...t, deadline: t.deadline?.toISOString() ?? null };

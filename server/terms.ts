@@ -61,7 +61,8 @@ export async function getTerm(slug: string): Promise<TermDetail & { id: string }
   };
 }
 
-type TermRow = {
+/** The descriptive fields of a term (also the base of term-admin's TermRecord). */
+export type TermRow = {
   slug: string;
   headword: string;
   abbreviation: string | null;
