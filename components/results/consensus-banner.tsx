@@ -1,5 +1,6 @@
 import { format } from "@/lib/i18n";
-import { shownReasons, type ResultsView } from "./view";
+import type { ShownReasons } from "@/lib/page-results";
+import type { ResultsView } from "./view";
 import styles from "./results.module.css";
 
 /**
@@ -38,8 +39,8 @@ export function ConsensusBanner({ view }: { view: ResultsView }) {
   );
 }
 
-function Reasons({ reasons, label, more }: { reasons: string[]; label: string; more: string }) {
-  const { shown, more: others } = shownReasons(reasons);
+function Reasons({ reasons, label, more }: { reasons: ShownReasons; label: string; more: string }) {
+  const { shown, more: others } = reasons;
   return (
     <ul className={styles.reasons} aria-label={label}>
       {shown.map((reason, i) => (
@@ -62,7 +63,7 @@ function Blocks({ view, id }: { view: ResultsView; id: string }) {
           {b.median === null
             ? format(text.notGradedBy, { delegation: view.delegation(b.delegation) })
             : format(text.blocks, { delegation: view.delegation(b.delegation), median: view.grade(b.median) })}
-          {b.reasons.length > 0 ? <Reasons reasons={b.reasons} label={text.reasons} more={text.moreReasons} /> : null}
+          {b.reasons.shown.length > 0 ? <Reasons reasons={b.reasons} label={text.reasons} more={text.moreReasons} /> : null}
         </li>
       ))}
     </ul>

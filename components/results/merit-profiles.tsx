@@ -1,13 +1,13 @@
 import { format } from "@/lib/i18n";
 import { GRADES, type Grade, type MeritProfile } from "@/lib/tally";
-import { shownReasons, type ResultsView } from "./view";
+import type { ResultsView } from "./view";
 import styles from "./results.module.css";
 
 /** Best on the left, as majority-judgment profiles are usually drawn. */
 const SCALE: Grade[] = [...GRADES].reverse();
 
 /** Each rendering's merit profile as stacked bars, overall and per delegation, with its reject reasons. */
-type ArgumentCounts = Record<string, { for: number; against: number; question: number }>;
+export type ArgumentCounts = Record<string, { for: number; against: number; question: number }>;
 
 export function MeritProfiles({ view, arguments: args, summary }: { view: ResultsView; arguments: ArgumentCounts; summary: string }) {
   const { results, text, targetLang } = view;
@@ -26,7 +26,7 @@ export function MeritProfiles({ view, arguments: args, summary }: { view: Result
       <ul className={styles.profiles}>
         {results.ranking.map((id) => {
           const r = results.renderings[id]!;
-          const reasons = Object.entries(r.rejectReasons).filter(([, list]) => list.length > 0);
+          const reasons = Object.entries(r.rejectReasons).filter(([, list]) => list.shown.length > 0);
           return (
             <li key={id} className={styles.profile}>
               <h4 lang={targetLang} className={styles.hanzi}>
@@ -37,9 +37,7 @@ export function MeritProfiles({ view, arguments: args, summary }: { view: Result
                   <dt>{text.allVoters}</dt>
                   <dd>
                     <MeritBar view={view} profile={r.profile} label={`${r.text}, ${text.allVoters}`} />
-                    <span className={styles.barMedian}>
-                      {text.median}: {view.grade(r.median)}
-                    </span>
+                    <span className={styles.barMedian}>{`${text.median}: ${view.grade(r.median)}`}</span>
                   </dd>
                 </div>
                 {results.delegations.map((d) => (
@@ -47,9 +45,7 @@ export function MeritProfiles({ view, arguments: args, summary }: { view: Result
                     <dt>{view.delegation(d)}</dt>
                     <dd>
                       <MeritBar view={view} profile={r.profileByDelegation[d]!} label={`${r.text}, ${view.delegation(d)}`} />
-                      <span className={styles.barMedian}>
-                        {text.median}: {view.grade(r.medianByDelegation[d] ?? null)}
-                      </span>
+                      <span className={styles.barMedian}>{`${text.median}: ${view.grade(r.medianByDelegation[d] ?? null)}`}</span>
                     </dd>
                   </div>
                 ))}
@@ -62,18 +58,17 @@ export function MeritProfiles({ view, arguments: args, summary }: { view: Result
                 <div className={styles.rejectReasons}>
                   <p>{text.rejectReasons}</p>
                   <ul>
-                    {reasons.flatMap(([d, list]) => {
-                      const { shown, more } = shownReasons(list);
+                    {reasons.flatMap(([d, { shown, more }]) => {
                       return [
                         ...shown.map((reason, i) => (
                           <li key={`${d}-${i}`}>
-                            <span className="muted">{view.delegation(d)}:</span> <q dir="auto">{reason}</q>
+                            <span className="muted">{`${view.delegation(d)}:`}</span> <q dir="auto">{reason}</q>
                           </li>
                         )),
                         ...(more > 0
                           ? [
                               <li key={`${d}-more`} className="muted">
-                                {view.delegation(d)}: {format(text.moreReasons, { count: more })}
+                                {`${view.delegation(d)}: ${format(text.moreReasons, { count: more })}`}
                               </li>,
                             ]
                           : []),
@@ -94,17 +89,18 @@ export function MeritProfiles({ view, arguments: args, summary }: { view: Result
  * One stacked bar. Colours run from blue (excellent) to orange (reject), a pair that stays
  * apart for the common colour-vision deficiencies; reject is also hatched, every segment
  * carries its count, and the whole bar is an image labelled with every count for screen readers.
+ * Kept lean (no class or title per segment): a term page draws 60 of these.
  */
 export function MeritBar({ view, profile, label }: { view: ResultsView; profile: MeritProfile; label: string }) {
   const total = SCALE.reduce((sum, g) => sum + profile[g], 0);
   const description = `${label}: ${SCALE.map((g) => `${view.grade(g)} ${profile[g]}`).join(", ")}`;
   return (
-    <div className={styles.bar} role="img" aria-label={description} title={description}>
+    <div className={styles.bar} role="img" aria-label={description}>
       {total === 0 ? (
         <span className={styles.emptyBar}>{format(view.text.grades, { count: 0 })}</span>
       ) : (
         SCALE.filter((g) => profile[g] > 0).map((g) => (
-          <span key={g} className={styles.segment} data-grade={g} style={{ flexGrow: profile[g] }}>
+          <span key={g} data-grade={g} style={{ flexGrow: profile[g] }}>
             {profile[g]}
           </span>
         ))

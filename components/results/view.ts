@@ -1,9 +1,10 @@
 import type { Locale, Messages } from "@/lib/i18n";
-import { GRADE_LABELS, type Grade, type Results } from "@/lib/tally";
+import { GRADE_LABELS, type Grade } from "@/lib/tally/grades";
+import type { PageResults } from "@/lib/page-results";
 
 /** What every part of the results view needs: the results and how to word them. */
 export type ResultsView = {
-  results: Results;
+  results: PageResults;
   text: Messages["ballot"]["results"];
   targetLang: string;
   /** A delegation's name in the reader's language. */
@@ -15,7 +16,7 @@ export type ResultsView = {
 };
 
 export function resultsView(
-  results: Results,
+  results: PageResults,
   { text, locale, targetLang, delegationLabels }: { text: ResultsView["text"]; locale: Locale; targetLang: string; delegationLabels: Record<string, string> },
 ): ResultsView {
   return {
@@ -27,5 +28,3 @@ export function resultsView(
     rendering: (id) => results.renderings[id]?.text ?? id,
   };
 }
-
-export { SHOWN_REASONS, shownReasons } from "@/lib/reasons";
