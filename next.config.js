@@ -41,6 +41,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and driver packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
+  // Two root layouts (app/(site), app/(reader)): unmatched addresses get app/global-not-found.tsx.
+  experimental: { globalNotFound: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { format } from "@/lib/i18n";
-import { canFacilitate } from "@/lib/permissions";
+import { format, type Locale, type Messages } from "@/lib/i18n";
+import { canFacilitate, type Actor } from "@/lib/permissions";
 import { messages } from "@/server/locale";
 import { currentActor } from "@/server/auth/request";
 import { LanguageSwitch } from "@/components/language-switch";
@@ -10,6 +10,11 @@ import { unreadNotificationCount } from "@/server/notifications";
 export async function SiteHeader() {
   const [{ locale, t }, actor] = await Promise.all([messages(), currentActor()]);
   const unread = actor ? await unreadNotificationCount(actor) : 0;
+  return <SiteHeaderView locale={locale} t={t} actor={actor} unread={unread} />;
+}
+
+/** The header for a given reader; the cached pages for signed-out readers draw it with no actor. */
+export function SiteHeaderView({ locale, t, actor, unread }: { locale: Locale; t: Messages; actor: Actor | null; unread: number }) {
   return (
     <header className="site">
       <Link className="brand" href="/">

@@ -46,6 +46,8 @@ const ROUTES: Record<string, { url: (f: Fixtures) => string | string[]; as: "any
   "/invite/[token]": { url: () => "/invite/not-a-valid-token", as: "anyone" },
   // A term with ballots too, so that the results (ranking, profiles, pairwise matrix) are checked.
   "/terms/[slug]": { url: (f) => ["/terms/cso", `/terms/${f.provisional}`], as: "anyone" },
+  // The cached copy signed-out readers get from /terms/{slug} (proxy.ts), in both languages.
+  "/read/[locale]/terms/[slug]": { url: () => ["/read/en/terms/cso", "/read/zh/terms/cso"], as: "anyone" },
   "/terms/[slug]/edit": { url: () => "/terms/cso/edit", as: "admin" },
   "/terms/[slug]/decide": { url: (f) => `/terms/${f.provisional}/decide`, as: "admin" },
   "/terms/[slug]/decisions/[id]": { url: (f) => `/terms/${f.decided.slug}/decisions/${f.decided.id}`, as: "anyone" },

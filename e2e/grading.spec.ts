@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { request as playwrightRequest, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, createUser, e2eDb, signInBrowser } from "./support/auth";
+import { test, expect, apiToken, createUser, e2eDb, signInBrowser } from "./support/auth";
 import { resultsSchema } from "../lib/tally/schema";
 
 const LABELS: Record<string, string> = {
@@ -31,13 +31,6 @@ function consensus(page: Page) {
 }
 
 /** A personal API token for the user, made as the token service makes them (only the hash is stored). */
-async function apiToken(userId: string): Promise<string> {
-  const token = `gs_${randomBytes(32).toString("base64url")}`;
-  const tokenHash = createHash("sha256").update(token).digest("hex");
-  await e2eDb().apiToken.create({ data: { userId, tokenHash, prefix: token.slice(0, 10) } });
-  return token;
-}
-
 /** A term of the test's own, in consultation, so that its ballots meet no other test's. */
 async function openTerm(texts: string[], stage: "consultation" | "provisional" = "consultation") {
   const slug = `e2e-${randomBytes(4).toString("hex")}`;

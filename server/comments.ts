@@ -6,7 +6,8 @@ import { editCommentSchema, newCommentSchema, type Stance } from "@/lib/schemas/
 import { COMMENTS_OPEN } from "@/lib/term-stages";
 import { requireActor } from "@/server/auth/guard";
 import { closeExpiredConsultation, requireStage } from "@/server/term-deadline";
-import { afterCommit, publishTermEvent } from "@/server/live/publish";
+import { publishTermEvent } from "@/server/live/publish";
+import { afterTermChange } from "@/server/live/cached-pages";
 
 /**
  * The discussion of a rendering: comments for, against, or asking a question, replies one
@@ -65,7 +66,7 @@ export async function addComment(actor: Actor | null, renderingId: string, raw: 
     await publishTermEvent(tx, rendering.termId, "comment", { action: "added", id: c.id, renderingId });
     return c;
   });
-  afterCommit(rendering.termId);
+  await afterTermChange(rendering.termId);
   return view(row, me, new Map());
 }
 
@@ -83,7 +84,7 @@ export async function editComment(actor: Actor | null, id: string, raw: unknown)
     await publishTermEvent(tx, c.termId, "comment", { action: "edited", id, renderingId: c.renderingId });
     return tx.comment.findUniqueOrThrow({ where: { id }, include: AUTHOR });
   });
-  afterCommit(c.termId);
+  await afterTermChange(c.termId);
   return view(row, me, await renderingTexts([row.movedFromId]));
 }
 
@@ -95,7 +96,7 @@ export async function deleteComment(actor: Actor | null, id: string): Promise<vo
     const { count } = await tx.comment.updateMany({ where: { id, authorId: me.id, deletedAt: null }, data: { deletedAt: new Date() } });
     if (count > 0) await publishTermEvent(tx, c.termId, "comment", { action: "deleted", id, renderingId: c.renderingId });
   });
-  afterCommit(c.termId);
+  await afterTermChange(c.termId);
 }
 
 /** All visible comments of a term's renderings, for the term page. */

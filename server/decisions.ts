@@ -10,7 +10,8 @@ import { audit } from "@/server/audit";
 import { getResults } from "@/server/results";
 import type { Grade } from "@/lib/tally";
 import { closeExpiredConsultation, stageClosed } from "@/server/term-deadline";
-import { afterCommit, publishTermEvent } from "@/server/live/publish";
+import { publishTermEvent } from "@/server/live/publish";
+import { afterTermChange } from "@/server/live/cached-pages";
 
 /**
  * Recording a decision publishes a provisional term: the adopted rendering (正名), admitted
@@ -93,7 +94,7 @@ export async function recordDecision(actor: Actor | null, slug: string, raw: unk
     await publishTermEvent(tx, term.id, "stage", { stage: "published", deadline: null });
     return d;
   });
-  afterCommit(term.id);
+  await afterTermChange(term.id);
   return decisionView(decision);
 }
 

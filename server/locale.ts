@@ -5,8 +5,9 @@ import { DEFAULT_LOCALE, MESSAGES, isLocale, localeFromAcceptLanguage, type Loca
 import type { Actor } from "@/lib/permissions";
 import { db } from "@/server/db/client";
 import { currentActor } from "@/server/auth/request";
+import { LOCALE_COOKIE } from "@/lib/reader-route";
 
-export const LOCALE_COOKIE = "locale";
+export { LOCALE_COOKIE } from "@/lib/reader-route";
 
 /** The signed-in scholar's profile language, looked up once per request. */
 const profileLocale = cache(async (): Promise<Locale | null> => (await currentActor())?.locale ?? null);

@@ -11,7 +11,8 @@ import { audit, type Tx } from "@/server/audit";
 import { notify } from "@/server/notifications";
 import { bumpTally } from "@/server/results";
 import { closeExpiredConsultation, requireStage, stageClosed } from "@/server/term-deadline";
-import { afterCommit, publishTermEvent } from "@/server/live/publish";
+import { publishTermEvent } from "@/server/live/publish";
+import { afterTermChange } from "@/server/live/cached-pages";
 
 /**
  * Merging a duplicate rendering into another (facilitators), and undoing it (admins).
@@ -71,7 +72,7 @@ export async function mergeRendering(actor: Actor | null, fromId: string, raw: u
     await publishTermEvent(tx, from.termId, "rendering", { action: "merged", id: fromId, into: intoId });
     return result;
   });
-  afterCommit(from.termId);
+  await afterTermChange(from.termId);
   return merged;
 }
 
@@ -109,7 +110,7 @@ export async function undoMerge(actor: Actor | null, mergeId: string): Promise<M
     await publishTermEvent(tx, merge.termId, "rendering", { action: "unmerged", id: fromId });
     return result;
   });
-  afterCommit(merge.termId);
+  await afterTermChange(merge.termId);
   return undone;
 }
 

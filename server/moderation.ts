@@ -7,7 +7,8 @@ import { requireRole } from "@/server/auth/guard";
 import { audit } from "@/server/audit";
 import { notify } from "@/server/notifications";
 import { bumpTally } from "@/server/results";
-import { afterCommit, publishTermEvent } from "@/server/live/publish";
+import { publishTermEvent } from "@/server/live/publish";
+import { afterTermChange } from "@/server/live/cached-pages";
 
 /**
  * Hiding abuse. A facilitator hides a rendering or a comment: it leaves every public view
@@ -30,7 +31,7 @@ export async function hideRendering(actor: Actor | null, id: string, raw: unknow
     await audit(tx, me, "rendering.hide", "rendering", id, { status: "active" }, { status: "hidden", reason });
     await publishTermEvent(tx, r.termId, "rendering", { action: "hidden", id });
   });
-  afterCommit(r.termId);
+  await afterTermChange(r.termId);
 }
 
 export async function unhideRendering(actor: Actor | null, id: string): Promise<void> {
@@ -44,7 +45,7 @@ export async function unhideRendering(actor: Actor | null, id: string): Promise<
     await audit(tx, me, "rendering.unhide", "rendering", id, { status: "hidden" }, { status: "active" });
     await publishTermEvent(tx, r.termId, "rendering", { action: "restored", id });
   });
-  afterCommit(r.termId);
+  await afterTermChange(r.termId);
 }
 
 export async function hideComment(actor: Actor | null, id: string, raw: unknown = {}): Promise<void> {
@@ -59,7 +60,7 @@ export async function hideComment(actor: Actor | null, id: string, raw: unknown 
     await audit(tx, me, "comment.hide", "comment", id, { hiddenAt: null, body: c.body }, { hiddenAt: new Date(), reason });
     await publishTermEvent(tx, c.termId, "comment", { action: "hidden", id, renderingId: c.renderingId });
   });
-  afterCommit(c.termId);
+  await afterTermChange(c.termId);
 }
 
 export async function unhideComment(actor: Actor | null, id: string): Promise<void> {
@@ -72,7 +73,7 @@ export async function unhideComment(actor: Actor | null, id: string): Promise<vo
     await audit(tx, me, "comment.unhide", "comment", id, { hiddenAt: c.hiddenAt }, { hiddenAt: null });
     await publishTermEvent(tx, c.termId, "comment", { action: "restored", id, renderingId: c.renderingId });
   });
-  afterCommit(c.termId);
+  await afterTermChange(c.termId);
 }
 
 /** Hidden renderings of a term, which only admins see (to review or restore them). */

@@ -10,7 +10,8 @@ import { PROPOSALS_OPEN } from "@/lib/term-stages";
 import { requireActor, requireDelegation } from "@/server/auth/guard";
 import { bumpTally } from "@/server/results";
 import type { Tx } from "@/server/audit";
-import { afterCommit, publishTermEvent } from "@/server/live/publish";
+import { publishTermEvent } from "@/server/live/publish";
+import { afterTermChange } from "@/server/live/cached-pages";
 import { closeExpiredConsultation, prismaCode, requireStage } from "@/server/term-deadline";
 
 /**
@@ -92,7 +93,7 @@ export async function proposeRendering(actor: Actor | null, slug: string, raw: u
       await publishTermEvent(tx, term.id, "rendering", { action: "proposed", id: row.id });
       return renderingView(row);
     });
-    afterCommit(term.id);
+    await afterTermChange(term.id);
     return view;
   } catch (e) {
     // Two scholars proposing the same rendering at once: the unique key refuses the second.
@@ -159,7 +160,7 @@ export async function editRendering(actor: Actor | null, id: string, raw: unknow
     await publishTermEvent(tx, r.termId, "rendering", { action: "edited", id });
     return renderingView(await tx.rendering.findUniqueOrThrow({ where: { id }, include: { proposer: PROPOSER } }));
   });
-  afterCommit(r.termId);
+  await afterTermChange(r.termId);
   return view;
 }
 
@@ -182,7 +183,7 @@ export async function withdrawRendering(actor: Actor | null, id: string): Promis
     await publishTermEvent(tx, r.termId, "rendering", { action: "withdrawn", id });
     return renderingView(await tx.rendering.findUniqueOrThrow({ where: { id }, include: { proposer: PROPOSER } }));
   });
-  afterCommit(r.termId);
+  await afterTermChange(r.termId);
   return view;
 }
 

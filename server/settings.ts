@@ -6,6 +6,7 @@ import { ADMIN_ERRORS, SETTING_KEYS, siteSettingsSchema, type SiteSettings } fro
 import { db } from "@/server/db/client";
 import { requireRole } from "@/server/auth/guard";
 import { recordAdminAction } from "@/server/admin-audit";
+import { expireCachedTermPages } from "@/server/live/cached-pages";
 
 /**
  * Site settings (members-only site, open sign-up and its delegation), one Setting row per key
@@ -61,5 +62,7 @@ export async function updateSiteSettings(actor: Actor | null, raw: unknown): Pro
     await recordAdminAction(tx, admin.id, "settings.update", "setting", "site", before, next);
   });
   cache = { at: Date.now(), value: next };
+  // A site turned members-only must stop showing cached pages to signed-out readers at once.
+  await expireCachedTermPages();
   return next;
 }

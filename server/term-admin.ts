@@ -8,7 +8,8 @@ import { canMoveStage } from "@/lib/term-stages";
 import { requireRole } from "@/server/auth/guard";
 import { audit } from "@/server/audit";
 import { closeExpiredConsultation, prismaCode } from "@/server/term-deadline";
-import { afterCommit, publishTermEvent } from "@/server/live/publish";
+import { publishTermEvent } from "@/server/live/publish";
+import { afterTermChange } from "@/server/live/cached-pages";
 
 /**
  * Facilitators create and edit terms and move them through their stages
@@ -84,7 +85,7 @@ export async function editTerm(actor: Actor | null, slug: string, raw: unknown):
     await publishTermEvent(tx, id, "term", { fields: Object.keys(changed) });
     return record(after);
   });
-  afterCommit(before.id);
+  await afterTermChange(before.id);
   return edited;
 }
 
@@ -139,6 +140,6 @@ export async function moveStage(actor: Actor | null, slug: string, raw: unknown,
     await publishTermEvent(tx, term.id, "stage", { stage: after.stage, deadline: after.deadline?.toISOString() ?? null });
     return record(after);
   });
-  afterCommit(term.id);
+  await afterTermChange(term.id);
   return moved;
 }

@@ -3,7 +3,8 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/lib/errors";
 import type { Stage } from "@/lib/schemas/term";
 import { audit } from "@/server/audit";
-import { afterCommit, publishTermEvent } from "@/server/live/publish";
+import { publishTermEvent } from "@/server/live/publish";
+import { afterTermChange } from "@/server/live/cached-pages";
 
 /**
  * Consultation deadlines, checked on access (docs/decisions/013-term-lifecycle.md): every read
@@ -44,7 +45,7 @@ async function closeIfExpired(termId: string, deadline: Date, now: Date): Promis
     await publishTermEvent(tx, termId, "stage", { stage: "provisional", deadline: null });
     return true;
   });
-  if (closed) afterCommit(termId);
+  if (closed) await afterTermChange(termId);
   return closed;
 }
 

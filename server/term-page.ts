@@ -4,12 +4,56 @@ import { db } from "@/server/db/client";
 import { currentActor } from "@/server/auth/request";
 import { getDiscussion } from "@/server/comments";
 import { listDecisions } from "@/server/decisions";
+import { getTerm } from "@/server/terms";
+import { isAppError } from "@/lib/errors";
 
 /**
  * What the term page's proposal, discussion and facilitation components share, loaded once per
  * request however many components ask (React's request cache).
  */
-export const viewer = cache(() => currentActor());
+
+/** Per rendering: whether it is the signed-out copy, which must not read the request's cookies. */
+const renderMode = cache(() => ({ signedOut: false }));
+
+/**
+ * Called first by the cached page for signed-out readers (app/(reader)): every section then
+ * renders as for nobody signed in, without touching cookies, so the page can be cached.
+ */
+export function renderSignedOut() {
+  renderMode().signedOut = true;
+}
+
+/** Who is looking at this rendering of the page; null signed out. */
+export const viewer = cache(async () => (renderMode().signedOut ? null : currentActor()));
+
+type TermPageData = { term: Awaited<ReturnType<typeof getTerm>>; cursor: number };
+
+/**
+ * The term and the newest of its events, read in that order reversed: the cursor first, so the
+ * data is at least as new as the cursor, and the live stream (which starts at the cursor) can
+ * only replay an event already shown, never skip one. Unknown slug: the not-found page.
+ */
+export const loadTermPage = cache(async (slug: string): Promise<TermPageData> => {
+  const rows = await db().$queryRaw<{ id: number | bigint | null }[]>`
+    SELECT MAX(e."id") AS "id" FROM "TermEvent" e JOIN "Term" t ON t."id" = e."termId" WHERE t."slug" = ${slug}`;
+  const cursor = Number(rows[0]?.id ?? 0);
+  try {
+    return { term: await getTerm(slug), cursor };
+  } catch (e) {
+    if (isAppError(e) && e.code === "not_found") (await import("next/navigation")).notFound();
+    throw e;
+  }
+});
+
+/**
+ * The page title. An unknown slug gets no title here: notFound() thrown while the metadata
+ * resolves escapes the layouts' not-found pages, so the page itself throws it.
+ */
+export async function termTitle(slug: string): Promise<string | undefined> {
+  const term = await db().term.findUnique({ where: { slug }, select: { headword: true, abbreviation: true } });
+  if (!term) return undefined;
+  return term.abbreviation ? `${term.headword} (${term.abbreviation})` : term.headword;
+}
 export const discussionOf = cache(async (termId: string) => getDiscussion(await viewer(), termId));
 export const decisionsOf = cache((termId: string) => listDecisions(termId));
 

@@ -17,6 +17,12 @@ async function main() {
   await prepareDataset(sql, DEFAULT_DATASET);
   await sql.close();
   console.log(`serving the benchmark data on ${engine}: ${server.url}`);
+  let printed = server.allLogs().length;
+  setInterval(() => {
+    const logs = server.allLogs();
+    if (logs.length > printed) process.stdout.write(logs.slice(printed));
+    printed = logs.length;
+  }, 1000).unref();
   const stop = async () => {
     await server.stop();
     await database.drop();

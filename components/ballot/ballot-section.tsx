@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { format, type Messages } from "@/lib/i18n";
 import type { Stage } from "@/lib/schemas/term";
-import { currentActor } from "@/server/auth/request";
+import { viewer } from "@/server/term-page";
 import { getBallot } from "@/server/ballots";
 import { saveBallot } from "@/server/actions/save-ballot";
 import { BallotForm } from "./ballot-form";
@@ -17,7 +17,7 @@ type Term = {
 /** The reader's own ballot: the form while the term is open, else why there is none. */
 export async function BallotSection({ term, t }: { term: Term; t: Messages }) {
   const text = t.ballot.form;
-  const actor = await currentActor();
+  const actor = await viewer();
   return (
     <section aria-labelledby="ballot-title" id="ballot">
       <h2 id="ballot-title">{text.title}</h2>

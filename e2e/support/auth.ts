@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
 import { hash } from "@node-rs/argon2";
 import { encode } from "next-auth/jwt";
@@ -46,6 +46,14 @@ export async function signInBrowser(page: Page, user: Pick<TestUser, "id" | "ema
   await page.context().addCookies([
     { name: "next-auth.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" },
   ]);
+}
+
+/** An API token for the member, stored hashed as createApiToken does. */
+export async function apiToken(userId: string): Promise<string> {
+  const token = `gs_${randomBytes(32).toString("base64url")}`;
+  const tokenHash = createHash("sha256").update(token).digest("hex");
+  await e2eDb().apiToken.create({ data: { userId, tokenHash, prefix: token.slice(0, 10) } });
+  return token;
 }
 
 export const test = base.extend<{ loginAs: (opts?: NewUser) => Promise<{ user: TestUser }> }>({

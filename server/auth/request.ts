@@ -6,8 +6,7 @@ import type { Actor } from "@/lib/permissions";
 import { loadActor } from "@/server/auth/actor";
 import { actorFromApiToken } from "@/server/auth/api-tokens";
 import { ensureAuthSecret } from "@/server/auth/secret";
-
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+import { SESSION_COOKIES } from "@/lib/reader-route";
 
 async function actorFromSessionToken(token: string | undefined): Promise<Actor | null> {
   if (!token) return null;
@@ -25,7 +24,7 @@ function safeDecode(value: string): string {
   }
 }
 
-function cookieFrom(header: string | null, names: string[]): string | undefined {
+function cookieFrom(header: string | null, names: readonly string[]): string | undefined {
   if (!header) return undefined;
   const jar = new Map(
     header.split(";").map((part) => {

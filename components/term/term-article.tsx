@@ -1,10 +1,5 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTerm } from "@/server/terms";
-import { messages } from "@/server/locale";
-import { readerGate } from "@/server/access";
-import { isAppError } from "@/lib/errors";
-import { format } from "@/lib/i18n";
+import { format, type Locale, type Messages } from "@/lib/i18n";
+import type { getTerm } from "@/server/terms";
 import { StageBadge } from "@/components/stage-badge";
 import { RenderingCard } from "@/components/rendering-card";
 import { LiveTerm } from "@/components/live/live-term";
@@ -17,30 +12,16 @@ import { RenderingControls } from "@/components/facilitation/rendering-controls"
 import { FacilitatorPanel } from "@/components/facilitation/facilitator-panel";
 import { DecisionHistory, DecisionPanel } from "@/components/facilitation/decision-panel";
 
-export const dynamic = "force-dynamic";
+type Term = Awaited<ReturnType<typeof getTerm>>;
 
-type Props = { params: Promise<{ slug: string }> };
-
-async function load(slug: string) {
-  try {
-    return await getTerm(slug);
-  } catch (e) {
-    if (isAppError(e) && e.code === "not_found") notFound();
-    throw e;
-  }
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  await readerGate(`/terms/${slug}`);
-  const term = await load(slug);
-  return { title: term.abbreviation ? `${term.headword} (${term.abbreviation})` : term.headword };
-}
-
-export default async function TermPage({ params }: Props) {
-  const { slug } = await params;
-  await readerGate(`/terms/${slug}`);
-  const [{ t, locale }, term] = await Promise.all([messages(), load(slug)]);
+/**
+ * A term's page: the term, the results, the candidates with their arguments, the forms. Shared
+ * by the page a signed-in member gets (rendered per request) and the cached copy signed-out
+ * readers get (app/(reader)); what differs by viewer is decided in the sections themselves,
+ * through `viewer()` of server/term-page.ts. `cursor`: the newest of the term's events when the
+ * data was read, where the live stream starts.
+ */
+export function TermArticle({ term, t, locale, cursor }: { term: Term; t: Messages; locale: Locale; cursor: number }) {
   return (
     <article>
       <h1 lang={term.sourceLang}>
@@ -56,7 +37,7 @@ export default async function TermPage({ params }: Props) {
           </span>
         ) : null}
       </p>
-      <LiveTerm slug={term.slug} labels={t.live} />
+      <LiveTerm slug={term.slug} cursor={cursor} labels={t.live} />
       <DecisionPanel term={term} t={t} locale={locale} />
       <dl className="meta">
         <dt>{t.term.definition}</dt>

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { MESSAGES, isLocale } from "@/lib/i18n";
+import { getSiteSettings } from "@/server/settings";
+import { signInPath } from "@/server/access";
+import { loadTermPage, renderSignedOut, termTitle } from "@/server/term-page";
+import { TermArticle } from "@/components/term/term-article";
+
+/**
+ * A term's page for signed-out readers (proxy.ts sends them here from /terms/{slug}), cached.
+ * Reading a cached copy costs a fraction of rendering the page, which is what lets a whole
+ * conference read along (docs/benchmarks.md). How fresh it is:
+ * - every change but a ballot expires this instance's copies at once (server/live/cached-pages);
+ * - otherwise a copy older than `revalidate` seconds is served once more while a new one renders;
+ * - an open page follows the live stream from the event it was rendered at, so a stale copy
+ *   brings itself up to date (components/live/live-term.tsx).
+ * Nothing here may read the request: `dynamic = "error"` makes a cookie or header read fail
+ * instead of silently making the page render per request.
+ */
+export const revalidate = 3;
+export const dynamic = "error";
+export const dynamicParams = true;
+
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+async function read({ params }: Props) {
+  const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
+  // A members-only site keeps signed-out readers out: they are sent to sign in.
+  if ((await getSiteSettings()).membersOnly) redirect(signInPath(`/terms/${slug}`));
+  return { locale, ...(await loadTermPage(slug)) };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  return { title: await termTitle(slug), alternates: { canonical: `/terms/${slug}` } };
+}
+
+export default async function CachedTermPage(props: Props) {
+  renderSignedOut();
+  const { locale, term, cursor } = await read(props);
+  return <TermArticle term={term} t={MESSAGES[locale]} locale={locale} cursor={cursor} />;
+}

@@ -1,0 +1,17 @@
+import { messages } from "@/server/locale";
+import { SiteHeader } from "@/components/site-header";
+import { SiteFrame, siteMetadata, siteViewport } from "@/components/site-frame";
+import "../globals.css";
+
+export const metadata = siteMetadata;
+export const viewport = siteViewport;
+
+/** The site's pages, in the reader's language (cookie, profile, Accept-Language), rendered per request. */
+export default async function SiteLayout({ children }: { children: React.ReactNode }) {
+  const { locale, t } = await messages();
+  return (
+    <SiteFrame locale={locale} t={t} header={<SiteHeader />}>
+      {children}
+    </SiteFrame>
+  );
+}

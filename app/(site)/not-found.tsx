@@ -1,0 +1,7 @@
+import { messages } from "@/server/locale";
+import { NotFoundMessage } from "@/components/not-found-message";
+
+export default async function NotFound() {
+  const { t } = await messages();
+  return <NotFoundMessage t={t} />;
+}
