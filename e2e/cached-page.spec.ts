@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { test, expect, apiToken, createUser, e2eDb, signInBrowser } from "./support/auth";
 
 /**
- * Signed-out readers get a cached copy of a term's page (proxy.ts, app/(reader)); members get
+ * Signed-out readers get a cached copy of a term's page (next.config.js rewrites, app/(reader)); members get
  * the page rendered for them. Decision 014.
  */
 

@@ -12,8 +12,8 @@ export function generateStaticParams() {
 }
 
 /**
- * The frame of the pages cached for signed-out readers (see proxy.ts): the language comes from
- * the address, which proxy.ts chose from the reader's cookie or Accept-Language, and the header
+ * The frame of the pages cached for signed-out readers (next.config.js, rewrites): the language comes from
+ * the address, which the rewrite chose from the reader's cookie or Accept-Language, and the header
  * is the signed-out one. Nothing here reads the request, so the pages below can be cached.
  */
 export default async function ReaderLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {

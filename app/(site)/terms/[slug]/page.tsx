@@ -10,7 +10,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 /**
  * A term's page as a signed-in member sees it, rendered on every request. Signed-out readers are
- * sent to the cached copy of app/(reader)/read/[locale]/terms/[slug] by proxy.ts.
+ * sent to the cached copy of app/(reader)/read/[locale]/terms/[slug] by the rewrites of next.config.js.
  */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;

@@ -7,7 +7,7 @@ import { loadTermPage, renderSignedOut, termTitle } from "@/server/term-page";
 import { TermArticle } from "@/components/term/term-article";
 
 /**
- * A term's page for signed-out readers (proxy.ts sends them here from /terms/{slug}), cached.
+ * A term's page for signed-out readers (next.config.js rewrites /terms/{slug} here), cached.
  * Reading a cached copy costs a fraction of rendering the page, which is what lets a whole
  * conference read along (docs/benchmarks.md). How fresh it is:
  * - every change but a ballot expires this instance's copies at once (server/live/cached-pages);
