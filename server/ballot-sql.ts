@@ -1,7 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/server/db/client";
-import { jsonValue, timestamp } from "@/server/db/sql";
+import { jsonValue, onPostgres, timestamp } from "@/server/db/sql";
+import { NOTIFY_CHANNEL } from "@/server/live/publish";
+import { directSqlite, queryRows } from "@/server/db/direct";
+import { Prisma } from "@/generated/sqlite/client";
 
 /**
  * The SQL of the ballot write path, the hottest write of the site. Raw statements because a
@@ -18,12 +21,15 @@ function newId(): string {
 
 export type TermForBallot = { id: string; stage: string; deadline: Date | null; openRenderings: Set<string> };
 
+type TermRow = { termId: string; stage: string; deadline: Date | string | null; renderingId: string | null };
+
 /** The term and its active renderings, in one query. */
 export async function termForBallot(slug: string): Promise<TermForBallot | null> {
-  const rows = await db().$queryRaw<{ termId: string; stage: string; deadline: Date | string | null; renderingId: string | null }[]>`
+  const query = Prisma.sql`
     SELECT t."id" AS "termId", t."stage" AS "stage", t."deadline" AS "deadline", r."id" AS "renderingId"
     FROM "Term" t LEFT JOIN "Rendering" r ON r."termId" = t."id" AND r."status" = 'active'
     WHERE t."slug" = ${slug}`;
+  const rows = await queryRows<TermRow>(query);
   const first = rows[0];
   if (!first) return null;
   return {
@@ -45,23 +51,59 @@ export type BallotRow = {
 };
 
 /**
- * The statements of one save, for one batch transaction, in this order:
+ * Saves one ballot, atomically, and returns its new revision; `null` when the term is not in
+ * consultation (then nothing at all was written). In this order:
  * 1. bump the term's tally version while it is in consultation; this takes the term's row
  *    lock first, as stage moves and rendering changes do, so writers of a term queue in one
  *    order (no deadlocks) and none of them can close the stage under a save;
  * 2. upsert the ballot (revision + 1; last write wins; one row per scholar and term), returning
  *    its revision; nothing when the term is not in consultation;
- * 3. append the ballot event by copying the row as it now stands inside this transaction, so
- *    the event's revision and content are the ballot's, whatever other writers do.
- * Each statement checks the stage itself, so on a closed term all three write nothing and the
- * upsert returns no row.
+ * 3. append the ballot event with the ballot's row as this save left it, so the event's
+ *    revision and content are the ballot's, whatever other writers do;
+ * 4. append the live event (`TermEvent`, decision 011; the payload names no one), and on
+ *    PostgreSQL `pg_notify`, which leaves at commit.
+ * Steps 2-4 depend on the step before having written a row, so on a closed term none of them
+ * writes anything.
+ *
+ * PostgreSQL: one statement (data-modifying CTEs), so one round trip and an implicit
+ * transaction: the term's row lock is held for the statement and its commit only, instead of
+ * for five round trips (the lock is what serializes every save of a term).
+ * SQLite: one transaction of four statements, each checking the stage itself; run synchronously
+ * on the connection (server/db/direct.ts), or as a Prisma batch transaction when a Prisma
+ * transaction holds the connection.
  */
-export function saveBallotStatements(b: BallotRow) {
-  return [
-    db().$executeRaw`
+export async function saveBallot(b: BallotRow): Promise<number | null> {
+  if (onPostgres()) {
+    const rows = await queryRows<{ revision: number | bigint }>(Prisma.sql`
+      WITH t AS (
+        UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1
+        WHERE "id" = ${b.termId} AND "stage" = 'consultation'
+        RETURNING "id"
+      ), b AS (
+        INSERT INTO "Ballot" ("id", "termId", "userId", "delegationId", "grades", "reasons", "note", "revision", "createdAt", "updatedAt")
+        SELECT ${newId()}, t."id", ${b.userId}, ${b.delegationId}, ${jsonValue(b.grades)}, ${jsonValue(b.reasons)}, ${b.note}, 1,
+          ${timestamp(b.at)}, ${timestamp(b.at)}
+        FROM t
+        ON CONFLICT ("termId", "userId") DO UPDATE SET
+          "grades" = excluded."grades", "reasons" = excluded."reasons", "note" = excluded."note",
+          "delegationId" = excluded."delegationId", "revision" = "Ballot"."revision" + 1, "updatedAt" = excluded."updatedAt"
+        RETURNING "id", "termId", "userId", "revision", "grades", "reasons", "note", "updatedAt"
+      ), be AS (
+        INSERT INTO "BallotEvent" ("ballotId", "termId", "userId", "revision", "grades", "reasons", "note", "cause", "createdAt")
+        SELECT b."id", b."termId", b."userId", b."revision", b."grades", b."reasons", b."note", 'vote', b."updatedAt" FROM b
+      ), te AS (
+        INSERT INTO "TermEvent" ("termId", "type", "payload", "createdAt")
+        SELECT b."termId", 'ballot', CAST('{}' AS jsonb), ${timestamp(b.at)} FROM b
+      )
+      SELECT b."revision", CAST(pg_notify(${NOTIFY_CHANNEL}, b."termId") AS text) AS "notified" FROM b`);
+    const revision = rows[0]?.revision;
+    return revision === undefined ? null : Number(revision);
+  }
+  const [bump, upsert, ballotEvent, termEvent] = [
+    Prisma.sql`
       UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1
       WHERE "id" = ${b.termId} AND "stage" = 'consultation'`,
-    db().$queryRaw<{ revision: number | bigint }[]>`
+    Prisma.sql`
       INSERT INTO "Ballot" ("id", "termId", "userId", "delegationId", "grades", "reasons", "note", "revision", "createdAt", "updatedAt")
       SELECT ${newId()}, "id", ${b.userId}, ${b.delegationId}, ${jsonValue(b.grades)}, ${jsonValue(b.reasons)}, ${b.note}, 1,
         ${timestamp(b.at)}, ${timestamp(b.at)}
@@ -70,10 +112,27 @@ export function saveBallotStatements(b: BallotRow) {
         "grades" = excluded."grades", "reasons" = excluded."reasons", "note" = excluded."note",
         "delegationId" = excluded."delegationId", "revision" = "Ballot"."revision" + 1, "updatedAt" = excluded."updatedAt"
       RETURNING "revision"`,
-    db().$executeRaw`
+    Prisma.sql`
       INSERT INTO "BallotEvent" ("ballotId", "termId", "userId", "revision", "grades", "reasons", "note", "cause", "createdAt")
       SELECT b."id", b."termId", b."userId", b."revision", b."grades", b."reasons", b."note", 'vote', b."updatedAt"
       FROM "Ballot" b JOIN "Term" t ON t."id" = b."termId" AND t."stage" = 'consultation'
       WHERE b."termId" = ${b.termId} AND b."userId" = ${b.userId}`,
-  ] as const;
+    Prisma.sql`
+      INSERT INTO "TermEvent" ("termId", "type", "payload", "createdAt")
+      SELECT "id", 'ballot', '{}', ${timestamp(b.at)} FROM "Term" WHERE "id" = ${b.termId} AND "stage" = 'consultation'`,
+  ];
+  type Saved = { revision: number | bigint }[];
+  // Synchronously on the connection when no Prisma transaction holds it (server/db/direct.ts).
+  const direct = directSqlite();
+  const saved = direct
+    ? direct.transaction(() => {
+        direct.run(bump);
+        const rows = direct.all<{ revision: number }>(upsert);
+        direct.run(ballotEvent);
+        direct.run(termEvent);
+        return rows;
+      })
+    : (await db().$transaction([db().$executeRaw(bump), db().$queryRaw<Saved>(upsert), db().$executeRaw(ballotEvent), db().$executeRaw(termEvent)]))[1];
+  const revision = saved[0]?.revision;
+  return revision === undefined ? null : Number(revision);
 }

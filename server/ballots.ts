@@ -6,15 +6,16 @@ import { BALLOT_ERRORS, ballotInputSchema, type BallotView } from "@/lib/schemas
 import { requireActor, requireDelegation } from "@/server/auth/guard";
 import { storedGrades, storedReasons } from "@/server/ballot-export";
 import { fieldErrorsOf } from "@/lib/validation";
-import { afterCommit, termEventOps } from "@/server/live/publish";
-import { saveBallotStatements, termForBallot } from "@/server/ballot-sql";
+import { afterCommit } from "@/server/live/publish";
+import { saveBallot, termForBallot } from "@/server/ballot-sql";
 import { closeExpiredConsultation } from "@/server/term-deadline";
 
 /**
  * How a ballot is stored: one row per scholar and term (unique termId+userId), replaced as a
  * whole on every save (last write wins), each accepted save also appended to BallotEvent with
- * the ballot's new revision and full content, and the term's tally version bumped, all in one
- * batch transaction (the statements: server/ballot-sql.ts; why: docs/decisions/012).
+ * the ballot's new revision and full content, the term's tally version bumped and a live event
+ * written, all in one transaction (one statement on PostgreSQL; server/ballot-sql.ts; why:
+ * docs/decisions/012).
  */
 
 export async function getBallot(actor: Actor | null, slug: string): Promise<BallotView> {
@@ -55,23 +56,18 @@ export async function castBallot(actor: Actor | null, slug: string, raw: unknown
   const input = parsed.data;
 
   const at = new Date();
-  const [, saved] = await withRetryOnBusyPool(() =>
-    db().$transaction([
-      ...saveBallotStatements({ termId: term.id, userId: me.id, delegationId: me.delegationId, ...input, at }),
-      // Open term pages refresh (docs/decisions/011); the payload names no one.
-      ...termEventOps(db(), term.id, "ballot", {}),
-    ]),
+  const revision = await withRetryOnBusyPool(() =>
+    saveBallot({ termId: term.id, userId: me.id, delegationId: me.delegationId, ...input, at }),
   );
-  const revision = saved[0]?.revision;
-  // The stage closed between the read above and the transaction: nothing was written.
-  if (revision === undefined) throw stageClosed();
+  // The stage closed between the read above and the write: nothing was written.
+  if (revision === null) throw stageClosed();
   afterCommit(term.id);
-  return { term: slug, ...input, revision: Number(revision), updatedAt: at.toISOString() };
+  return { term: slug, ...input, revision, updatedAt: at.toISOString() };
 }
 
 /**
- * A burst of saves on one term queues on the term's row lock, and the transactions behind
- * them wait for a pooled connection; one that waits longer than Prisma's maxWait fails with
+ * When a save goes through a Prisma transaction (SQLite while another Prisma transaction holds
+ * the connection, server/db/direct.ts), it may wait longer than Prisma's maxWait and fail with
  * P2028 before it has run anything. Such a save is tried again rather than lost.
  */
 async function withRetryOnBusyPool<T>(run: () => Promise<T>, attempts = 3): Promise<T> {

@@ -1,3 +1,5 @@
+import type { Database as SqliteConnection } from "better-sqlite3";
+import type { Pool as PgPool } from "pg";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
@@ -17,21 +19,50 @@ export type Db = SqliteClient;
  * ~5 ms to ~0.05 ms here; deployments that cannot accept it use PostgreSQL.
  */
 class TunedSqliteAdapter extends PrismaBetterSQLite3 {
+  driver?: Driver;
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    this.driver = { sqlite: (adapter as unknown as { client: SqliteConnection }).client };
     return adapter;
   }
+}
+
+class PgAdapter extends PrismaPg {
+  driver?: Driver;
+  override async connect() {
+    const adapter = await super.connect();
+    this.driver = { pg: adapter.underlyingDriver() as PgPool };
+    return adapter;
+  }
+}
+
+/** The connection (SQLite) or pool (PostgreSQL) a client's adapter runs on. */
+export type Driver = { sqlite: SqliteConnection } | { pg: PgPool };
+const adapters = new WeakMap<Db, { driver?: Driver }>();
+
+/**
+ * The driver under a client, once Prisma has connected it and while it is open; for the few
+ * hottest statements, which skip Prisma's per-query cost (server/db/direct.ts).
+ */
+export function driverOf(client: Db): Driver | undefined {
+  const driver = adapters.get(client)?.driver;
+  if (!driver) return undefined;
+  return ("sqlite" in driver ? driver.sqlite.open : !driver.pg.ended) ? driver : undefined;
 }
 
 export function createDb(config: DatabaseConfig): Db {
   if (config.provider === "sqlite") {
     // timeout = SQLite's busy timeout: writers wait for the lock instead of failing.
     const adapter = new TunedSqliteAdapter({ url: `file:${config.file}`, timeout: 10_000 });
-    return new SqliteClient({ adapter });
+    const client = new SqliteClient({ adapter });
+    adapters.set(client, adapter);
+    return client;
   }
-  const adapter = new PrismaPg({ connectionString: config.url, max: 10, allowExitOnIdle: true });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  const adapter = new PgAdapter({ connectionString: config.url, max: 10, allowExitOnIdle: true });
+  const client = new PostgresClient({ adapter }) as unknown as Db;
+  adapters.set(client, adapter);
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { gongshangDb?: Db };

@@ -13,7 +13,13 @@ export async function readJsonObject(req: Request): Promise<Record<string, unkno
   // A missing type is read as JSON (curl -d, simple clients); a different one is a mistake.
   if (type && !/^application\/([\w.-]+\+)?json\b/i.test(type))
     throw badRequest("Send the body as JSON (Content-Type: application/json).");
-  const text = await req.text();
+  let text: string;
+  try {
+    text = await req.text();
+  } catch {
+    // The client went away mid-body (a closed connection): nobody to answer, nothing broken here.
+    throw badRequest("The request body could not be read.");
+  }
   if (text.length > MAX_BYTES) throw badRequest(`The body is larger than ${MAX_BYTES / 1024} KiB.`);
   let body: unknown;
   try {

@@ -49,7 +49,16 @@ describeEachEngine("sign-in and tokens", ({ database }) => {
     assert.equal(actor?.id, owner.id);
     assert.equal(actor?.role, "facilitator");
     assert.equal(actor?.delegation, "China");
-    assert.ok((await database().db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt);
+    const used = (await database().db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt;
+    assert.ok(used && Math.abs(used.getTime() - Date.now()) < 5_000, `lastUsedAt is now (UTC), got ${used?.toISOString()}`);
+    // Written at most once a minute: a use within the minute leaves it, a later one moves it.
+    await actorFromApiToken(token);
+    assert.equal((await database().db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt?.getTime(), used.getTime());
+    const earlier = new Date(Date.now() - 61_000);
+    await database().db.apiToken.update({ where: { id }, data: { lastUsedAt: earlier } });
+    await actorFromApiToken(token);
+    const moved = (await database().db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt;
+    assert.ok(moved && Math.abs(moved.getTime() - Date.now()) < 5_000, `lastUsedAt moved to now, got ${moved?.toISOString()}`);
     await assert.rejects(revokeApiToken(other, id), /not found/, "another member cannot revoke it");
     assert.ok(await actorFromApiToken(token));
     await revokeApiToken(owner, id);

@@ -4,7 +4,7 @@ import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
 import { createTerm, ids } from "@/test/integration/helpers/terms";
 import { castBallot, getBallot } from "@/server/ballots";
-import { saveBallotStatements } from "@/server/ballot-sql";
+import { saveBallot } from "@/server/ballot-sql";
 import type { Stage } from "@/lib/schemas/term";
 import { AppError } from "@/lib/errors";
 import { BALLOT_ERRORS } from "@/lib/schemas/ballot";
@@ -208,6 +208,9 @@ describeEachEngine("ballots", ({ database }) => {
     const last = events.at(-1)!;
     assert.deepEqual([row.grades, row.reasons, row.note], [last.grades, last.reasons, last.note]);
     assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).tallyVersion, 20);
+    // One live event per save, naming no one.
+    const live = await db.termEvent.findMany({ where: { termId: term.id } });
+    assert.deepEqual(live.map((e) => [e.type, e.payload]), Array.from({ length: 20 }, () => ["ballot", {}]));
   });
 
   it("concurrent first saves of several scholars each create exactly one ballot", async () => {
@@ -229,18 +232,45 @@ describeEachEngine("ballots", ({ database }) => {
     await castBallot(actor, term.slug, { grades: { [ids(term)[0]]: "good" } });
     await db.term.update({ where: { id: term.id }, data: { stage: "provisional" } });
     const before = await db.term.findUniqueOrThrow({ where: { id: term.id } });
-    // The statements castBallot runs after its read, as if the stage moved in between.
-    const [bumped, saved, events] = await db.$transaction([
-      ...saveBallotStatements({
-        termId: term.id, userId: actor.id, delegationId: actor.delegationId!,
-        grades: { [ids(term)[0]]: "poor" }, reasons: {}, note: "", at: new Date(),
-      }),
-    ]);
-    assert.deepEqual([bumped, saved, events], [0, [], 0]);
+    const termEvents = await db.termEvent.count({ where: { termId: term.id } });
+    // The write castBallot runs after its read, as if the stage moved in between.
+    const saved = await saveBallot({
+      termId: term.id, userId: actor.id, delegationId: actor.delegationId!,
+      grades: { [ids(term)[0]]: "poor" }, reasons: {}, note: "", at: new Date(),
+    });
+    assert.equal(saved, null);
     const ballot = await db.ballot.findFirstOrThrow({ where: { termId: term.id } });
     assert.deepEqual([ballot.revision, ballot.grades], [1, { [ids(term)[0]]: "good" }]);
     assert.equal(await db.ballotEvent.count({ where: { termId: term.id } }), 1);
     assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).tallyVersion, before.tallyVersion);
+    assert.equal(await db.termEvent.count({ where: { termId: term.id } }), termEvents);
+  });
+
+  it("a save while another transaction holds the database waits for it and is then stored", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    const actor = await createActor(db);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    // SQLite: Prisma's adapter holds the one connection from BEGIN to COMMIT, so the save must
+    // not run its statements on it meanwhile (server/db/sqlite-direct.ts) but queue behind it.
+    const other = db.$transaction(async (tx) => {
+      await tx.term.update({ where: { id: term.id }, data: { context: "edited meanwhile" } });
+      entered();
+      await held;
+    });
+    await inside;
+    const save = castBallot(actor, term.slug, { grades: { [ids(term)[0]]: "good" } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    await other;
+    assert.equal((await save).revision, 1);
+    assert.equal(await db.ballotEvent.count({ where: { termId: term.id } }), 1);
+    assert.equal(await db.termEvent.count({ where: { termId: term.id, type: "ballot" } }), 1);
+    const after = await db.term.findUniqueOrThrow({ where: { id: term.id } });
+    assert.deepEqual([after.context, after.tallyVersion], ["edited meanwhile", 1]);
   });
 
   it("an unknown term is not_found", async () => {
