@@ -9,9 +9,8 @@
  * token, a valid body, an existing term or rendering), so an answer other than a 4xx means
  * the defect got through.
  *
- * Not generated here, because they are known defects or have tests of their own (see KNOWN_DEFECTS below and the `todo`
- * tests at the end, which assert the right behaviour and report while it is missing):
- * malformed percent-encoding in a path or a cookie, U+0000 in a path parameter. Also out of
+ * Not generated here, because they have tests of their own at the end: malformed
+ * percent-encoding in a path or a cookie, U+0000 in a path parameter. Also out of
  * scope: other HTTP methods (Next answers 405 without a body), extra path segments (Next's
  * HTML 404 page) and the empty parameter (a 308 redirect).
  */
@@ -313,16 +312,14 @@ describeEachEngine("bad input on every write endpoint", (engine) => {
     });
   }
 
-  // Known defects: these assert the right behaviour and are reported as `todo` while it is missing.
-  const KNOWN_DEFECTS = {
-    pathEncoding: "Next.js answers 500 (text/plain) when a path parameter has malformed percent-encoding (e.g. %E0%A4%A), before any route code runs",
-  };
-
-  it("known defect: malformed percent-encoding in a path parameter", { todo: KNOWN_DEFECTS.pathEncoding }, async () => {
+  // Next.js itself would answer these with a plain-text 500 while decoding the parameter;
+  // proxy.ts answers them first.
+  it("malformed percent-encoding in a path parameter is the API's JSON 400", async () => {
     const { server } = app();
-    for (const p of ["%E0%A4%A", "%", "%zz", "cso%"]) {
+    for (const p of ["%E0%A4%A", "%", "%zz", "cso%", "%E0%A4"]) {
       const a = await call(server.url, `/api/terms/${p}/ballot`, { method: "PUT", token: f.scholar.token, body: { grades: {} } });
       assertJsonError(a, `PUT /api/terms/${p}/ballot`);
+      assert.equal(a.status, 400);
     }
   });
 
