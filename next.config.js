@@ -57,6 +57,10 @@ const readerRewrites = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Next hashes every page body in JavaScript for its ETag: 16 % of the server's CPU when
+  // serving the cached term page (168 KiB, docs/benchmarks.md). The cached copy is only kept a
+  // few seconds and members' pages are not stored at all, so a 304 would rarely be possible.
+  generateEtags: false,
   // Benchmarks and parallel test runs build into their own folder (NEXT_DIST_DIR) so they never
   // overwrite the build another run is serving.
   distDir: process.env.NEXT_DIST_DIR || ".next",
