@@ -4,7 +4,7 @@ import type { Role } from "@/lib/permissions";
 import { newAccountSchema, type NewAccount } from "@/lib/schemas/account";
 import { db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
-import { recordAdminAction, type Tx } from "@/server/admin-audit";
+import { recordAudit, type Tx } from "@/server/audit";
 import { getSiteSettings } from "@/server/settings";
 
 /**
@@ -55,7 +55,7 @@ export async function signUp(raw: unknown): Promise<CreatedAccount> {
   const passwordHash = await hashPassword(password);
   return db().$transaction(async (tx) => {
     const user = await insertAccount(tx, { ...profile, passwordHash }, { delegationId, role: "scholar" });
-    await recordAdminAction(tx, user.id, "user.sign_up", "user", user.id, null, { email: user.email, role: user.role, delegationId });
+    await recordAudit(tx, user.id, "user.sign_up", "user", user.id, null, { email: user.email, role: user.role, delegationId });
     return user;
   }, TX_OPTIONS);
 }

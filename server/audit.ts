@@ -5,15 +5,17 @@ import type { Actor } from "@/lib/permissions";
 import { requireRole } from "@/server/auth/guard";
 
 /**
- * The audit log: every facilitator and admin action (and the automatic close of a consultation
- * at its deadline, with no actor), written in the same transaction as the change it records,
- * with the state before and after. Only admins read it.
+ * The audit log: every facilitator and admin action — on terms and renderings, and on
+ * membership and the site (invitations, roles, accounts, settings, delegations) — written in
+ * the same transaction as the change it records, with the state before and after. The
+ * automatic close of a consultation at its deadline and the operator CLI write with no actor.
+ * Only admins read it.
  */
 
 /** An interactive transaction's client. */
 export type Tx = Prisma.TransactionClient;
 
-export type AuditEntityType = "term" | "rendering" | "comment" | "decision" | "merge";
+export type AuditEntityType = "term" | "rendering" | "comment" | "decision" | "merge" | "user" | "invite" | "setting" | "delegation";
 
 /** Plain JSON for the before/after columns (dates become ISO strings). */
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
@@ -21,9 +23,9 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
-export async function audit(
+export async function recordAudit(
   tx: Tx | Db,
-  actor: Pick<Actor, "id"> | null,
+  actorId: string | null,
   action: string,
   entityType: AuditEntityType,
   entityId: string,
@@ -31,7 +33,7 @@ export async function audit(
   after: unknown,
 ): Promise<void> {
   await tx.auditEntry.create({
-    data: { actorId: actor?.id ?? null, action, entityType, entityId, before: toJson(before), after: toJson(after) },
+    data: { actorId, action, entityType, entityId, before: toJson(before), after: toJson(after) },
   });
 }
 

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/permissions";
 import { decisionSnapshotSchema, recordDecisionSchema, type DecisionSnapshot, type DecisionView } from "@/lib/schemas/decision";
 import { DECISION_FROM } from "@/lib/term-stages";
 import { requireRole } from "@/server/auth/guard";
-import { audit } from "@/server/audit";
+import { recordAudit } from "@/server/audit";
 import { getResults } from "@/server/results";
 import type { Grade } from "@/lib/tally";
 import { closeExpiredConsultation, stageClosed } from "@/server/term-deadline";
@@ -89,7 +89,7 @@ export async function recordDecision(actor: Actor | null, slug: string, raw: unk
     });
     const { snapshot: _s, ...recorded } = d;
     void _s;
-    await audit(tx, me, "term.decide", "decision", d.id, { stage: DECISION_FROM }, { stage: "published", decision: recorded });
+    await recordAudit(tx, me.id, "term.decide", "decision", d.id, { stage: DECISION_FROM }, { stage: "published", decision: recorded });
     await publishTermEvent(tx, term.id, "decision", { id: d.id });
     await publishTermEvent(tx, term.id, "stage", { stage: "published", deadline: null });
     return d;

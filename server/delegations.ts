@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/permissions";
 import { delegationInputSchema } from "@/lib/schemas/site-admin";
 import { db } from "@/server/db/client";
 import { requireRole } from "@/server/auth/guard";
-import { recordAdminAction } from "@/server/admin-audit";
+import { recordAudit } from "@/server/audit";
 
 /** The delegations (seeded: China, Canada). Admins add and rename them; nothing deletes one (ballots refer to it). */
 
@@ -35,7 +35,7 @@ export async function createDelegation(actor: Actor | null, raw: unknown): Promi
     const d = await tx.delegation.create({
       data: { name: input.name, nameZh: input.nameZh || null, sortOrder: (last._max.sortOrder ?? 0) + 1 },
     });
-    await recordAdminAction(tx, admin.id, "delegation.create", "delegation", d.id, null, { name: d.name, nameZh: d.nameZh });
+    await recordAudit(tx, admin.id, "delegation.create", "delegation", d.id, null, { name: d.name, nameZh: d.nameZh });
     return { id: d.id, name: d.name, nameZh: d.nameZh, members: 0 };
   })
     .catch((e: unknown) => {
@@ -53,6 +53,6 @@ export async function renameDelegation(actor: Actor | null, id: string, raw: unk
   await nameFree(input.name, id);
   await db().$transaction(async (tx) => {
     const after = await tx.delegation.update({ where: { id }, data: { name: input.name, nameZh: input.nameZh || null } });
-    await recordAdminAction(tx, admin.id, "delegation.rename", "delegation", id, { name: d.name, nameZh: d.nameZh }, { name: after.name, nameZh: after.nameZh });
+    await recordAudit(tx, admin.id, "delegation.rename", "delegation", id, { name: d.name, nameZh: d.nameZh }, { name: after.name, nameZh: after.nameZh });
   });
 }

@@ -8,7 +8,7 @@ import { INVITE_ERRORS, inviteInputSchema, inviteState, type InviteInput, type I
 import { db } from "@/server/db/client";
 import { requireRole } from "@/server/auth/guard";
 import { hashPassword } from "@/server/auth/password";
-import { recordAdminAction } from "@/server/admin-audit";
+import { recordAudit } from "@/server/audit";
 import { TX_OPTIONS, insertAccount, type CreatedAccount } from "@/server/accounts";
 
 /**
@@ -61,7 +61,7 @@ export async function issueInvite(input: InviteInput, byId: string | null, now =
       },
       include: { delegation: true, createdBy: { select: { name: true } } },
     });
-    await recordAdminAction(tx, byId, "invite.create", "invite", created.id, null, {
+    await recordAudit(tx, byId, "invite.create", "invite", created.id, null, {
       delegation: delegation.name,
       role: created.role,
       maxUses: created.maxUses,
@@ -118,7 +118,7 @@ export async function revokeInvite(actor: Actor | null, id: string): Promise<voi
   await db().$transaction(async (tx) => {
     const revokedAt = new Date();
     await tx.invite.update({ where: { id }, data: { revokedAt } });
-    await recordAdminAction(tx, me.id, "invite.revoke", "invite", id, { revokedAt: null }, { revokedAt });
+    await recordAudit(tx, me.id, "invite.revoke", "invite", id, { revokedAt: null }, { revokedAt });
   });
 }
 
@@ -159,7 +159,7 @@ export async function acceptInvite(token: string, raw: unknown, now = new Date()
     });
     if (claim.count !== 1) throw refusal("used_up");
     const user = await insertAccount(tx, { ...profile, passwordHash }, { delegationId: invite.delegationId, role: invite.role });
-    await recordAdminAction(tx, user.id, "invite.accept", "invite", invite.id, { uses: invite.uses }, { uses: invite.uses + 1, userId: user.id, email: user.email });
+    await recordAudit(tx, user.id, "invite.accept", "invite", invite.id, { uses: invite.uses }, { uses: invite.uses + 1, userId: user.id, email: user.email });
     return user;
   }, TX_OPTIONS);
 }

@@ -7,7 +7,7 @@ import { MERGES_OPEN } from "@/lib/term-stages";
 import { mergeInputSchema } from "@/lib/schemas/moderation";
 import { ballotContent, mergeBallot, unmergeBallot, type BallotMergeUndo } from "@/lib/merge/ballot-grades";
 import { requireRole } from "@/server/auth/guard";
-import { audit, type Tx } from "@/server/audit";
+import { recordAudit, type Tx } from "@/server/audit";
 import { notify } from "@/server/notifications";
 import { bumpTally } from "@/server/results";
 import { closeExpiredConsultation, requireStage, stageClosed } from "@/server/term-deadline";
@@ -68,7 +68,7 @@ export async function mergeRendering(actor: Actor | null, fromId: string, raw: u
       await notify(tx, from.proposerId, "rendering_merged", { text: from.text, term: from.term.headword, into: into.text });
     }
     const result = { mergeId: merge.id, from: fromId, into: intoId, ballotsChanged: undo.ballots.length, commentsMoved: comments.length };
-    await audit(tx, me, "rendering.merge", "rendering", fromId, { status: "active", mergedIntoId: null }, { status: "merged", ...result });
+    await recordAudit(tx, me.id, "rendering.merge", "rendering", fromId, { status: "active", mergedIntoId: null }, { status: "merged", ...result });
     await publishTermEvent(tx, from.termId, "rendering", { action: "merged", id: fromId, into: intoId });
     return result;
   });
@@ -106,7 +106,7 @@ export async function undoMerge(actor: Actor | null, mergeId: string): Promise<M
       await tx.comment.updateMany({ where: { id: c.id, renderingId: intoId }, data: { renderingId: fromId, movedFromId: c.movedFromId } });
     }
     const result = { mergeId, from: fromId, into: intoId, ballotsChanged: undo.ballots.length, commentsMoved: undo.comments.length };
-    await audit(tx, me, "merge.undo", "merge", mergeId, { status: "merged", mergedIntoId: intoId }, { status: "active", ...result });
+    await recordAudit(tx, me.id, "merge.undo", "merge", mergeId, { status: "merged", mergedIntoId: intoId }, { status: "active", ...result });
     await publishTermEvent(tx, merge.termId, "rendering", { action: "unmerged", id: fromId });
     return result;
   });

@@ -4,7 +4,7 @@ import { conflict, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { hideInputSchema } from "@/lib/schemas/moderation";
 import { requireRole } from "@/server/auth/guard";
-import { audit } from "@/server/audit";
+import { recordAudit } from "@/server/audit";
 import { notify } from "@/server/notifications";
 import { bumpTally } from "@/server/results";
 import { publishTermEvent } from "@/server/live/publish";
@@ -28,7 +28,7 @@ export async function hideRendering(actor: Actor | null, id: string, raw: unknow
     const { count } = await tx.rendering.updateMany({ where: { id, status: "active" }, data: { status: "hidden" } });
     if (count === 0) throw conflict("This rendering changed meanwhile; reload and try again.");
     if (r.proposerId) await notify(tx, r.proposerId, "rendering_hidden", { text: r.text, term: r.term.headword, reason });
-    await audit(tx, me, "rendering.hide", "rendering", id, { status: "active" }, { status: "hidden", reason });
+    await recordAudit(tx, me.id, "rendering.hide", "rendering", id, { status: "active" }, { status: "hidden", reason });
     await publishTermEvent(tx, r.termId, "rendering", { action: "hidden", id });
   });
   await afterTermChange(r.termId);
@@ -42,7 +42,7 @@ export async function unhideRendering(actor: Actor | null, id: string): Promise<
     await bumpTally(tx, r.termId);
     const { count } = await tx.rendering.updateMany({ where: { id, status: "hidden" }, data: { status: "active" } });
     if (count === 0) throw conflict("This rendering is not hidden.");
-    await audit(tx, me, "rendering.unhide", "rendering", id, { status: "hidden" }, { status: "active" });
+    await recordAudit(tx, me.id, "rendering.unhide", "rendering", id, { status: "hidden" }, { status: "active" });
     await publishTermEvent(tx, r.termId, "rendering", { action: "restored", id });
   });
   await afterTermChange(r.termId);
@@ -57,7 +57,7 @@ export async function hideComment(actor: Actor | null, id: string, raw: unknown 
     const { count } = await tx.comment.updateMany({ where: { id, hiddenAt: null }, data: { hiddenAt: new Date() } });
     if (count === 0) throw conflict("This comment is hidden already.");
     await notify(tx, c.authorId, "comment_hidden", { text: c.rendering.text, term: c.term.headword, reason });
-    await audit(tx, me, "comment.hide", "comment", id, { hiddenAt: null, body: c.body }, { hiddenAt: new Date(), reason });
+    await recordAudit(tx, me.id, "comment.hide", "comment", id, { hiddenAt: null, body: c.body }, { hiddenAt: new Date(), reason });
     await publishTermEvent(tx, c.termId, "comment", { action: "hidden", id, renderingId: c.renderingId });
   });
   await afterTermChange(c.termId);
@@ -70,7 +70,7 @@ export async function unhideComment(actor: Actor | null, id: string): Promise<vo
   await db().$transaction(async (tx) => {
     const { count } = await tx.comment.updateMany({ where: { id, hiddenAt: { not: null } }, data: { hiddenAt: null } });
     if (count === 0) throw conflict("This comment is not hidden.");
-    await audit(tx, me, "comment.unhide", "comment", id, { hiddenAt: c.hiddenAt }, { hiddenAt: null });
+    await recordAudit(tx, me.id, "comment.unhide", "comment", id, { hiddenAt: c.hiddenAt }, { hiddenAt: null });
     await publishTermEvent(tx, c.termId, "comment", { action: "restored", id, renderingId: c.renderingId });
   });
   await afterTermChange(c.termId);

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/permissions";
 import { ADMIN_ERRORS, SETTING_KEYS, siteSettingsSchema, type SiteSettings } from "@/lib/schemas/site-admin";
 import { db } from "@/server/db/client";
 import { requireRole } from "@/server/auth/guard";
-import { recordAdminAction } from "@/server/admin-audit";
+import { recordAudit } from "@/server/audit";
 import { expireCachedTermPages } from "@/server/live/cached-pages";
 
 /**
@@ -59,7 +59,7 @@ export async function updateSiteSettings(actor: Actor | null, raw: unknown): Pro
       const value = (next[key] ?? "") as Prisma.InputJsonValue;
       await tx.setting.upsert({ where: { key }, update: { value }, create: { key, value } });
     }
-    await recordAdminAction(tx, admin.id, "settings.update", "setting", "site", before, next);
+    await recordAudit(tx, admin.id, "settings.update", "setting", "site", before, next);
   });
   cache = { at: Date.now(), value: next };
   // A site turned members-only must stop showing cached pages to signed-out readers at once.

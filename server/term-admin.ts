@@ -6,7 +6,7 @@ import type { TermRow } from "@/server/terms";
 import { createTermSchema, editTermSchema, moveStageSchema, slugFromHeadword } from "@/lib/schemas/term-input";
 import { canMoveStage } from "@/lib/term-stages";
 import { requireRole } from "@/server/auth/guard";
-import { audit } from "@/server/audit";
+import { recordAudit } from "@/server/audit";
 import { closeExpiredConsultation, prismaCode } from "@/server/term-deadline";
 import { publishTermEvent } from "@/server/live/publish";
 import { afterTermChange } from "@/server/live/cached-pages";
@@ -54,7 +54,7 @@ export async function createTerm(actor: Actor | null, raw: unknown): Promise<Ter
     return await db().$transaction(async (tx) => {
       const t = await tx.term.create({ data: { ...fields, slug, stage: "draft", createdById: me.id }, select: { id: true, ...TERM_FIELDS } });
       const { id, ...rest } = t;
-      await audit(tx, me, "term.create", "term", id, null, rest);
+      await recordAudit(tx, me.id, "term.create", "term", id, null, rest);
       return record(rest);
     });
   } catch (e) {
@@ -80,7 +80,7 @@ export async function editTerm(actor: Actor | null, slug: string, raw: unknown):
   const edited = await db().$transaction(async (tx) => {
     const { id, ...after } = await tx.term.update({ where: { id: before.id }, data: changed, select: { id: true, ...TERM_FIELDS } });
     const was = Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]]));
-    await audit(tx, me, "term.edit", "term", id, was, changed);
+    await recordAudit(tx, me.id, "term.edit", "term", id, was, changed);
     // Open term pages show the new headword, definition or context at once.
     await publishTermEvent(tx, id, "term", { fields: Object.keys(changed) });
     return record(after);
@@ -128,9 +128,9 @@ export async function moveStage(actor: Actor | null, slug: string, raw: unknown,
       await tx.decision.updateMany({ where: { termId: term.id, supersededAt: null }, data: { supersededAt: now } });
     }
     const after = await tx.term.findUniqueOrThrow({ where: { id: term.id }, select: TERM_FIELDS });
-    await audit(
+    await recordAudit(
       tx,
-      me,
+      me.id,
       deadlineOnly ? "term.deadline" : from === "published" ? "term.reopen" : "term.stage",
       "term",
       term.id,

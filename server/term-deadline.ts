@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { AppError } from "@/lib/errors";
 import type { Stage } from "@/lib/schemas/term";
-import { audit } from "@/server/audit";
+import { recordAudit } from "@/server/audit";
 import { publishTermEvent } from "@/server/live/publish";
 import { afterTermChange } from "@/server/live/cached-pages";
 
@@ -41,7 +41,7 @@ async function closeIfExpired(termId: string, deadline: Date, now: Date): Promis
       data: { stage: "provisional", deadline: null },
     });
     if (count === 0) return false;
-    await audit(tx, null, "term.deadline_passed", "term", termId, { stage: "consultation", deadline }, { stage: "provisional", deadline: null });
+    await recordAudit(tx, null, "term.deadline_passed", "term", termId, { stage: "consultation", deadline }, { stage: "provisional", deadline: null });
     await publishTermEvent(tx, termId, "stage", { stage: "provisional", deadline: null });
     return true;
   });
