@@ -1,26 +1,29 @@
 /**
- * What a server action returns to its form: the outcome, the refused fields as message codes,
- * and the values as typed, so the form shows them again (with or without JavaScript) and the
+ * What a server action returns to its form: the outcome, the refused fields, and the values as
+ * typed (never a password), so the form shows them again (with or without JavaScript) and the
  * reader never loses input.
  */
-export type FormState = {
+export type FormState<R = Record<string, string>> = {
   status: "idle" | "ok" | "error";
-  /** An AppError code (lib/errors.ts), or "internal". */
+  /** An AppError code (lib/errors.ts), "invalid", or "internal". */
   error?: string;
   /** A more precise reason given by the service ("duplicate", "graded_by_others", ...). */
   reason?: string;
-  /** Field → message codes. */
+  /** The error in the reader's language, when the action translates it (account and admin forms). */
+  message?: string;
+  /** Field → message codes (texts when the action translates them). */
   fields?: Record<string, string[]>;
   values?: Record<string, string>;
   /** For a refused duplicate: the rendering to grade instead (null when it was removed). */
   existing?: { id: string; text: string } | null;
   /** What the action made or changed, for the success message. */
-  result?: Record<string, string>;
+  result?: R;
   /** Changes on every submission, so a form can tell two identical outcomes apart. */
   at?: number;
 };
 
-export const IDLE: FormState = { status: "idle" };
+/** Before the first submission; fits a form of any result. */
+export const IDLE: FormState<never> = { status: "idle" };
 
 /** The text of a message code from a dictionary of codes, or the code itself when unknown. */
 export function messageOf(dict: Record<string, string>, code: string): string {
@@ -30,4 +33,9 @@ export function messageOf(dict: Record<string, string>, code: string): string {
 /** The string fields of a submitted form, as typed. */
 export function formValues(form: FormData, names: readonly string[]): Record<string, string> {
   return Object.fromEntries(names.map((n) => [n, typeof form.get(n) === "string" ? (form.get(n) as string) : ""]));
+}
+
+/** The values without the fields never echoed back to the page (passwords). */
+export function withoutSecrets(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !/password|current/i.test(k)));
 }

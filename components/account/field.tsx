@@ -76,7 +76,7 @@ export function Submit({ label, busyLabel, pending, className }: { label: string
 }
 
 /** The outcome of the last submission: success (announced politely) or the error (announced at once). */
-export function Outcome({ status, error, success }: { status: string; error?: { message: string }; success?: string }) {
+export function Outcome({ status, message, success }: { status: string; message?: string; success?: string }) {
   if (status === "ok" && success) {
     return (
       <p className="success" role="status">
@@ -84,10 +84,10 @@ export function Outcome({ status, error, success }: { status: string; error?: { 
       </p>
     );
   }
-  if (status === "error" && error) {
+  if (status === "error" && message) {
     return (
       <p className="error" role="alert">
-        {error.message}
+        {message}
       </p>
     );
   }

@@ -3,7 +3,6 @@ import { useEffect, useRef, useState } from "react";
 import { signIn } from "next-auth/react";
 import type { Locale, Messages } from "@/lib/i18n";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n";
-import { idleForm } from "@/lib/membership/form-state";
 import { PASSWORD_MIN } from "@/lib/schemas/account";
 import { TextField, SelectField, Submit, Outcome } from "./field";
 import { useMemberForm, errorsOf, valueOf, type FormAction } from "./use-member-form";
@@ -27,7 +26,7 @@ export function NewAccountForm({ t, action, locale, unusable }: Props) {
   // Set when this page sent the form with JavaScript: then it can sign in by itself afterwards.
   const [canSignIn, setCanSignIn] = useState(false);
   const [signInFailed, setSignInFailed] = useState(false);
-  const { state, pending, formProps } = useMemberForm(action, idleForm<{ email: string }>({ locale }), (data) => {
+  const { state, pending, formProps } = useMemberForm(action, (data) => {
     password.current = String(data.get("password") ?? "");
     setCanSignIn(true);
   });
@@ -74,7 +73,7 @@ export function NewAccountForm({ t, action, locale, unusable }: Props) {
   }
   return (
     <form {...formProps} method="post" className={`form ${styles.narrow}`}>
-      <Outcome status={state.status} error={state.error} />
+      <Outcome status={state.status} message={state.message} />
       <TextField label={t.email} name="email" type="email" autoComplete="email" required defaultValue={valueOf(state, "email")} errors={errorsOf(state, "email")} />
       <TextField label={t.name} name="name" autoComplete="name" required maxLength={100} defaultValue={valueOf(state, "name")} errors={errorsOf(state, "name")} />
       <TextField

@@ -3,7 +3,6 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import type { Messages } from "@/lib/i18n";
-import { idleForm } from "@/lib/membership/form-state";
 import { PASSWORD_MIN } from "@/lib/schemas/account";
 import { TextField, Submit, Outcome } from "./field";
 import { useMemberForm, errorsOf, type FormAction } from "./use-member-form";
@@ -21,7 +20,7 @@ export function PasswordForm({ t, action, hasPassword }: Props) {
   const router = useRouter();
   const next = useRef("");
   const [outcome, setOutcome] = useState<"idle" | "renewed" | "signInAgain">("idle");
-  const { state, pending, formProps } = useMemberForm(action, idleForm<{ email: string }>(), (data) => {
+  const { state, pending, formProps } = useMemberForm(action, (data) => {
     next.current = String(data.get("password") ?? "");
     setOutcome("idle");
   });
@@ -43,7 +42,7 @@ export function PasswordForm({ t, action, hasPassword }: Props) {
   return (
     <form {...formProps} method="post" className={`form ${styles.narrow}`} key={state.status === "ok" ? state.at : "form"}>
       {hasPassword ? null : <p className="muted">{t.passwordForm.noneYet}</p>}
-      <Outcome status={success ? "ok" : state.status} error={state.error} success={success} />
+      <Outcome status={success ? "ok" : state.status} message={state.message} success={success} />
       {hasPassword ? (
         <TextField label={t.passwordForm.current} name="current" id="current-password" type="password" autoComplete="current-password" required errors={errorsOf(state, "current")} />
       ) : null}

@@ -1,7 +1,6 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n";
-import { idleForm } from "@/lib/membership/form-state";
 import type { Profile } from "@/server/profile";
 import { TextField, SelectField, Submit, Outcome } from "./field";
 import { useMemberForm, errorsOf, valueOf, type FormAction } from "./use-member-form";
@@ -17,10 +16,10 @@ type Props = {
 };
 
 export function ProfileForm({ t, action, profile, delegations, delegationLabel }: Props) {
-  const { state, pending, formProps } = useMemberForm(action, idleForm());
+  const { state, pending, formProps } = useMemberForm(action);
   return (
     <form {...formProps} method="post" className={`form ${styles.narrow}`}>
-      <Outcome status={state.status} error={state.error} success={t.profile.saved} />
+      <Outcome status={state.status} message={state.message} success={t.profile.saved} />
       <div className={styles.field}>
         <span>
           <strong>{t.email}</strong>

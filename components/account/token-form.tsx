@@ -1,6 +1,5 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
-import { idleForm } from "@/lib/membership/form-state";
 import { TOKEN_LABEL_MAX } from "@/lib/schemas/account";
 import { TextField, Submit, Outcome } from "./field";
 import { CopyButton } from "./copy-button";
@@ -9,7 +8,7 @@ import styles from "./forms.module.css";
 
 /** Creates a personal API token and shows it once. */
 export function TokenForm({ t, action }: { t: Messages["account"]; action: FormAction<{ token: string }> }) {
-  const { state, pending, formProps } = useMemberForm(action, idleForm<{ token: string }>());
+  const { state, pending, formProps } = useMemberForm(action);
   const token = state.status === "ok" ? state.result?.token : undefined;
   return (
     <div className="stack">
@@ -23,7 +22,7 @@ export function TokenForm({ t, action }: { t: Messages["account"]; action: FormA
         </div>
       ) : null}
       <form {...formProps} method="post" className={`form ${styles.narrow}`}>
-        <Outcome status={state.status} error={state.error} />
+        <Outcome status={state.status} message={state.message} />
         <TextField label={t.tokens.label} name="label" id="token-label" maxLength={TOKEN_LABEL_MAX} hint={t.tokens.labelHint} errors={errorsOf(state, "label")} />
         <Submit label={t.tokens.create} busyLabel={t.tokens.creating} pending={pending} />
       </form>

@@ -1,6 +1,6 @@
 "use client";
 import { startTransition, useActionState, type FormEvent } from "react";
-import type { FormState } from "@/lib/membership/form-state";
+import { IDLE, type FormState } from "@/lib/form-state";
 
 export type FormAction<R> = (previous: FormState<R>, form: FormData) => Promise<FormState<R>>;
 
@@ -11,8 +11,8 @@ export type FormAction<R> = (previous: FormState<R>, form: FormData) => Promise<
  * refused submission keeps what was typed. `beforeSend` sees the data first (a form that signs
  * in afterwards keeps the password it needs, in memory only).
  */
-export function useMemberForm<R>(action: FormAction<R>, initial: FormState<R>, beforeSend?: (data: FormData) => void) {
-  const [state, dispatch, pending] = useActionState(action, initial);
+export function useMemberForm<R>(action: FormAction<R>, beforeSend?: (data: FormData) => void) {
+  const [state, dispatch, pending] = useActionState(action, IDLE);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -24,10 +24,10 @@ export function useMemberForm<R>(action: FormAction<R>, initial: FormState<R>, b
 
 /** The messages of one field from the last submission. */
 export function errorsOf(state: FormState<unknown>, name: string): string[] | undefined {
-  return state.status === "error" ? state.fields[name] : undefined;
+  return state.status === "error" ? state.fields?.[name] : undefined;
 }
 
 /** What to show in a field: what was typed when it was refused, else the stored value. */
 export function valueOf(state: FormState<unknown>, name: string, stored = ""): string {
-  return state.status === "error" ? (state.values[name] ?? stored) : stored;
+  return state.status === "error" ? (state.values?.[name] ?? stored) : stored;
 }

@@ -1,7 +1,6 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import { format } from "@/lib/i18n";
-import { idleForm } from "@/lib/membership/form-state";
 import { TextField, Submit, Outcome } from "@/components/account/field";
 import { useMemberForm, errorsOf, valueOf, type FormAction } from "@/components/account/use-member-form";
 import styles from "@/components/account/forms.module.css";
@@ -15,13 +14,13 @@ type Props = {
 
 /** Adds a delegation, or renames one (one small form per delegation). */
 export function DelegationForm({ t, action, delegation }: Props) {
-  const { state, pending, formProps } = useMemberForm(action, idleForm());
+  const { state, pending, formProps } = useMemberForm(action);
   const prefix = delegation ? `d-${delegation.id}` : "d-new";
   const title = delegation ? format(t.delegations.renameOf, { name: delegation.name }) : t.delegations.add;
   return (
     <form {...formProps} method="post" className={`form ${styles.narrow}`} aria-label={title} key={delegation ? "rename" : state.status === "ok" ? state.at : "add"}>
       {delegation ? <input type="hidden" name="id" value={delegation.id} /> : null}
-      <Outcome status={state.status} error={state.error} success={t.delegations.saved} />
+      <Outcome status={state.status} message={state.message} success={t.delegations.saved} />
       <TextField
         label={t.delegations.name}
         name="name"

@@ -2,7 +2,6 @@
 import type { Messages } from "@/lib/i18n";
 import { format } from "@/lib/i18n";
 import type { Role } from "@/lib/permissions";
-import { idleForm } from "@/lib/membership/form-state";
 import { INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX, INVITE_USES_MAX } from "@/lib/schemas/invite";
 import { TextField, SelectField, Submit, Outcome } from "@/components/account/field";
 import { CopyButton } from "@/components/account/copy-button";
@@ -20,7 +19,7 @@ type Props = {
 };
 
 export function InviteForm({ t, roleNames, action, delegations, roles }: Props) {
-  const { state, pending, formProps } = useMemberForm(action, idleForm<Created>());
+  const { state, pending, formProps } = useMemberForm(action);
   const created = state.status === "ok" ? state.result : undefined;
   return (
     <div className="stack">
@@ -35,7 +34,7 @@ export function InviteForm({ t, roleNames, action, delegations, roles }: Props) 
         </div>
       ) : null}
       <form {...formProps} method="post" className={`form ${styles.narrow}`}>
-        <Outcome status={state.status} error={state.error} />
+        <Outcome status={state.status} message={state.message} />
         <SelectField
           label={t.invites.delegation}
           name="delegationId"

@@ -1,6 +1,5 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
-import { idleForm } from "@/lib/membership/form-state";
 import type { SiteSettings } from "@/lib/schemas/site-admin";
 import { SelectField, Submit, Outcome } from "@/components/account/field";
 import { useMemberForm, errorsOf, type FormAction } from "@/components/account/use-member-form";
@@ -9,13 +8,13 @@ import styles from "@/components/account/forms.module.css";
 type Props = { t: Messages["admin"]; action: FormAction<null>; settings: SiteSettings; delegations: { id: string; label: string }[] };
 
 export function SettingsForm({ t, action, settings, delegations }: Props) {
-  const { state, pending, formProps } = useMemberForm(action, idleForm());
+  const { state, pending, formProps } = useMemberForm(action);
   // After a refused save, show what was ticked; else what is stored.
-  const ticked = (name: "membersOnly" | "openSignUp") => (state.status === "error" ? state.values[name] === "on" : settings[name]);
-  const chosen = state.status === "error" ? (state.values.signUpDelegationId ?? "") : (settings.signUpDelegationId ?? "");
+  const ticked = (name: "membersOnly" | "openSignUp") => (state.status === "error" ? state.values?.[name] === "on" : settings[name]);
+  const chosen = state.status === "error" ? (state.values?.signUpDelegationId ?? "") : (settings.signUpDelegationId ?? "");
   return (
     <form {...formProps} method="post" className={`form ${styles.narrow}`}>
-      <Outcome status={state.status} error={state.error} success={t.settings.saved} />
+      <Outcome status={state.status} message={state.message} success={t.settings.saved} />
       <Check name="membersOnly" label={t.settings.membersOnly} hint={t.settings.membersOnlyHint} checked={ticked("membersOnly")} />
       <Check name="openSignUp" label={t.settings.openSignUp} hint={t.settings.openSignUpHint} checked={ticked("openSignUp")} />
       <SelectField

@@ -1,6 +1,6 @@
 "use server";
 import { formFields } from "@/lib/schemas/account";
-import type { FormState } from "@/lib/membership/form-state";
+import type { FormState } from "@/lib/form-state";
 import { acceptInvite } from "@/server/invites";
 import { formResult } from "@/server/actions/account/form-result";
 import { rememberLocale } from "@/server/actions/account/locale-cookie";

@@ -1,6 +1,6 @@
 "use server";
 import { formFields } from "@/lib/schemas/account";
-import type { FormState } from "@/lib/membership/form-state";
+import type { FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
 import { changePassword } from "@/server/profile";
 import { formResult } from "@/server/actions/account/form-result";

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { formFields } from "@/lib/schemas/account";
-import type { FormState } from "@/lib/membership/form-state";
+import type { FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
 import { createMyApiToken } from "@/server/profile";
 import { formResult } from "@/server/actions/account/form-result";

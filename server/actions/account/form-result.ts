@@ -1,7 +1,7 @@
 import "server-only";
 import { ZodError } from "zod";
 import { isAppError } from "@/lib/errors";
-import { withoutSecrets, type FormState } from "@/lib/membership/form-state";
+import { withoutSecrets, type FormState } from "@/lib/form-state";
 import { fieldErrorsOf } from "@/lib/validation";
 import { MESSAGES, type Messages } from "@/lib/i18n";
 import { errorText, fieldText } from "@/lib/membership/form-text";
@@ -26,14 +26,14 @@ export async function formResult<R>(name: string, values: Record<string, string>
   } catch (e) {
     if (isAppError(e)) {
       const reason = typeof e.details.reason === "string" ? e.details.reason : undefined;
-      const error = { code: e.code, reason, message: errorText(t, { code: e.code, reason }) };
-      return { status: "error", values: shown, fields: translated(t, e.details.fields ?? {}), error, at };
+      const message = errorText(t, { code: e.code, reason });
+      return { status: "error", values: shown, fields: translated(t, e.details.fields ?? {}), error: e.code, ...(reason ? { reason } : {}), message, at };
     }
     if (e instanceof ZodError) {
-      return { status: "error", values: shown, fields: translated(t, fieldErrorsOf(e)), error: { code: "invalid", message: t.account.codes.invalid }, at };
+      return { status: "error", values: shown, fields: translated(t, fieldErrorsOf(e)), error: "invalid", message: t.account.codes.invalid, at };
     }
     console.error(`[${name}] unexpected error`, e);
-    return { status: "error", values: shown, fields: {}, error: { code: "generic", message: t.account.codes.generic }, at };
+    return { status: "error", values: shown, fields: {}, error: "internal", message: t.account.codes.generic, at };
   }
 }
 

@@ -1,13 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { formFields } from "@/lib/schemas/account";
-import type { FormState } from "@/lib/membership/form-state";
+import type { FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
 import { updateProfile } from "@/server/profile";
 import { formResult } from "@/server/actions/account/form-result";
 import { rememberLocale } from "@/server/actions/account/locale-cookie";
 
-export async function updateProfileAction(_previous: FormState, form: FormData): Promise<FormState> {
+export async function updateProfileAction(_previous: FormState<null>, form: FormData): Promise<FormState<null>> {
   const values = formFields(form);
   const state = await formResult("updateProfile", values, async () => {
     await updateProfile(await currentActor(), values);

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { formFields } from "@/lib/schemas/account";
-import type { FormState } from "@/lib/membership/form-state";
+import type { FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
 import { createInvite } from "@/server/invites";
 import { inviteUrl, siteUrl } from "@/server/site-url";

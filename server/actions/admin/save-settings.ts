@@ -2,12 +2,12 @@
 import { revalidatePath } from "next/cache";
 import { formFields } from "@/lib/schemas/account";
 import { settingsFromForm } from "@/lib/schemas/site-admin";
-import type { FormState } from "@/lib/membership/form-state";
+import type { FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
 import { updateSiteSettings } from "@/server/settings";
 import { formResult } from "@/server/actions/account/form-result";
 
-export async function saveSettingsAction(_previous: FormState, form: FormData): Promise<FormState> {
+export async function saveSettingsAction(_previous: FormState<null>, form: FormData): Promise<FormState<null>> {
   const values = formFields(form);
   const state = await formResult("saveSettings", values, async () => {
     await updateSiteSettings(await currentActor(), settingsFromForm(values));
