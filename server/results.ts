@@ -32,10 +32,45 @@ export async function getResults(slug: string): Promise<Results> {
   return resultsOf({ slug });
 }
 
-/** The results as JSON text: the API sends the cached text as it is, without parsing it. */
-export async function getResultsJson(slug: string): Promise<string> {
+/**
+ * The results as UTF-8 JSON, for the API to send as they are. This process keeps the bytes of
+ * the last current cache it read per term, keyed by the tally version: a read then fetches only
+ * the version (a few bytes instead of the whole cache, 65 KiB with 10,000 voters) and sends
+ * bytes already encoded. The version moves in the same transaction as every change, so the
+ * kept bytes are served only while they are the database's current cache, on every instance.
+ */
+export async function getResultsJson(slug: string): Promise<Uint8Array<ArrayBuffer>> {
+  const version = await versionRow(slug);
+  const kept = version && isCurrentVersion(version) ? keptBytes.get(version.id) : undefined;
+  if (kept && kept.version === Number(version!.tallyVersion)) return kept.bytes;
   const row = await cacheRow({ slug });
-  return isCurrent(row) ? row.cache : JSON.stringify(await recount(row));
+  if (!isCurrent(row)) return encoder.encode(JSON.stringify(await recount(row)));
+  const bytes = encoder.encode(row.cache);
+  keep(row.id, Number(row.tallyVersion), bytes);
+  return bytes;
+}
+
+const encoder = new TextEncoder();
+/** Per term id: the bytes of its current cache as last read. Bounded (oldest out). */
+const keptBytes = new Map<string, { version: number; bytes: Uint8Array<ArrayBuffer> }>();
+const KEPT_TERMS = 200;
+
+function keep(termId: string, version: number, bytes: Uint8Array<ArrayBuffer>) {
+  keptBytes.delete(termId);
+  keptBytes.set(termId, { version, bytes });
+  if (keptBytes.size > KEPT_TERMS) keptBytes.delete(keptBytes.keys().next().value!);
+}
+
+type VersionRow = { id: string; tallyVersion: number | bigint; tallyCacheOf: number | bigint };
+
+async function versionRow(slug: string): Promise<VersionRow | undefined> {
+  const rows = await db().$queryRaw<VersionRow[]>`
+    SELECT "id", "tallyVersion", "tallyCacheOf" FROM "Term" WHERE "slug" = ${slug}`;
+  return rows[0];
+}
+
+function isCurrentVersion(row: VersionRow): boolean {
+  return Number(row.tallyCacheOf) === Number(row.tallyVersion);
 }
 
 async function resultsOf(key: TermKey): Promise<Results> {

@@ -106,7 +106,7 @@ describeEachEngine("results", ({ database }) => {
       }
     }
     assert.deepStrictEqual(await getResults(term.slug), await recountFromRows(db, term.id));
-    assert.deepStrictEqual(JSON.parse(await getResultsJson(term.slug)), await recountFromRows(db, term.id));
+    assert.deepStrictEqual(JSON.parse(new TextDecoder().decode(await getResultsJson(term.slug))), await recountFromRows(db, term.id));
     assert.ok(served > 10);
     resultsSchema.parse(await getResults(term.slug));
   });
@@ -133,6 +133,32 @@ describeEachEngine("results", ({ database }) => {
     const now = await db.term.findUniqueOrThrow({ where: { id: term.id } });
     assert.equal(now.tallyVersion, row.tallyVersion + 1);
     assert.equal(now.tallyCacheOf, now.tallyVersion);
+  });
+
+  it("the API's bytes kept by this process are served only while their version is the current one", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    const [r1, r2] = ids(term);
+    const actor = await createActor(db);
+    const json = async () => JSON.parse(new TextDecoder().decode(await getResultsJson(term.slug))) as { term: string; ranking: string[]; voters: number };
+    await castBallot(actor, term.slug, { grades: { [r1]: "good", [r2]: "poor" } });
+    assert.deepEqual((await json()).ranking.slice(0, 2), [r1, r2]);
+    const kept = await getResultsJson(term.slug);
+
+    // Same version: the kept bytes, not a read of the cache (a marker planted in the row is not seen).
+    const current = await getResults(term.slug);
+    await db.term.update({ where: { id: term.id }, data: { tallyCache: { ...current, term: "planted" } } });
+    assert.equal(await getResultsJson(term.slug), kept);
+
+    // The version moves (a ballot): the kept bytes are dropped for the recount.
+    await castBallot(actor, term.slug, { grades: { [r1]: "poor", [r2]: "excellent" } });
+    const after = await json();
+    assert.deepEqual([after.term, after.ranking.slice(0, 2)], [term.slug, [r2, r1]]);
+
+    // The version moves without a ballot (another instance's rendering change, say): the same.
+    await bumpTally(db, term.id);
+    assert.notEqual(await getResultsJson(term.slug), kept);
+    assert.deepEqual(await json(), await recountFromRows(db, term.id));
   });
 
   it("reads racing writes never leave a cache that differs from a recount of its version", async () => {
