@@ -5,7 +5,7 @@ import type { Locale, Messages } from "@/lib/i18n";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n";
 import { PASSWORD_MIN } from "@/lib/schemas/account";
 import { TextField, SelectField, Submit, Outcome } from "./field";
-import { useMemberForm, errorsOf, valueOf, type FormAction } from "./use-member-form";
+import { useActionForm, errorsOf, valueOf, type FormAction } from "@/components/forms/use-action-form";
 import styles from "./forms.module.css";
 
 type Props = {
@@ -26,9 +26,11 @@ export function NewAccountForm({ t, action, locale, unusable }: Props) {
   // Set when this page sent the form with JavaScript: then it can sign in by itself afterwards.
   const [canSignIn, setCanSignIn] = useState(false);
   const [signInFailed, setSignInFailed] = useState(false);
-  const { state, pending, formProps } = useMemberForm(action, (data) => {
-    password.current = String(data.get("password") ?? "");
-    setCanSignIn(true);
+  const { state, pending, formProps } = useActionForm(action, {
+    beforeSend: (data) => {
+      password.current = String(data.get("password") ?? "");
+      setCanSignIn(true);
+    },
   });
   const created = state.status === "ok" ? state.result?.email : undefined;
 

@@ -5,7 +5,7 @@ import { signIn } from "next-auth/react";
 import type { Messages } from "@/lib/i18n";
 import { PASSWORD_MIN } from "@/lib/schemas/account";
 import { TextField, Submit, Outcome } from "./field";
-import { useMemberForm, errorsOf, type FormAction } from "./use-member-form";
+import { useActionForm, errorsOf, type FormAction } from "@/components/forms/use-action-form";
 import styles from "./forms.module.css";
 
 type Props = { t: Messages["account"]; action: FormAction<{ email: string }>; hasPassword: boolean };
@@ -20,9 +20,11 @@ export function PasswordForm({ t, action, hasPassword }: Props) {
   const router = useRouter();
   const next = useRef("");
   const [outcome, setOutcome] = useState<"idle" | "renewed" | "signInAgain">("idle");
-  const { state, pending, formProps } = useMemberForm(action, (data) => {
-    next.current = String(data.get("password") ?? "");
-    setOutcome("idle");
+  const { state, pending, formProps } = useActionForm(action, {
+    beforeSend: (data) => {
+      next.current = String(data.get("password") ?? "");
+      setOutcome("idle");
+    },
   });
   const email = state.status === "ok" ? state.result?.email : undefined;
 

@@ -3,7 +3,7 @@ import type { Messages } from "@/lib/i18n";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n";
 import type { Profile } from "@/server/profile";
 import { TextField, SelectField, Submit, Outcome } from "./field";
-import { useMemberForm, errorsOf, valueOf, type FormAction } from "./use-member-form";
+import { useActionForm, errorsOf, valueOf, type FormAction } from "@/components/forms/use-action-form";
 import styles from "./forms.module.css";
 
 type Props = {
@@ -16,7 +16,7 @@ type Props = {
 };
 
 export function ProfileForm({ t, action, profile, delegations, delegationLabel }: Props) {
-  const { state, pending, formProps } = useMemberForm(action);
+  const { state, pending, formProps } = useActionForm(action);
   return (
     <form {...formProps} method="post" className={`form ${styles.narrow}`}>
       <Outcome status={state.status} message={state.message} success={t.profile.saved} />

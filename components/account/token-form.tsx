@@ -3,12 +3,12 @@ import type { Messages } from "@/lib/i18n";
 import { TOKEN_LABEL_MAX } from "@/lib/schemas/account";
 import { TextField, Submit, Outcome } from "./field";
 import { CopyButton } from "./copy-button";
-import { useMemberForm, errorsOf, type FormAction } from "./use-member-form";
+import { useActionForm, errorsOf, type FormAction } from "@/components/forms/use-action-form";
 import styles from "./forms.module.css";
 
 /** Creates a personal API token and shows it once. */
 export function TokenForm({ t, action }: { t: Messages["account"]; action: FormAction<{ token: string }> }) {
-  const { state, pending, formProps } = useMemberForm(action);
+  const { state, pending, formProps } = useActionForm(action);
   const token = state.status === "ok" ? state.result?.token : undefined;
   return (
     <div className="stack">

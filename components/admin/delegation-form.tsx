@@ -2,7 +2,7 @@
 import type { Messages } from "@/lib/i18n";
 import { format } from "@/lib/i18n";
 import { TextField, Submit, Outcome } from "@/components/account/field";
-import { useMemberForm, errorsOf, valueOf, type FormAction } from "@/components/account/use-member-form";
+import { useActionForm, errorsOf, valueOf, type FormAction } from "@/components/forms/use-action-form";
 import styles from "@/components/account/forms.module.css";
 
 type Props = {
@@ -14,7 +14,7 @@ type Props = {
 
 /** Adds a delegation, or renames one (one small form per delegation). */
 export function DelegationForm({ t, action, delegation }: Props) {
-  const { state, pending, formProps } = useMemberForm(action);
+  const { state, pending, formProps } = useActionForm(action);
   const prefix = delegation ? `d-${delegation.id}` : "d-new";
   const title = delegation ? format(t.delegations.renameOf, { name: delegation.name }) : t.delegations.add;
   return (

@@ -5,7 +5,7 @@ import type { Role } from "@/lib/permissions";
 import { INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX, INVITE_USES_MAX } from "@/lib/schemas/invite";
 import { TextField, SelectField, Submit, Outcome } from "@/components/account/field";
 import { CopyButton } from "@/components/account/copy-button";
-import { useMemberForm, errorsOf, valueOf, type FormAction } from "@/components/account/use-member-form";
+import { useActionForm, errorsOf, valueOf, type FormAction } from "@/components/forms/use-action-form";
 import styles from "@/components/account/forms.module.css";
 
 type Created = { url: string; expiresAt: string; maxUses: number };
@@ -19,7 +19,7 @@ type Props = {
 };
 
 export function InviteForm({ t, roleNames, action, delegations, roles }: Props) {
-  const { state, pending, formProps } = useMemberForm(action);
+  const { state, pending, formProps } = useActionForm(action);
   const created = state.status === "ok" ? state.result : undefined;
   return (
     <div className="stack">

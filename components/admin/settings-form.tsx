@@ -2,13 +2,13 @@
 import type { Messages } from "@/lib/i18n";
 import type { SiteSettings } from "@/lib/schemas/site-admin";
 import { SelectField, Submit, Outcome } from "@/components/account/field";
-import { useMemberForm, errorsOf, type FormAction } from "@/components/account/use-member-form";
+import { useActionForm, errorsOf, type FormAction } from "@/components/forms/use-action-form";
 import styles from "@/components/account/forms.module.css";
 
 type Props = { t: Messages["admin"]; action: FormAction<null>; settings: SiteSettings; delegations: { id: string; label: string }[] };
 
 export function SettingsForm({ t, action, settings, delegations }: Props) {
-  const { state, pending, formProps } = useMemberForm(action);
+  const { state, pending, formProps } = useActionForm(action);
   // After a refused save, show what was ticked; else what is stored.
   const ticked = (name: "membersOnly" | "openSignUp") => (state.status === "error" ? state.values?.[name] === "on" : settings[name]);
   const chosen = state.status === "error" ? (state.values?.signUpDelegationId ?? "") : (settings.signUpDelegationId ?? "");

@@ -2,7 +2,7 @@
 import type { Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
 import { STANCES, type Stance } from "@/lib/schemas/comment";
-import { useActionForm, shown } from "@/components/forms/use-action-form";
+import { useActionForm, valueOf } from "@/components/forms/use-action-form";
 import { FieldErrors, FormOutcome, hasFieldError } from "@/components/forms/form-feedback";
 import styles from "@/components/forms/forms.module.css";
 
@@ -22,7 +22,7 @@ type Props = {
 export function CommentForm({ formId, action, t, forms, parentId, initial, mode = "new" }: Props) {
   const { state, pending, formProps } = useActionForm(action, { resetOnSuccess: mode !== "edit" });
   const id = (name: string) => `${formId}-${name}`;
-  const stance = shown(state, "stance", initial?.stance ?? "");
+  const stance = valueOf(state, "stance", initial?.stance ?? "");
   const bodyInvalid = hasFieldError(state, "body");
   const [label, busy] = mode === "edit" ? [t.save, t.saving] : mode === "reply" ? [t.reply, t.replying] : [t.post, t.posting];
   return (
@@ -47,7 +47,7 @@ export function CommentForm({ formId, action, t, forms, parentId, initial, mode 
           maxLength={4000}
           required
           dir="auto"
-          defaultValue={shown(state, "body", initial?.body ?? "")}
+          defaultValue={valueOf(state, "body", initial?.body ?? "")}
           aria-invalid={bodyInvalid || undefined}
           aria-describedby={`${id("hint")}${bodyInvalid ? ` ${id("body-error")}` : ""}`}
         />

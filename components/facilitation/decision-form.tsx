@@ -1,7 +1,7 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
-import { useActionForm, shown } from "@/components/forms/use-action-form";
+import { useActionForm, valueOf } from "@/components/forms/use-action-form";
 import { FieldErrors, FormOutcome, hasFieldError } from "@/components/forms/form-feedback";
 import styles from "@/components/forms/forms.module.css";
 
@@ -22,8 +22,8 @@ export function DecisionForm({ action, candidates, suggested, t, forms, targetLa
 }) {
   const { state, pending, formProps } = useActionForm(action);
   const d = t.decision;
-  const adopted = shown(state, "adoptedRenderingId", suggested ?? "");
-  const listed = (name: string) => new Set(shown(state, name).split(" ").filter(Boolean));
+  const adopted = valueOf(state, "adoptedRenderingId", suggested ?? "");
+  const listed = (name: string) => new Set(valueOf(state, name).split(" ").filter(Boolean));
   const admitted = listed("admittedIds");
   const deprecated = listed("deprecatedIds");
   return (
@@ -74,7 +74,7 @@ export function DecisionForm({ action, candidates, suggested, t, forms, targetLa
             required
             maxLength={4000}
             lang={name === "statementEn" ? "en" : "zh-Hans"}
-            defaultValue={shown(state, name)}
+            defaultValue={valueOf(state, name)}
             aria-invalid={hasFieldError(state, name) || undefined}
             aria-describedby={hasFieldError(state, name) ? `decide-${name}-error` : undefined}
           />

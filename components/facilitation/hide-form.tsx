@@ -1,7 +1,7 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
-import { useActionForm, shown } from "@/components/forms/use-action-form";
+import { useActionForm, valueOf } from "@/components/forms/use-action-form";
 import { FieldErrors, FormOutcome } from "@/components/forms/form-feedback";
 import styles from "@/components/forms/forms.module.css";
 
@@ -17,7 +17,7 @@ export function HideForm({ formId, action, t, forms }: {
     <form {...formProps} className={styles.inline} aria-busy={pending}>
       <div className={styles.field}>
         <label htmlFor={`${formId}-reason`}>{t.hide.reason}</label>
-        <input id={`${formId}-reason`} name="reason" maxLength={500} defaultValue={shown(state, "reason")} />
+        <input id={`${formId}-reason`} name="reason" maxLength={500} defaultValue={valueOf(state, "reason")} />
         <FieldErrors id={`${formId}-reason-error`} state={state} name="reason" dict={t.errors} />
       </div>
       <button type="submit" className={styles.secondary} disabled={pending}>

@@ -1,7 +1,7 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
-import { useActionForm, shown } from "@/components/forms/use-action-form";
+import { useActionForm, valueOf } from "@/components/forms/use-action-form";
 import { FieldErrors, FormOutcome } from "@/components/forms/form-feedback";
 import styles from "@/components/forms/forms.module.css";
 
@@ -19,7 +19,7 @@ export function MergeForm({ formId, action, others, t, forms, targetLang }: {
     <form {...formProps} className={styles.inline} aria-busy={pending}>
       <div className={styles.field}>
         <label htmlFor={`${formId}-into`}>{t.merge.label}</label>
-        <select id={`${formId}-into`} name="into" required defaultValue={shown(state, "into")} lang={targetLang}>
+        <select id={`${formId}-into`} name="into" required defaultValue={valueOf(state, "into")} lang={targetLang}>
           <option value="">{t.merge.choose}</option>
           {others.map((o) => (
             <option key={o.id} value={o.id}>

@@ -2,7 +2,7 @@
 import { format, type Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
 import type { Stage } from "@/lib/schemas/term";
-import { useActionForm, shown } from "@/components/forms/use-action-form";
+import { useActionForm, valueOf } from "@/components/forms/use-action-form";
 import { FieldErrors, FormOutcome, hasFieldError } from "@/components/forms/form-feedback";
 import styles from "@/components/forms/forms.module.css";
 
@@ -23,7 +23,7 @@ export function StageForm({ action, current, targets, deadline, stageNames, t, f
     <form {...formProps} className={styles.inline} aria-busy={pending}>
       <div className={styles.field}>
         <label htmlFor="stage-to">{t.stage.moveTo}</label>
-        <select id="stage-to" name="stage" defaultValue={shown(state, "stage", targets[0] ?? current)} aria-invalid={hasFieldError(state, "stage") || undefined}>
+        <select id="stage-to" name="stage" defaultValue={valueOf(state, "stage", targets[0] ?? current)} aria-invalid={hasFieldError(state, "stage") || undefined}>
           {targets.map((s) => (
             <option key={s} value={s}>
               {s === current ? t.stage.setDeadline : stageNames[s]}
@@ -38,7 +38,7 @@ export function StageForm({ action, current, targets, deadline, stageNames, t, f
           id="stage-deadline"
           name="deadline"
           type="datetime-local"
-          defaultValue={shown(state, "deadline", deadline)}
+          defaultValue={valueOf(state, "deadline", deadline)}
           aria-describedby="stage-deadline-hint"
           aria-invalid={hasFieldError(state, "deadline") || undefined}
         />

@@ -1,7 +1,7 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
-import { useActionForm, shown } from "@/components/forms/use-action-form";
+import { useActionForm, valueOf } from "@/components/forms/use-action-form";
 import { FieldErrors, FormOutcome, hasFieldError } from "@/components/forms/form-feedback";
 import styles from "@/components/forms/forms.module.css";
 
@@ -35,7 +35,7 @@ export function TermForm({ action, initial, mode, t, forms }: {
         const props = {
           id: `term-${name}`,
           name,
-          defaultValue: shown(state, name, initial[name]),
+          defaultValue: valueOf(state, name, initial[name]),
           required: name === "headword",
           "aria-invalid": hasFieldError(state, name) || undefined,
           "aria-describedby": hasFieldError(state, name) ? `term-${name}-error` : undefined,

@@ -2,16 +2,22 @@
 import { useActionState, useEffect, useRef, startTransition, type FormEvent } from "react";
 import { IDLE, type FormState } from "@/lib/form-state";
 
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+export type FormAction<R = Record<string, string>> = (previous: FormState<R>, form: FormData) => Promise<FormState<R>>;
+
+type Options = {
+  /** Clear the fields after a successful submission. */
+  resetOnSuccess?: boolean;
+  /** Sees the data before it is sent (a form that signs in afterwards keeps the password it needs, in memory only). */
+  beforeSend?: (data: FormData) => void;
+};
 
 /**
  * A form bound to a server action. Without JavaScript the form posts natively and the page is
  * rendered again with the returned state. With it, the submission runs in a transition (the
  * pending flag drives the progress text) and the fields are NOT reset by React afterwards, so
- * a refused submission keeps what the reader typed; a successful one clears the form when
- * `resetOnSuccess` is set.
+ * a refused submission keeps what the reader typed.
  */
-export function useActionForm(action: Action, { resetOnSuccess = false } = {}) {
+export function useActionForm<R = Record<string, string>>(action: FormAction<R>, { resetOnSuccess = false, beforeSend }: Options = {}) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -20,12 +26,18 @@ export function useActionForm(action: Action, { resetOnSuccess = false } = {}) {
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
+    beforeSend?.(data);
     startTransition(() => formAction(data));
   };
   return { state, pending, formProps: { ref, action: formAction, onSubmit } };
 }
 
-/** The value to show in a field: what was typed last time if it was refused, else the default. */
-export function shown(state: FormState, name: string, fallback = ""): string {
-  return state.status === "error" ? (state.values?.[name] ?? fallback) : fallback;
+/** The messages of one field from the last submission. */
+export function errorsOf(state: FormState<unknown>, name: string): string[] | undefined {
+  return state.status === "error" ? state.fields?.[name] : undefined;
+}
+
+/** What to show in a field: what was typed when it was refused, else the stored value. */
+export function valueOf(state: FormState<unknown>, name: string, stored = ""): string {
+  return state.status === "error" ? (state.values?.[name] ?? stored) : stored;
 }

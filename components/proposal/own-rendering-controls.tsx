@@ -1,7 +1,7 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
-import { useActionForm, shown } from "@/components/forms/use-action-form";
+import { useActionForm, valueOf } from "@/components/forms/use-action-form";
 import { FieldErrors, FormOutcome, hasFieldError } from "@/components/forms/form-feedback";
 import styles from "@/components/forms/forms.module.css";
 
@@ -23,7 +23,7 @@ export function OwnRenderingControls({ renderingId, current, editAction, withdra
   const field = (name: "gloss" | "rationale" | "pinyin") => ({
     id: id(name),
     name,
-    defaultValue: shown(edit.state, name, current[name]),
+    defaultValue: valueOf(edit.state, name, current[name]),
     "aria-invalid": hasFieldError(edit.state, name) || undefined,
     "aria-describedby": hasFieldError(edit.state, name) ? id(`${name}-error`) : undefined,
   });

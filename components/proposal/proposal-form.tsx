@@ -4,7 +4,7 @@ import { format, type Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
 import { proposeRenderingSchema } from "@/lib/schemas/rendering";
 import { fieldErrorsOf } from "@/lib/validation";
-import { useActionForm, shown } from "@/components/forms/use-action-form";
+import { useActionForm, valueOf } from "@/components/forms/use-action-form";
 import { FieldErrors, FormOutcome, hasFieldError } from "@/components/forms/form-feedback";
 import styles from "@/components/forms/forms.module.css";
 
@@ -44,7 +44,7 @@ export function ProposalForm({ action, t, forms, targetLang }: Props) {
   const field = (name: "text" | "pinyin" | "gloss" | "rationale") => ({
     id: `propose-${name}`,
     name,
-    defaultValue: shown(state, name),
+    defaultValue: valueOf(state, name),
     "aria-invalid": hasFieldError(state, name) || undefined,
     "aria-describedby": `propose-${name}-hint${hasFieldError(state, name) ? ` propose-${name}-error` : ""}`,
   });
