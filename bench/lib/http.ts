@@ -5,12 +5,13 @@
 import type { Request } from "autocannon";
 import { AppServer, createAppDatabase, type Engine } from "@/test/faults/support/server";
 import { openSql } from "@/test/faults/support/db";
+import { sessionCookie } from "@/test/faults/support/http";
 import { GRADES } from "@/lib/tally/grades";
 import { compare, type Comparison, type Load, type MeasureOptions } from "./measure";
 import { DEFAULT_DATASET, prepareDataset, rng, type Dataset } from "./dataset";
 
-export type HttpBench = "results" | "page" | "ballots";
-export const HTTP_BENCHES: HttpBench[] = ["results", "page", "ballots"];
+export type HttpBench = "results" | "page" | "member-page" | "ballots";
+export const HTTP_BENCHES: HttpBench[] = ["results", "page", "member-page", "ballots"];
 
 export type Verdict = { pass: boolean; target: string; why: string[] };
 
@@ -26,9 +27,10 @@ export type HttpRow = {
 
 export const HEALTH: Load = { name: "GET /api/health", path: "/api/health" };
 
-/** Targets of issue 7. */
+/** Targets of issue 7. The member's page has none: it is measured to show what it costs. */
 export function judge(bench: HttpBench, c: Comparison): Verdict {
   const why: string[] = [];
+  if (bench === "member-page") return { pass: true, target: "none (informational)", why };
   if (bench === "ballots") {
     if (!(c.rpsRatio >= 0.3)) why.push(`throughput ${c.rpsRatio.toFixed(2)}x < 0.3x`);
     if (!(c.p99Ratio <= 10)) why.push(`p99 ${c.p99Ratio.toFixed(1)}x > 10x`);
@@ -112,6 +114,14 @@ export async function runEngine(engine: Engine, benches: HttpBench[], o: EngineR
         target = { name: "GET /terms/cso", path: "/terms/cso", headers: { accept: "text/html" } };
         const page = await fetch(`${server.url}/terms/cso`);
         notes.push(`HTML ${((await page.text()).length / 1024).toFixed(0)} KiB`);
+      } else if (bench === "member-page") {
+        // A scholar's own page, rendered per request (the cached copy is for signed-out readers).
+        const cookie = await sessionCookie(dataset.writers[0]!.id);
+        target = { name: "GET /terms/cso, signed in", path: "/terms/cso", headers: { accept: "text/html", cookie } };
+        const page = await fetch(`${server.url}/terms/cso`, { headers: { cookie } });
+        const html = await page.text();
+        if (!html.includes('name="grades.')) notes.push("warning: the page shows no ballot form; is the session accepted?");
+        notes.push(`HTML ${(html.length / 1024).toFixed(0)} KiB`);
       } else {
         target = ballotWrites(dataset);
       }
