@@ -33,6 +33,12 @@ describe("environment", () => {
     assert.throws(() => parseEnv({ SMTP_URL: "http://mail" }), /SMTP_URL/);
   });
 
+  it("keeps live events 7 days unless told otherwise, and refuses less than a day", () => {
+    assert.equal(parseEnv({}).LIVE_EVENT_RETENTION_DAYS, 7);
+    assert.equal(parseEnv({ LIVE_EVENT_RETENTION_DAYS: "30" }).LIVE_EVENT_RETENTION_DAYS, 30);
+    for (const bad of ["0", "-1", "1.5", "week"]) assert.throws(() => parseEnv({ LIVE_EVENT_RETENTION_DAYS: bad }), /LIVE_EVENT_RETENTION_DAYS/);
+  });
+
   it("hides passwords in URLs it prints", () => {
     assert.equal(redactUrl("postgresql://u:secret@h/db"), "postgresql://u:***@h/db");
     assert.equal(redactUrl("postgresql://u@h/db"), "postgresql://u@h/db");

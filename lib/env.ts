@@ -30,6 +30,8 @@ const schema = z.object({
   ORCID_CLIENT_ID: z.string().trim().min(1).optional(),
   ORCID_CLIENT_SECRET: z.string().trim().min(1).optional(),
   ORCID_SANDBOX: z.enum(["true", "false"]).default("false"),
+  /** Days the live event log (TermEvent) keeps an event before pruning deletes it. */
+  LIVE_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
