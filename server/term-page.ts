@@ -31,12 +31,16 @@ type TermPageData = { term: Awaited<ReturnType<typeof getTerm>>; cursor: number 
 /**
  * The term and the newest of its events, read in that order reversed: the cursor first, so the
  * data is at least as new as the cursor, and the live stream (which starts at the cursor) can
- * only replay an event already shown, never skip one. Unknown slug: the not-found page.
+ * only replay an event already shown, never skip one. The cursor is at least the id the event
+ * log was pruned through (those events committed long ago), so a page of a term idle for longer
+ * than the retention period does not start its stream with a resync. Unknown slug: the
+ * not-found page.
  */
 export const loadTermPage = cache(async (slug: string): Promise<TermPageData> => {
-  const rows = await db().$queryRaw<{ id: number | bigint | null }[]>`
-    SELECT MAX(e."id") AS "id" FROM "TermEvent" e JOIN "Term" t ON t."id" = e."termId" WHERE t."slug" = ${slug}`;
-  const cursor = Number(rows[0]?.id ?? 0);
+  const rows = await db().$queryRaw<{ id: number | bigint | null; pruned: number | bigint | null }[]>`
+    SELECT MAX(e."id") AS "id", (SELECT p."throughId" FROM "TermEventPruning" p WHERE p."id" = 1) AS "pruned"
+    FROM "TermEvent" e JOIN "Term" t ON t."id" = e."termId" WHERE t."slug" = ${slug}`;
+  const cursor = Math.max(Number(rows[0]?.id ?? 0), Number(rows[0]?.pruned ?? 0));
   try {
     return { term: await getTerm(slug), cursor };
   } catch (e) {
