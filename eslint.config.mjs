@@ -19,8 +19,9 @@ export default tseslint.config(
     },
   },
   {
-    // Start-up, tooling and tests may read the environment directly.
-    files: ["lib/env.ts", "scripts/**", "test/**", "e2e/**", "bench/**", "*.config.ts", "**/*.test.ts", "cli/**"],
+    // Start-up, tooling and tests may read the environment directly; instrumentation.ts reads
+    // NEXT_RUNTIME, which Next sets and replaces at build time.
+    files: ["lib/env.ts", "instrumentation.ts", "scripts/**", "test/**", "e2e/**", "bench/**", "*.config.ts", "**/*.test.ts", "cli/**"],
     rules: { "no-restricted-properties": "off" },
   },
   {

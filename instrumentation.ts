@@ -1,0 +1,10 @@
+/**
+ * Next calls register() once when a server instance starts. Only the Node.js runtime talks to
+ * the database; the literal NEXT_RUNTIME test lets Next leave the import out of other runtimes.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { schedulePruning } = await import("@/server/live/prune-schedule");
+    schedulePruning();
+  }
+}

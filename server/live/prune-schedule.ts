@@ -1,0 +1,31 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { db } from "@/server/db/client";
+import { pruneTermEvents } from "@/server/live/prune";
+
+/** How often a running server prunes the live event log (start-up prunes once too: scripts/prepare-db.ts). */
+export const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+const state = globalThis as unknown as { gongshangPruning?: { timer: NodeJS.Timeout; running: boolean } };
+
+/** Prunes now and then every PRUNE_EVERY_MS, without keeping the process alive. Once per process. */
+export function schedulePruning(): void {
+  if (state.gongshangPruning) return;
+  const pruning = { running: false, timer: setInterval(() => void pruneOnce(), PRUNE_EVERY_MS) };
+  pruning.timer.unref();
+  state.gongshangPruning = pruning;
+
+  async function pruneOnce() {
+    if (pruning.running) return;
+    pruning.running = true;
+    try {
+      const r = await pruneTermEvents(db(), { retentionDays: env().LIVE_EVENT_RETENTION_DAYS });
+      if (r.deleted) console.log(`[live] pruned ${r.deleted} events (through id ${r.throughId})`);
+    } catch (e) {
+      // Next time, then; pruning late only keeps rows longer.
+      console.error("[live] pruning events failed:", (e as Error).message);
+    } finally {
+      pruning.running = false;
+    }
+  }
+}
