@@ -7,9 +7,9 @@ import { listDecisions } from "@/server/decisions";
 import { getTerm } from "@/server/terms";
 import { isAppError } from "@/lib/errors";
 
-/**
- * What the term page's proposal, discussion and facilitation components share, loaded once per
- * request however many components ask (React's request cache).
+/*
+ * What the term page's sections share, loaded once per rendering however many sections ask
+ * (React's request cache).
  */
 
 /** Per rendering: whether it is the signed-out copy, which must not read the request's cookies. */
@@ -49,10 +49,7 @@ export const loadTermPage = cache(async (slug: string): Promise<TermPageData> =>
   }
 });
 
-/**
- * The page title. An unknown slug gets no title here: notFound() thrown while the metadata
- * resolves escapes the layouts' not-found pages, so the page itself throws it.
- */
+/** The page title; none for an unknown slug, whose page itself answers not-found (loadTermPage). */
 export async function termTitle(slug: string): Promise<string | undefined> {
   const term = await db().term.findUnique({ where: { slug }, select: { headword: true, abbreviation: true } });
   if (!term) return undefined;
