@@ -6,7 +6,8 @@ import { createDb, db } from "@/server/db/client";
 import { pruneTermEvents, prunedThrough } from "@/server/live/prune";
 import { termEventStream } from "@/server/live/stream";
 import { loadTermPage } from "@/server/term-page";
-import { takeSseFrames, type SseFrame } from "@/lib/live";
+import type { SseFrame } from "@/lib/live";
+import { readFrames } from "@/test/support/sse";
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date();
@@ -37,19 +38,7 @@ async function framesOf(headers: Record<string, string>, count: number, slug = "
   const [path, query] = slug.split("?");
   const url = `http://x/api/terms/${path}/events${query ? `?${query}` : ""}`;
   const res = await termEventStream(new Request(url, { headers, signal: ac.signal }), path!);
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  const frames: SseFrame[] = [];
-  let buffer = "";
-  const deadline = Date.now() + timeoutMs;
-  while (frames.length < count && Date.now() < deadline) {
-    const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), Math.max(1, deadline - Date.now())))]);
-    if (!chunk || chunk.done) break;
-    buffer += decoder.decode(chunk.value, { stream: true });
-    const taken = takeSseFrames(buffer);
-    buffer = taken.rest;
-    frames.push(...taken.frames);
-  }
+  const frames = await readFrames(res, count, timeoutMs);
   ac.abort();
   return frames;
 }

@@ -4,31 +4,9 @@ import { describeEachEngine } from "@/test/support/databases";
 import { seed } from "@/server/seed";
 import { termEventStream } from "@/server/live/stream";
 import { afterCommit, termEventOps } from "@/server/live/publish";
-import { MAX_REPLAY, takeSseFrames, type SseFrame } from "@/lib/live";
+import { MAX_REPLAY } from "@/lib/live";
+import { readFrames } from "@/test/support/sse";
 import { db } from "@/server/db/client";
-
-type Frame = SseFrame;
-
-/** Reads SSE frames from a stream until `count` frames (comments skipped) or the timeout. */
-async function readFrames(res: Response, count: number, timeoutMs = 5000): Promise<Frame[]> {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  const frames: Frame[] = [];
-  let buffer = "";
-  const deadline = Date.now() + timeoutMs;
-  while (frames.length < count && Date.now() < deadline) {
-    const chunk = await Promise.race([
-      reader.read(),
-      new Promise<null>((r) => setTimeout(() => r(null), Math.max(1, deadline - Date.now()))),
-    ]);
-    if (!chunk || chunk.done) break;
-    buffer += decoder.decode(chunk.value, { stream: true });
-    const taken = takeSseFrames(buffer);
-    buffer = taken.rest;
-    frames.push(...taken.frames);
-  }
-  return frames;
-}
 
 async function publish(termId: string, type: "ballot" | "comment", payload: Record<string, string | number>) {
   await db().$transaction(termEventOps(db(), termId, type, payload));
