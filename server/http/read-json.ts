@@ -1,12 +1,15 @@
 import "server-only";
-import { badRequest } from "@/lib/errors";
+import { AppError, badRequest } from "@/lib/errors";
+import { findIllFormedText, MAX_JSON_DEPTH } from "@/lib/text-input";
 
 /** Largest JSON body an endpoint reads; ballots are a few kilobytes. */
 const MAX_BYTES = 64 * 1024;
 
 /**
- * The body of a JSON request as a plain object, or a 400: not JSON, too large, or not an
- * object. What the object must contain is the service's schema's business (422 per field).
+ * The body of a JSON request as a plain object, or a 400: not JSON, too large, nested deeper
+ * than any input of ours, or not an object. Text that is not well-formed Unicode (a lone
+ * surrogate, U+0000) is a 422 naming the field. What the object must contain is the service's
+ * schema's business (422 per field). This is the one place an API request's body is parsed.
  */
 export async function readJsonObject(req: Request): Promise<Record<string, unknown>> {
   const type = req.headers.get("content-type");
@@ -28,15 +31,14 @@ export async function readJsonObject(req: Request): Promise<Record<string, unkno
     throw badRequest("The body is not valid JSON.");
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) throw badRequest("The body must be a JSON object.");
-  // U+0000 is no text anyone writes, and PostgreSQL cannot store it: refuse it for both engines.
-  if (hasNul(body)) throw badRequest("Text may not contain the NUL character (U+0000).");
-  return body as Record<string, unknown>;
-}
-
-function hasNul(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (value && typeof value === "object") {
-    return Object.entries(value).some(([k, v]) => k.includes("\u0000") || hasNul(v));
+  const found = findIllFormedText(body);
+  if (found?.problem === "too_deep") throw badRequest(`The body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+  if (found) {
+    const message =
+      found.problem === "nul"
+        ? "Text may not contain the NUL character (U+0000)."
+        : "Text must be well-formed Unicode (a lone UTF-16 surrogate is not a character).";
+    throw new AppError("invalid", message, { fields: { [found.path]: [found.problem === "nul" ? "text_nul" : "text_malformed"] } });
   }
-  return false;
+  return body as Record<string, unknown>;
 }

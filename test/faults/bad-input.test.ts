@@ -165,7 +165,19 @@ function malformedBodies(e: Endpoint, f: Fixture): fc.Arbitrary<Req> {
       .map((s) => req("not JSON", s)),
     fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.string(), fc.array(anyJson, { maxLength: 4 })).map((v) => req("JSON, not an object", JSON.stringify(v))),
     fc.integer({ min: 64 * 1024 + 1, max: 200 * 1024 }).map((n) => req("too large", JSON.stringify({ ...valid, pad: "x".repeat(n) }))),
+    // Nested deeper than any input (the audit's 30,000 arrays overflowed the stack): a 400, not a 500.
+    fc.integer({ min: 33, max: 30_000 }).map((n) => req("nested too deep", JSON.stringify({ ...valid, deep: 0 }).replace(/0\}$/, `${"[".repeat(n)}${"]".repeat(n)}}`))),
+    // A lone UTF-16 surrogate (JSON's "\udc00") in a key: not text anyone can store.
+    fc.constantFrom("\ud800", "\udc00", "\udbff").map((lone) => req("lone surrogate in a key", JSON.stringify({ ...valid, [`k${lone}`]: "v" }))),
   ];
+  if (e.strings?.length) {
+    // The audit's site-wide 500: a lone surrogate stored in any text field. Refused with a 4xx.
+    arbs.push(
+      fc.record({ field: fc.constantFrom(...e.strings), lone: fc.constantFrom("\ud800", "\udc00", "\udbff", "\udfff"), at: fc.nat({ max: 3 }) }).map(({ field, lone, at }) =>
+        req(`lone surrogate in ${field}`, JSON.stringify({ ...valid, [field]: `${"字".repeat(at)}${lone}${"x".repeat(3 - at)}` })),
+      ),
+    );
+  }
   if (e.strings?.length) {
     arbs.push(
       fc.record({ field: fc.constantFrom(...e.strings), value: notString, junk: junkKeys }).map(({ field, value, junk }) =>
@@ -188,6 +200,7 @@ function malformedBodies(e: Endpoint, f: Fixture): fc.Arbitrary<Req> {
       fc.tuple(foreign, fc.constantFrom("good", "poor", "excellent")).map(([id, g]) => req("grade for a foreign rendering", JSON.stringify({ grades: { [r1]: "good", [id]: g } }))),
       notGrade.filter((g) => !["reject", "poor", "acceptable", "good", "very_good", "excellent"].includes(g as string)).map((g) => req("not a grade", JSON.stringify({ grades: { [r1]: g } }))),
       fc.constantFrom(undefined, "", "   ", "\n\t").map((reason) => req("reject without a reason", JSON.stringify({ grades: { [r1]: "reject" }, reasons: reason === undefined ? {} : { [r1]: reason } }))),
+      fc.constantFrom("\udc00", "\ud800").map((lone) => req("lone surrogate in a reject reason", JSON.stringify({ grades: { [r1]: "reject" }, reasons: { [r1]: `bad${lone}` } }))),
       fc.integer({ min: 501, max: 5000 }).map((n) => req("note too long", JSON.stringify({ grades: { [r1]: "good" }, note: "n".repeat(n) }))),
       fc.integer({ min: 1001, max: 5000 }).map((n) => req("reason too long", JSON.stringify({ grades: { [r1]: "reject" }, reasons: { [r1]: "r".repeat(n) } }))),
       fc.integer({ min: 201, max: 400 }).map((n) =>
