@@ -7,7 +7,7 @@ import { orcidEndpoints, orcidProfile } from "@/lib/auth/orcid";
 import { db } from "@/server/db/client";
 import { ensureAuthSecret } from "@/server/auth/secret";
 import { burnPasswordCheck, verifyPassword } from "@/server/auth/password";
-import { clearSignInFailures, normalizeEmail, recordSignInFailure, signInLockRemaining } from "@/server/auth/throttle";
+import { countSignInAttempt, normalizeEmail, refundSignInAttempt } from "@/server/auth/throttle";
 import { membersAdapter } from "@/server/auth/adapter";
 import { sendMagicLink } from "@/server/auth/mail";
 
@@ -27,14 +27,12 @@ export function authOptions(): NextAuthOptions {
         const email = normalizeEmail(String(credentials?.email ?? ""));
         const password = String(credentials?.password ?? "");
         if (!email || !password) return null;
-        if ((await signInLockRemaining(email)) > 0) throw new Error("Locked");
+        // Counted before the password is checked, atomically: parallel guesses cannot outrun the lock.
+        if (!(await countSignInAttempt(email)).check) throw new Error("Locked");
         const user = await db().user.findUnique({ where: { email } });
         const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-        if (!user || !ok || user.disabledAt) {
-          await recordSignInFailure(email);
-          return null;
-        }
-        await clearSignInFailures(email);
+        if (!user || !ok || user.disabledAt) return null;
+        await refundSignInAttempt(email);
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } as SessionUser;
       },
     }),

@@ -2,31 +2,39 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
-import { clearSignInFailures, recordSignInFailure, signInLockRemaining } from "@/server/auth/throttle";
+import { countSignInAttempt, refundSignInAttempt } from "@/server/auth/throttle";
 import { actorFromApiToken, createApiToken, revokeApiToken } from "@/server/auth/api-tokens";
 import { loadActor } from "@/server/auth/actor";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
-import { MAX_FAILURES } from "@/lib/auth/throttle";
+import { MAX_ATTEMPTS, WINDOW_MS } from "@/lib/auth/throttle";
 
 describeEachEngine("sign-in and tokens", ({ database }) => {
-  it("locks an email after 10 failures within 15 minutes, for 15 minutes, in the database", async () => {
+  it("checks at most 10 attempts per email in 15 minutes that did not succeed, in the database", async () => {
     const email = "Locked.Out@Example.org";
     const t0 = new Date("2026-01-01T10:00:00Z");
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await recordSignInFailure(email, new Date(t0.getTime() + i * 1000));
-    assert.equal(await signInLockRemaining(email, new Date(t0.getTime() + 10_000)), 0, "9 failures do not lock");
-    await recordSignInFailure(email, new Date(t0.getTime() + 10_000));
-    const left = await signInLockRemaining("locked.out@example.org", new Date(t0.getTime() + 11_000));
-    assert.ok(left > 14 * 60_000 && left <= 15 * 60_000, `locked for ${left} ms`);
-    assert.equal(await signInLockRemaining(email, new Date(t0.getTime() + 10_000 + 15 * 60_000 + 1)), 0, "the lock ends");
-    await clearSignInFailures(email);
-    assert.equal(await database().db.signInThrottle.count(), 0);
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      assert.deepEqual(await countSignInAttempt(email, new Date(t0.getTime() + i * 1000)), { check: true }, `attempt ${i + 1}`);
+    }
+    const refused = await countSignInAttempt(" locked.out@example.org ", new Date(t0.getTime() + 11_000));
+    assert.equal(refused.check, false, "the 11th is refused, whatever the case and spaces");
+    assert.ok(!refused.check && refused.retryAfterMs === WINDOW_MS - 11_000, JSON.stringify(refused));
+    assert.deepEqual(await countSignInAttempt(email, new Date(t0.getTime() + WINDOW_MS + 1)), { check: true }, "a new window");
   });
 
-  it("failures spread over more than 15 minutes do not lock", async () => {
-    const email = "slow@example.org";
-    const t0 = Date.parse("2026-01-01T10:00:00Z");
-    for (let i = 0; i < 12; i++) await recordSignInFailure(email, new Date(t0 + i * 2 * 60_000));
-    assert.equal(await signInLockRemaining(email, new Date(t0 + 24 * 60_000)), 0);
+  it("60 parallel attempts for one email: exactly 10 may be checked", async () => {
+    const now = new Date();
+    const verdicts = await Promise.all(Array.from({ length: 60 }, () => countSignInAttempt("parallel@example.org", now)));
+    assert.equal(verdicts.filter((v) => v.check).length, MAX_ATTEMPTS);
+    const row = await database().db.signInThrottle.findUniqueOrThrow({ where: { email: "parallel@example.org" } });
+    assert.equal(row.failures, 60, "no count was lost");
+  });
+
+  it("a successful sign-in gives its attempt back", async () => {
+    const now = new Date();
+    for (let i = 0; i < 30; i++) {
+      assert.equal((await countSignInAttempt("often@example.org", now)).check, true, `sign-in ${i + 1}`);
+      await refundSignInAttempt("often@example.org");
+    }
   });
 
   it("hashes passwords with argon2id and a per-hash salt", async () => {
