@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import type { Messages } from "@/lib/i18n";
+import { safeCallback } from "@/lib/safe-callback";
 
 type Props = {
   t: Messages["auth"];
@@ -32,7 +33,7 @@ export function SignInForm({ t, callbackUrl, initialError, magicLink, orcid }: P
         redirect: false,
       });
       if (res?.ok && !res.error) {
-        window.location.assign(callbackUrl);
+        window.location.assign(safeCallback(callbackUrl));
         return;
       }
       const code = (res?.error ?? "Default") as ErrorKey;

@@ -5,16 +5,12 @@ import { messages } from "@/server/locale";
 import { currentActor } from "@/server/auth/request";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSiteSettings } from "@/server/settings";
+import { safeCallback } from "@/lib/safe-callback";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<{ error?: string; callbackUrl?: string }> };
-
-/** Only paths of this site are followed after sign-in. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
 
 export default async function SignInPage({ searchParams }: Props) {
   const { error, callbackUrl } = await searchParams;

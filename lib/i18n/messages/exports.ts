@@ -7,7 +7,7 @@ export const en = {
   term: "Download this term",
   tbx: "TBX-Basic (terminology tools)",
   csv: "CSV (spreadsheets)",
-  csvExcel: "CSV for Excel",
+  csvExact: "CSV (exact data, for tools)",
   json: "JSON",
   api: "API description (OpenAPI)",
 };
@@ -18,7 +18,7 @@ export const zh: Widen<typeof en> = {
   term: "下载本术语",
   tbx: "TBX-Basic（术语管理工具）",
   csv: "CSV（电子表格）",
-  csvExcel: "CSV（Excel 专用）",
+  csvExact: "CSV（原始数据，供程序使用）",
   json: "JSON",
   api: "接口说明（OpenAPI）",
 };

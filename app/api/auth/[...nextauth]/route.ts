@@ -5,7 +5,7 @@ import { ensureAuthUrl } from "@/server/auth/origin";
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(req: Request, ctx: Ctx) {
-  ensureAuthUrl(req);
+  ensureAuthUrl();
   return NextAuth(req as never, ctx as never, authOptions());
 }
 

@@ -37,6 +37,8 @@ async function read({ params }: Props) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
+  // Metadata is rendered with the redirect's body: on a members-only site it names nothing.
+  if ((await getSiteSettings()).membersOnly) redirect(signInPath(`/terms/${slug}`));
   return { title: await termTitle(slug), alternates: { canonical: `/terms/${slug}` } };
 }
 
