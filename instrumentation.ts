@@ -6,5 +6,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { schedulePruning } = await import("@/server/live/prune-schedule");
     schedulePruning();
+    // Says at start-up where sign-in links point when NEXTAUTH_URL is not set.
+    const { ensureAuthUrl } = await import("@/server/auth/origin");
+    ensureAuthUrl();
   }
 }

@@ -77,3 +77,8 @@ export function redactUrl(url: string): string {
 export function setAuthUrlDefault(url: string): void {
   process.env.NEXTAUTH_URL = url;
 }
+
+/** The port this server listens on: `next start -p` writes PORT after the environment may have been read. */
+export function listeningPort(): number {
+  return Number(process.env.PORT) || env().PORT;
+}

@@ -29,6 +29,8 @@ const env = {
   DATA_DIR: dataDir,
   DATABASE_URL: "",
   E2E_SMTP_PORT: smtpPort,
+  // Links in emails are built from NEXTAUTH_URL only (never from a request's Host).
+  NEXTAUTH_URL: `http://127.0.0.1:${process.env.E2E_PORT || 3210}`,
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   SMTP_FROM: "Gongshang <no-reply@gongshang.test>",
   E2E_CHROMIUM: chromium,

@@ -1,15 +1,22 @@
 import "server-only";
-import { env, setAuthUrlDefault } from "@/lib/env";
+import { env, listeningPort, setAuthUrlDefault } from "@/lib/env";
+
+let announced = false;
 
 /**
- * next-auth 4 builds its links (callbacks, magic links) from NEXTAUTH_URL. In production set it
- * (https://… also turns on Secure cookies). For the zero-configuration local run, take it from
- * the first request's Host, over plain http unless a proxy says otherwise.
+ * next-auth 4 builds its links (callbacks, the emailed sign-in link) from NEXTAUTH_URL. In
+ * production set it to the site's public address (https://… also turns on Secure cookies).
+ * Without it, links point to http://localhost:<PORT>, said once in the log. The address is
+ * never taken from a request's Host or X-Forwarded-Host: anyone can send those, and an emailed
+ * link built from them would carry the member's sign-in token to the sender's host.
  */
-export function ensureAuthUrl(req: Request): void {
-  if (env().NEXTAUTH_URL) return;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!host) return;
-  const proto = req.headers.get("x-forwarded-proto") === "https" ? "https" : "http";
-  setAuthUrlDefault(`${proto}://${host}`);
+export function ensureAuthUrl(): void {
+  const e = env();
+  if (e.NEXTAUTH_URL) return;
+  const url = `http://localhost:${listeningPort()}`;
+  setAuthUrlDefault(url);
+  if (!announced) {
+    announced = true;
+    console.warn(`[auth] NEXTAUTH_URL is not set: sign-in links point to ${url}. Set NEXTAUTH_URL to the site's public address.`);
+  }
 }
