@@ -247,7 +247,8 @@ export class AppServer {
       DATABASE_URL: database.databaseUrl,
       NEXT_DIST_DIR: distDir,
       NEXTAUTH_SECRET: TEST_AUTH_SECRET,
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      // An empty NEXTAUTH_URL in `env` leaves it unset (the zero-configuration run).
+      NEXTAUTH_URL: this.options.env?.NEXTAUTH_URL ?? `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
       PORT: String(port),
