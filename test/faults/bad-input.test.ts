@@ -354,8 +354,10 @@ describeEachEngine("bad input on every write endpoint", (engine) => {
       assertJsonError(a, `${e.method} ${path}`);
     }
     const note = await call(server.url, "/api/terms/cso/ballot", { method: "PUT", token: f.scholar.token, body: { grades: {}, note: "a\u0000b" } });
-    assert.equal(note.status, 400, note.text.slice(0, 200));
+    // A field error (issue 13): the form can show it beside the note.
+    assert.equal(note.status, 422, note.text.slice(0, 200));
     assertJsonError(note, "a ballot note with U+0000");
+    assert.deepEqual((note.json as { error: { fields: unknown } }).error.fields, { note: ["text_nul"] });
     assert.equal(await fingerprint(sql), before);
   });
 });
