@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, badRequest } from "@/lib/errors";
+import { badRequest, invalid } from "@/lib/errors";
 import { findIllFormedText, MAX_JSON_DEPTH } from "@/lib/text-input";
 
 /** Largest JSON body an endpoint reads; ballots are a few kilobytes. */
@@ -38,7 +38,7 @@ export async function readJsonObject(req: Request): Promise<Record<string, unkno
       found.problem === "nul"
         ? "Text may not contain the NUL character (U+0000)."
         : "Text must be well-formed Unicode (a lone UTF-16 surrogate is not a character).";
-    throw new AppError("invalid", message, { fields: { [found.path]: [found.problem === "nul" ? "text_nul" : "text_malformed"] } });
+    throw invalid(message, { [found.path]: [found.problem === "nul" ? "text_nul" : "text_malformed"] });
   }
   return body as Record<string, unknown>;
 }
