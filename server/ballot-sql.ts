@@ -19,14 +19,26 @@ function newId(): string {
   return `c${Date.now().toString(36)}${randomBytes(9).toString("base64url")}`;
 }
 
-export type TermForBallot = { id: string; stage: string; deadline: Date | null; openRenderings: Set<string> };
+/**
+ * `renderingsVersion` is the term's as read with its renderings: a save is made only while the
+ * term still has it (see saveBallot), so grades checked against these renderings are never
+ * stored after a merge, hide or withdrawal has changed them.
+ */
+export type TermForBallot = { id: string; stage: string; deadline: Date | null; renderingsVersion: number; openRenderings: Set<string> };
 
-type TermRow = { termId: string; stage: string; deadline: Date | string | null; renderingId: string | null };
+type TermRow = {
+  termId: string;
+  stage: string;
+  deadline: Date | string | null;
+  renderingsVersion: number | bigint;
+  renderingId: string | null;
+};
 
 /** The term and its active renderings, in one query. */
 export async function termForBallot(slug: string): Promise<TermForBallot | null> {
   const query = Prisma.sql`
-    SELECT t."id" AS "termId", t."stage" AS "stage", t."deadline" AS "deadline", r."id" AS "renderingId"
+    SELECT t."id" AS "termId", t."stage" AS "stage", t."deadline" AS "deadline", t."renderingsVersion" AS "renderingsVersion",
+      r."id" AS "renderingId"
     FROM "Term" t LEFT JOIN "Rendering" r ON r."termId" = t."id" AND r."status" = 'active'
     WHERE t."slug" = ${slug}`;
   const rows = await queryRows<TermRow>(query);
@@ -36,12 +48,15 @@ export async function termForBallot(slug: string): Promise<TermForBallot | null>
     id: first.termId,
     stage: String(first.stage),
     deadline: first.deadline === null ? null : new Date(first.deadline),
+    renderingsVersion: Number(first.renderingsVersion),
     openRenderings: new Set(rows.flatMap((r) => (r.renderingId ? [r.renderingId] : []))),
   };
 }
 
 export type BallotRow = {
   termId: string;
+  /** The term's renderingsVersion the grades were checked against. */
+  renderingsVersion: number;
   userId: string;
   delegationId: string;
   grades: Record<string, string>;
@@ -52,10 +67,14 @@ export type BallotRow = {
 
 /**
  * Saves one ballot, atomically, and returns its new revision; `null` when the term is not in
- * consultation (then nothing at all was written). In this order:
- * 1. bump the term's tally version while it is in consultation; this takes the term's row
- *    lock first, as stage moves and rendering changes do, so writers of a term queue in one
- *    order (no deadlocks) and none of them can close the stage under a save;
+ * consultation or its renderings changed since `b.renderingsVersion` was read (then nothing at
+ * all was written: read the term again and check the grades again). In this order:
+ * 1. bump the term's tally version while it is in consultation with the renderings the grades
+ *    were checked against; this takes the term's row lock first, as stage moves and rendering
+ *    changes do, so writers of a term queue in one order (no deadlocks) and none of them can
+ *    close the stage or merge a rendering under a save. On PostgreSQL a save that waited for
+ *    the lock checks its WHERE again on the row as the other writer left it, so a merge that
+ *    committed first (and moved renderingsVersion) makes it write nothing;
  * 2. upsert the ballot (revision + 1; last write wins; one row per scholar and term), returning
  *    its revision; nothing when the term is not in consultation;
  * 3. append the ballot event with the ballot's row as this save left it, so the event's
@@ -77,7 +96,7 @@ export async function saveBallot(b: BallotRow): Promise<number | null> {
     const rows = await queryRows<{ revision: number | bigint }>(Prisma.sql`
       WITH t AS (
         UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1
-        WHERE "id" = ${b.termId} AND "stage" = 'consultation'
+        WHERE "id" = ${b.termId} AND "stage" = 'consultation' AND "renderingsVersion" = ${b.renderingsVersion}
         RETURNING "id"
       ), b AS (
         INSERT INTO "Ballot" ("id", "termId", "userId", "delegationId", "grades", "reasons", "note", "revision", "createdAt", "updatedAt")
@@ -102,12 +121,12 @@ export async function saveBallot(b: BallotRow): Promise<number | null> {
   const [bump, upsert, ballotEvent, termEvent] = [
     Prisma.sql`
       UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1
-      WHERE "id" = ${b.termId} AND "stage" = 'consultation'`,
+      WHERE "id" = ${b.termId} AND "stage" = 'consultation' AND "renderingsVersion" = ${b.renderingsVersion}`,
     Prisma.sql`
       INSERT INTO "Ballot" ("id", "termId", "userId", "delegationId", "grades", "reasons", "note", "revision", "createdAt", "updatedAt")
       SELECT ${newId()}, "id", ${b.userId}, ${b.delegationId}, ${jsonValue(b.grades)}, ${jsonValue(b.reasons)}, ${b.note}, 1,
         ${timestamp(b.at)}, ${timestamp(b.at)}
-      FROM "Term" WHERE "id" = ${b.termId} AND "stage" = 'consultation'
+      FROM "Term" WHERE "id" = ${b.termId} AND "stage" = 'consultation' AND "renderingsVersion" = ${b.renderingsVersion}
       ON CONFLICT ("termId", "userId") DO UPDATE SET
         "grades" = excluded."grades", "reasons" = excluded."reasons", "note" = excluded."note",
         "delegationId" = excluded."delegationId", "revision" = "Ballot"."revision" + 1, "updatedAt" = excluded."updatedAt"
@@ -115,11 +134,11 @@ export async function saveBallot(b: BallotRow): Promise<number | null> {
     Prisma.sql`
       INSERT INTO "BallotEvent" ("ballotId", "termId", "userId", "revision", "grades", "reasons", "note", "cause", "createdAt")
       SELECT b."id", b."termId", b."userId", b."revision", b."grades", b."reasons", b."note", 'vote', b."updatedAt"
-      FROM "Ballot" b JOIN "Term" t ON t."id" = b."termId" AND t."stage" = 'consultation'
+      FROM "Ballot" b JOIN "Term" t ON t."id" = b."termId" AND t."stage" = 'consultation' AND t."renderingsVersion" = ${b.renderingsVersion}
       WHERE b."termId" = ${b.termId} AND b."userId" = ${b.userId}`,
     Prisma.sql`
       INSERT INTO "TermEvent" ("termId", "type", "payload", "createdAt")
-      SELECT "id", 'ballot', '{}', ${timestamp(b.at)} FROM "Term" WHERE "id" = ${b.termId} AND "stage" = 'consultation'`,
+      SELECT "id", 'ballot', '{}', ${timestamp(b.at)} FROM "Term" WHERE "id" = ${b.termId} AND "stage" = 'consultation' AND "renderingsVersion" = ${b.renderingsVersion}`,
   ];
   type Saved = { revision: number | bigint }[];
   // Synchronously on the connection when no Prisma transaction holds it (server/db/direct.ts).

@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/server/db/client";
-import { AppError, notFound, type FieldErrors } from "@/lib/errors";
+import { AppError, conflict, notFound, type FieldErrors } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { BALLOT_ERRORS, ballotInputSchema, type BallotView } from "@/lib/schemas/ballot";
 import { requireActor, requireDelegation } from "@/server/auth/guard";
 import { storedGrades, storedReasons } from "@/server/ballot-export";
 import { fieldErrorsOf } from "@/lib/validation";
 import { afterCommit } from "@/server/live/publish";
-import { saveBallot, termForBallot } from "@/server/ballot-sql";
+import { saveBallot, termForBallot, type TermForBallot } from "@/server/ballot-sql";
 import { closeExpiredConsultation } from "@/server/term-deadline";
 
 /**
@@ -37,7 +37,28 @@ export async function getBallot(actor: Actor | null, slug: string): Promise<Ball
 export async function castBallot(actor: Actor | null, slug: string, raw: unknown): Promise<BallotView> {
   const me = requireDelegation(requireActor(actor));
   const parsed = ballotInputSchema.safeParse(raw);
+  // A save refused because the renderings changed since they were read (a merge, hide or
+  // withdrawal won the term's lock) is checked again against the new renderings: it fails
+  // with the unknown-rendering error when it grades one that is gone, else it is saved.
+  for (let attempt = 1; ; attempt++) {
+    const term = await openTermForBallot(slug);
+    const input = validBallot(parsed, raw, term);
+    const at = new Date();
+    const revision = await withRetryOnBusyPool(() =>
+      saveBallot({ termId: term.id, renderingsVersion: term.renderingsVersion, userId: me.id, delegationId: me.delegationId, ...input, at }),
+    );
+    if (revision !== null) {
+      afterCommit(term.id);
+      return { term: slug, ...input, revision, updatedAt: at.toISOString() };
+    }
+    if (attempt >= SAVE_ATTEMPTS) throw conflict("The renderings of this term kept changing while the ballot was saved; try again.");
+  }
+}
 
+/** Enough for a burst of proposals and merges; each attempt is one read and one write. */
+const SAVE_ATTEMPTS = 5;
+
+async function openTermForBallot(slug: string): Promise<TermForBallot> {
   const term = await termForBallot(slug);
   if (!term) throw notFound("Term");
   if (term.stage !== "consultation") throw stageClosed();
@@ -46,23 +67,18 @@ export async function castBallot(actor: Actor | null, slug: string, raw: unknown
     await closeExpiredConsultation({ id: term.id });
     throw stageClosed();
   }
-  // Every problem at once: the schema's, and grades for renderings that are not open here.
+  return term;
+}
+
+/** Every problem at once: the schema's, and grades for renderings that are not open here. */
+function validBallot(parsed: ReturnType<typeof ballotInputSchema.safeParse>, raw: unknown, term: TermForBallot) {
   const fields: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   for (const id of Object.keys(gradesIn(raw))) {
     // Replaces a grade error for it: that the rendering is not open here matters more.
     if (!term.openRenderings.has(id)) fields[`grades.${id}`] = [BALLOT_ERRORS.unknownRendering];
   }
   if (!parsed.success || Object.keys(fields).length > 0) throw invalidBallot(fields);
-  const input = parsed.data;
-
-  const at = new Date();
-  const revision = await withRetryOnBusyPool(() =>
-    saveBallot({ termId: term.id, userId: me.id, delegationId: me.delegationId, ...input, at }),
-  );
-  // The stage closed between the read above and the write: nothing was written.
-  if (revision === null) throw stageClosed();
-  afterCommit(term.id);
-  return { term: slug, ...input, revision, updatedAt: at.toISOString() };
+  return parsed.data;
 }
 
 /**

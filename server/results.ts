@@ -24,9 +24,18 @@ type TermKey = { id: string } | { slug: string };
 /** A transaction client or the process-wide one: anything with `term.update`. */
 type TermWriter = Pick<Db, "term">;
 
-/** Call inside the transaction that changes ballots or renderings of the term. */
+/**
+ * Call inside the transaction that changes the renderings of the term (their set, status or
+ * text), first: it takes the term's row lock and moves both the tally version and the
+ * renderings version, so a ballot whose grades were checked against the renderings before
+ * this change is not saved (server/ballot-sql.ts) but checked again.
+ */
 export function bumpTally(tx: TermWriter, termId: string) {
-  return tx.term.update({ where: { id: termId }, data: { tallyVersion: { increment: 1 } }, select: { tallyVersion: true } });
+  return tx.term.update({
+    where: { id: termId },
+    data: { tallyVersion: { increment: 1 }, renderingsVersion: { increment: 1 } },
+    select: { tallyVersion: true },
+  });
 }
 
 export async function getResults(slug: string): Promise<Results> {

@@ -40,6 +40,15 @@ class PgAdapter extends PrismaPg {
 /** The connection (SQLite) or pool (PostgreSQL) a client's adapter runs on. */
 export type Driver = { sqlite: SqliteConnection } | { pg: PgPool };
 const adapters = new WeakMap<Db, { driver?: Driver }>();
+const engines = new WeakMap<Db, DatabaseConfig["provider"]>();
+
+/**
+ * The engine a client runs on, as it was created: what decides the SQL dialect, so a test that
+ * installs a PostgreSQL client runs the PostgreSQL statements whatever the environment says.
+ */
+export function engineOf(client: Db): DatabaseConfig["provider"] {
+  return engines.get(client) ?? databaseConfig().provider;
+}
 
 /**
  * The driver under a client, once Prisma has connected it and while it is open; for the few
@@ -57,11 +66,13 @@ export function createDb(config: DatabaseConfig): Db {
     const adapter = new TunedSqliteAdapter({ url: `file:${config.file}`, timeout: 10_000 });
     const client = new SqliteClient({ adapter });
     adapters.set(client, adapter);
+    engines.set(client, "sqlite");
     return client;
   }
   const adapter = new PgAdapter({ connectionString: config.url, max: 10, allowExitOnIdle: true });
   const client = new PostgresClient({ adapter }) as unknown as Db;
   adapters.set(client, adapter);
+  engines.set(client, "postgresql");
   return client;
 }
 

@@ -235,7 +235,7 @@ describeEachEngine("ballots", ({ database }) => {
     const termEvents = await db.termEvent.count({ where: { termId: term.id } });
     // The write castBallot runs after its read, as if the stage moved in between.
     const saved = await saveBallot({
-      termId: term.id, userId: actor.id, delegationId: actor.delegationId!,
+      termId: term.id, renderingsVersion: before.renderingsVersion, userId: actor.id, delegationId: actor.delegationId!,
       grades: { [ids(term)[0]]: "poor" }, reasons: {}, note: "", at: new Date(),
     });
     assert.equal(saved, null);
@@ -244,6 +244,26 @@ describeEachEngine("ballots", ({ database }) => {
     assert.equal(await db.ballotEvent.count({ where: { termId: term.id } }), 1);
     assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).tallyVersion, before.tallyVersion);
     assert.equal(await db.termEvent.count({ where: { termId: term.id } }), termEvents);
+  });
+
+  it("the write checks the renderings: after a rendering change since the read, nothing is written", async () => {
+    const { db } = database();
+    const term = await createTerm(db, { stage: "consultation" });
+    const actor = await createActor(db);
+    const read = await db.term.findUniqueOrThrow({ where: { id: term.id } });
+    // A merge, hide or withdrawal moves the version (server/results.ts bumpTally) after castBallot read it.
+    await db.term.update({ where: { id: term.id }, data: { renderingsVersion: { increment: 1 } } });
+    const saved = await saveBallot({
+      termId: term.id, renderingsVersion: read.renderingsVersion, userId: actor.id, delegationId: actor.delegationId!,
+      grades: { [ids(term)[0]]: "poor" }, reasons: {}, note: "", at: new Date(),
+    });
+    assert.equal(saved, null);
+    assert.equal(await db.ballot.count({ where: { termId: term.id } }), 0);
+    assert.equal(await db.ballotEvent.count({ where: { termId: term.id } }), 0);
+    assert.equal(await db.termEvent.count({ where: { termId: term.id } }), 0);
+    assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).tallyVersion, read.tallyVersion);
+    // castBallot reads again and saves against the new version.
+    assert.equal((await castBallot(actor, term.slug, { grades: { [ids(term)[0]]: "poor" } })).revision, 1);
   });
 
   it("a save while another transaction holds the database waits for it and is then stored", async () => {

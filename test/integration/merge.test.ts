@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { setTimeout as sleep } from "node:timers/promises";
 import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
@@ -9,6 +10,11 @@ import { getTerm } from "@/server/terms";
 import { tally, type Grade } from "@/lib/tally";
 import type { Db } from "@/server/db/client";
 import { addRendering, grade, makeTerm, rejectsWith } from "./term-fixtures";
+import { castBallot } from "@/server/ballots";
+import { hasGradeFor } from "@/server/renderings";
+import { BALLOT_ERRORS } from "@/lib/schemas/ballot";
+import type { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/permissions";
 
 /** A term with the survivor A (多元共进), its duplicate B (多元共同前进) and a third C, and four voters. */
 async function scene(db: Db) {
@@ -121,6 +127,48 @@ describeEachEngine("merging duplicate renderings", ({ database }) => {
     assert.notDeepEqual(results, afterMerge);
     assert.ok((await db.renderingMerge.findUniqueOrThrow({ where: { id: mergeId } })).undoneAt);
     await rejectsWith(undoMerge(admin, mergeId), "conflict");
+  });
+
+  it("ballots racing a merge are refused with unknown_rendering or carried over: none is stored grading the merged rendering (audit item 4)", async () => {
+    const { db } = database();
+    const term = await makeTerm(db);
+    const a = await addRendering(db, term.id, "多元共进");
+    const b = await addRendering(db, term.id, "多元共同前进");
+    const f = await createActor(db, { role: "facilitator" });
+    const voters: Actor[] = [];
+    for (let i = 0; i < 40; i++) voters.push(await createActor(db, { delegation: i % 2 ? "China" : "Canada" }));
+    // 40 scholars grade only the duplicate B, one every few milliseconds, while a facilitator
+    // merges it into A: the merge starts with the 10th ballot, so the later ones race it.
+    const ballots: Promise<PromiseSettledResult<unknown>>[] = [];
+    let merged: Promise<unknown> = Promise.resolve();
+    for (const [i, v] of voters.entries()) {
+      if (i === 10) merged = mergeRendering(f, b.id, { into: a.id });
+      ballots.push(castBallot(v, term.slug, { grades: { [b.id]: "good" } }).then(
+        (value) => ({ status: "fulfilled" as const, value }),
+        (reason: unknown) => ({ status: "rejected" as const, reason }),
+      ));
+      await sleep(3);
+    }
+    const outcomes = await Promise.all(ballots);
+    await merged;
+
+    const stored = await db.ballot.findMany({ where: { termId: term.id } });
+    const gradingB = stored.filter((x) => hasGradeFor(x.grades, b.id));
+    assert.deepEqual(gradingB.map((x) => x.userId), [], "no stored ballot grades the merged rendering");
+    for (const [i, outcome] of outcomes.entries()) {
+      const ballot = stored.find((x) => x.userId === voters[i]!.id);
+      if (outcome.status === "fulfilled") {
+        assert.deepEqual(ballot?.grades, { [a.id]: "good" }, "an acknowledged ballot counts, carried over to the survivor");
+      } else {
+        const e = outcome.reason as AppError;
+        assert.equal(e.code, "invalid", String(e));
+        assert.deepEqual(e.details.fields, { [`grades.${b.id}`]: [BALLOT_ERRORS.unknownRendering] });
+        assert.equal(ballot, undefined, "a refused ballot writes nothing");
+      }
+    }
+    assert.ok(outcomes.some((o) => o.status === "fulfilled"));
+    const results = await getResults(term.slug);
+    assert.equal(results.renderings[a.id]!.graders, stored.length, "every stored ballot counts for the survivor");
   });
 
   it("permission: scholars may not merge (403), anonymous 401; only the same term's active renderings merge", async () => {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Term" ADD COLUMN     "renderingsVersion" INTEGER NOT NULL DEFAULT 0;
+
