@@ -4,6 +4,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Every request carries the address it came from (per-client sign-in limits).
+    const { stampPeers } = await import("@/server/http/peer-stamp");
+    stampPeers();
     const { schedulePruning } = await import("@/server/live/prune-schedule");
     schedulePruning();
     // Says at start-up where sign-in links point when NEXTAUTH_URL is not set.

@@ -30,6 +30,11 @@ const schema = z.object({
   ORCID_CLIENT_ID: z.string().trim().min(1).optional(),
   ORCID_CLIENT_SECRET: z.string().trim().min(1).optional(),
   ORCID_SANDBOX: z.enum(["true", "false"]).default("false"),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For; 0 (no proxy): the
+   * client is the connection's peer and X-Forwarded-For is ignored (lib/client-address.ts).
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Days the live event log (TermEvent) keeps an event before pruning deletes it. */
   LIVE_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -8,6 +8,7 @@ import { requireActor } from "@/server/auth/guard";
 import { closeExpiredConsultation, requireStage } from "@/server/term-deadline";
 import { publishTermEvent } from "@/server/live/publish";
 import { afterTermChange } from "@/server/live/cached-pages";
+import { requireWithinLimit } from "@/server/rate-limit";
 
 /**
  * The discussion of a rendering: comments for, against, or asking a question, replies one
@@ -48,6 +49,7 @@ export async function addComment(actor: Actor | null, renderingId: string, raw: 
   if (!rendering || rendering.status === "hidden") throw notFound("Rendering");
   if (rendering.status !== "active") throw conflict(`This rendering is ${rendering.status}; comment on the current candidates.`);
   await openDiscussion(rendering.termId);
+  await requireWithinLimit("comment", me.id);
 
   let parentId: string | null = null;
   if (input.parentId) {

@@ -10,6 +10,7 @@ import { requireRole } from "@/server/auth/guard";
 import { hashPassword } from "@/server/auth/password";
 import { recordAudit } from "@/server/audit";
 import { TX_OPTIONS, insertAccount, type CreatedAccount } from "@/server/accounts";
+import { requireWithinLimit } from "@/server/rate-limit";
 
 /**
  * Invitation links. The secret (32 random bytes, base64url) is in the link only; the database
@@ -41,6 +42,7 @@ export async function createInvite(actor: Actor | null, raw: unknown): Promise<C
   const me = requireRole(actor, "facilitator");
   const input = inviteInputSchema.parse(raw);
   authorizeInvite(me, input.role);
+  await requireWithinLimit("invitation", me.id);
   return issueInvite(input, me.id);
 }
 

@@ -19,6 +19,10 @@ const TEXTS = {
     en: "Your comment on {text} (“{term}”) was hidden by a facilitator.{reason}",
     zh: "您对译名 {text}（“{term}”）的评论已被主持人隐藏。{reason}",
   },
+  sign_in_guessed: {
+    en: "{text} failed password attempts for your account in 15 minutes. If it was not you, your password still protects the account; consider a longer one.",
+    zh: "15 分钟内您的账户有 {text} 次密码错误的登录尝试。如果不是您本人，您的密码仍在保护账户；建议设置更长的密码。",
+  },
   rendering_merged: {
     en: "Your proposed rendering {text} on “{term}” was merged into {into} as a duplicate; its grades and comments moved there.",
     zh: "您对“{term}”提出的译名 {text} 作为重复项并入 {into}，其评分和评论已一并移过去。",
@@ -32,13 +36,13 @@ export async function notify(
   tx: Tx,
   userId: string,
   kind: NotificationKind,
-  values: { text: string; term: string; into?: string; reason?: string },
+  values: { text: string; term?: string; into?: string; reason?: string },
 ): Promise<void> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { locale: true } });
   if (!user) return;
   const lang = user.locale === "zh" ? "zh" : "en";
   const reason = values.reason ? format(REASON[lang], { reason: values.reason }) : "";
-  const message = format(TEXTS[kind][lang], { text: values.text, term: values.term, into: values.into ?? "", reason });
+  const message = format(TEXTS[kind][lang], { text: values.text, term: values.term ?? "", into: values.into ?? "", reason });
   await tx.notification.create({ data: { userId, kind, message } });
 }
 

@@ -13,6 +13,7 @@ import type { Tx } from "@/server/audit";
 import { publishTermEvent } from "@/server/live/publish";
 import { afterTermChange } from "@/server/live/cached-pages";
 import { closeExpiredConsultation, prismaCode, requireStage } from "@/server/term-deadline";
+import { requireWithinLimit } from "@/server/rate-limit";
 
 /**
  * Proposals: a scholar proposes a rendering while the term is in consultation, edits the gloss,
@@ -62,6 +63,7 @@ export async function proposeRendering(actor: Actor | null, slug: string, raw: u
   const term = await db().term.findUnique({ where: { slug }, select: { id: true, stage: true } });
   if (!term) throw notFound("Term");
   requireStage(term.stage, PROPOSALS_OPEN, "Proposals are closed: this term is not in consultation.");
+  await requireWithinLimit("proposal", me.id);
 
   const key = normalizedKey(input.text);
   const fields = {

@@ -1,7 +1,7 @@
 import "server-only";
 import { createTransport } from "nodemailer";
 import type { SendVerificationRequestParams } from "next-auth/providers/email";
-import { MESSAGES } from "@/lib/i18n";
+import { format, MESSAGES } from "@/lib/i18n";
 import { db } from "@/server/db/client";
 
 const escapeHtml = (s: string) =>
@@ -21,4 +21,11 @@ export async function sendMagicLink({ identifier, url, provider }: SendVerificat
   });
   const failed = [...(result.rejected ?? []), ...(result.pending ?? [])];
   if (failed.length) throw new Error(`Email could not be sent to ${failed.join(", ")}`);
+}
+
+/** Tells a member their account is being guessed at (server/auth/throttle.ts decides when). */
+export async function sendGuessingAlert(server: string, from: string, to: { email: string; locale: string }, count: number): Promise<void> {
+  const t = MESSAGES[to.locale === "zh" ? "zh" : "en"].auth;
+  const body = format(t.guessMailBody, { count: String(count), email: to.email });
+  await createTransport(server).sendMail({ to: to.email, from, subject: t.guessMailSubject, text: `${body}\n`, html: `<p>${escapeHtml(body)}</p>` });
 }

@@ -7,7 +7,9 @@ import { orcidEndpoints, orcidProfile } from "@/lib/auth/orcid";
 import { db } from "@/server/db/client";
 import { ensureAuthSecret } from "@/server/auth/secret";
 import { burnPasswordCheck, verifyPassword } from "@/server/auth/password";
-import { countSignInAttempt, normalizeEmail, refundSignInAttempt } from "@/server/auth/throttle";
+import { countSignInAttempt, normalizeEmail, settleSignInAttempt } from "@/server/auth/throttle";
+import { tellGuessedMember } from "@/server/auth/guess-alert";
+import { clientAddress } from "@/server/http/client-address";
 import { membersAdapter } from "@/server/auth/adapter";
 import { sendMagicLink } from "@/server/auth/mail";
 
@@ -23,16 +25,20 @@ export function authOptions(): NextAuthOptions {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const email = normalizeEmail(String(credentials?.email ?? ""));
         const password = String(credentials?.password ?? "");
         if (!email || !password) return null;
-        // Counted before the password is checked, atomically: parallel guesses cannot outrun the lock.
-        if (!(await countSignInAttempt(email)).check) throw new Error("Locked");
+        // Counted before the password is checked, atomically: parallel guesses cannot outrun
+        // the limits; per account and client, so a stranger cannot lock the member out.
+        const client = clientAddress(req?.headers);
+        if (!(await countSignInAttempt(email, client)).check) throw new Error("Locked");
         const user = await db().user.findUnique({ where: { email } });
         const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-        if (!user || !ok || user.disabledAt) return null;
-        await refundSignInAttempt(email);
+        const success = !!user && ok && !user.disabledAt;
+        const { alert } = await settleSignInAttempt(email, client, success);
+        if (alert && user) void tellGuessedMember(user);
+        if (!success) return null;
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } as SessionUser;
       },
     }),

@@ -9,8 +9,14 @@ export function errorResponse(e: AppError): NextResponse {
   const { fields, ...rest } = e.details;
   return NextResponse.json(
     { error: { code: e.code, message: e.message, ...(fields ? { fields } : {}), ...rest } },
-    { status: e.status, headers: { "Cache-Control": "no-store" } },
+    { status: e.status, headers: { "Cache-Control": "no-store", ...retryAfter(e) } },
   );
+}
+
+/** A refusal for now (429) says when to come back. */
+function retryAfter(e: AppError): Record<string, string> {
+  const seconds = e.details.retryAfterSeconds;
+  return e.code === "rate_limited" && typeof seconds === "number" ? { "Retry-After": String(seconds) } : {};
 }
 
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;

@@ -2,38 +2,88 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
-import { countSignInAttempt, refundSignInAttempt } from "@/server/auth/throttle";
+import { countSignInAttempt, settleSignInAttempt } from "@/server/auth/throttle";
 import { actorFromApiToken, createApiToken, revokeApiToken } from "@/server/auth/api-tokens";
 import { loadActor } from "@/server/auth/actor";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
-import { MAX_ATTEMPTS, WINDOW_MS } from "@/lib/auth/throttle";
+import { ACCOUNT_FREE, ALERT_AT, PER_CLIENT, SLOW_DOWN_CAP_MS, WINDOW_MS } from "@/lib/auth/throttle";
 
 describeEachEngine("sign-in and tokens", ({ database }) => {
-  it("checks at most 10 attempts per email in 15 minutes that did not succeed, in the database", async () => {
+  const STRANGER = "203.0.113.9";
+  const MEMBER = "198.51.100.7";
+  const at = (t0: Date, ms: number) => new Date(t0.getTime() + ms);
+
+  /** Counts and checks one failed attempt, as authorize() does. */
+  async function fail(email: string, client: string, now: Date) {
+    const verdict = await countSignInAttempt(email, client, now);
+    if (verdict.check) await settleSignInAttempt(email, client, false, now);
+    return verdict;
+  }
+
+  it("one client gets at most 10 unsuccessful checks per email in 15 minutes, whatever the case and spaces", async () => {
     const email = "Locked.Out@Example.org";
     const t0 = new Date("2026-01-01T10:00:00Z");
-    for (let i = 0; i < MAX_ATTEMPTS; i++) {
-      assert.deepEqual(await countSignInAttempt(email, new Date(t0.getTime() + i * 1000)), { check: true }, `attempt ${i + 1}`);
-    }
-    const refused = await countSignInAttempt(" locked.out@example.org ", new Date(t0.getTime() + 11_000));
-    assert.equal(refused.check, false, "the 11th is refused, whatever the case and spaces");
-    assert.ok(!refused.check && refused.retryAfterMs === WINDOW_MS - 11_000, JSON.stringify(refused));
-    assert.deepEqual(await countSignInAttempt(email, new Date(t0.getTime() + WINDOW_MS + 1)), { check: true }, "a new window");
+    for (let i = 0; i < PER_CLIENT.max; i++) assert.deepEqual(await fail(email, STRANGER, at(t0, i * 1000)), { check: true }, `attempt ${i + 1}`);
+    const refused = await countSignInAttempt(" locked.out@example.org ", STRANGER, at(t0, 11_000));
+    assert.deepEqual(refused, { check: false, retryAfterMs: WINDOW_MS - 11_000 });
+    assert.deepEqual(await countSignInAttempt(email, STRANGER, at(t0, WINDOW_MS + 1)), { check: true }, "a new window");
   });
 
-  it("60 parallel attempts for one email: exactly 10 may be checked", async () => {
+  it("a stranger's failures do not lock the member out: another client is checked at once (audit item 6)", async () => {
+    const email = "victim@example.org";
     const now = new Date();
-    const verdicts = await Promise.all(Array.from({ length: 60 }, () => countSignInAttempt("parallel@example.org", now)));
-    assert.equal(verdicts.filter((v) => v.check).length, MAX_ATTEMPTS);
-    const row = await database().db.signInThrottle.findUniqueOrThrow({ where: { email: "parallel@example.org" } });
-    assert.equal(row.failures, 60, "no count was lost");
+    for (let i = 0; i < 25; i++) await fail(" Victim@Example.org ", STRANGER, now);
+    assert.equal((await countSignInAttempt(email, STRANGER, now)).check, false, "the stranger is refused");
+    assert.deepEqual(await countSignInAttempt(email, MEMBER, now), { check: true }, "the member is checked");
+    await settleSignInAttempt(email, MEMBER, true, now);
+  });
+
+  it("60 parallel attempts from one client: exactly 10 are checked, and no count is lost", async () => {
+    const now = new Date();
+    const verdicts = await Promise.all(Array.from({ length: 60 }, () => countSignInAttempt("parallel@example.org", STRANGER, now)));
+    assert.equal(verdicts.filter((v) => v.check).length, PER_CLIENT.max);
+    const row = await database().db.rateWindow.findUniqueOrThrow({ where: { key: `signin:parallel@example.org|${STRANGER}` } });
+    assert.equal(row.count, 60);
+  });
+
+  it("guesses from many clients at once: the account slows down, one check at a time, never more than the free ones plus one", async () => {
+    const email = "many@example.org";
+    const now = new Date();
+    // 100 clients guessing in parallel, twice each.
+    const clients = Array.from({ length: 100 }, (_, i) => `192.0.2.${i}`);
+    const checked = (await Promise.all([...clients, ...clients].map((c) => fail(email, c, now)))).filter((v) => v.check).length;
+    assert.equal(checked, ACCOUNT_FREE + 1, "after the free checks, one slot until the delay has passed");
+    const slowed = await countSignInAttempt(email, "192.0.2.250", now);
+    assert.ok(!slowed.check && slowed.retryAfterMs > 0 && slowed.retryAfterMs <= SLOW_DOWN_CAP_MS, JSON.stringify(slowed));
+    // Once the delay has passed, the member (or anyone) gets one check again.
+    const later = new Date(now.getTime() + slowed.retryAfterMs);
+    assert.deepEqual(await countSignInAttempt(email, MEMBER, later), { check: true });
+    assert.equal((await countSignInAttempt(email, "192.0.2.251", later)).check, false, "and the next waits again");
+  });
+
+  it("the member is told once per window when their account reaches 10 unsuccessful checks", async () => {
+    const email = "told@example.org";
+    const t0 = new Date("2026-01-01T10:00:00Z");
+    const alerts: boolean[] = [];
+    for (let i = 0; i < 15; i++) {
+      const client = `192.0.2.${i}`;
+      assert.equal((await countSignInAttempt(email, client, t0)).check, true);
+      alerts.push((await settleSignInAttempt(email, client, false, t0)).alert);
+    }
+    assert.deepEqual(alerts.map((a, i) => (a ? i + 1 : 0)).filter(Boolean), [ALERT_AT]);
+    const next = at(t0, WINDOW_MS + 1);
+    for (let i = 0; i < ALERT_AT; i++) {
+      await countSignInAttempt(email, "192.0.2.99", next);
+      if ((await settleSignInAttempt(email, "192.0.2.99", false, next)).alert) alerts.push(true);
+    }
+    assert.equal(alerts.filter(Boolean).length, 2, "told again in the next window");
   });
 
   it("a successful sign-in gives its attempt back", async () => {
     const now = new Date();
-    for (let i = 0; i < 30; i++) {
-      assert.equal((await countSignInAttempt("often@example.org", now)).check, true, `sign-in ${i + 1}`);
-      await refundSignInAttempt("often@example.org");
+    for (let i = 0; i < 40; i++) {
+      assert.equal((await countSignInAttempt("often@example.org", MEMBER, now)).check, true, `sign-in ${i + 1}`);
+      await settleSignInAttempt("often@example.org", MEMBER, true, now);
     }
   });
 

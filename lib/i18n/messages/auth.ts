@@ -18,7 +18,7 @@ export const en = {
   signOut: "Sign out",
   errors: {
     CredentialsSignin: "The email or password is wrong. Check them and try again.",
-    Locked: "Too many failed attempts for this email. Sign-in is paused for 15 minutes; try again later or use an email link.",
+    Locked: "Too many failed attempts for this email. Wait a minute and try again (after 10 failures from this network, 15 minutes), or use an emailed sign-in link.",
     AccessDenied: "This account is not a member, or it has been disabled. Ask a facilitator for an invitation.",
     Verification: "This sign-in link has expired or was already used. Ask for a new one.",
     Default: "Sign-in failed. Please try again.",
@@ -28,6 +28,9 @@ export const en = {
   mailIntro: "Open this link to sign in to Gongshang. It works once, for 15 minutes.",
   mailButton: "Sign in",
   mailIgnore: "If you did not ask for it, ignore this email.",
+  guessMailSubject: "Someone is trying to sign in to your Gongshang account",
+  guessMailBody:
+    "There were {count} failed password attempts for your account {email} in the last 15 minutes. If it was not you, your password still protects the account: sign-in is slowed down for the guesser, and you can still sign in as usual or with an emailed link. Consider choosing a longer password on your account page.",
 };
 
 export const zh: Widen<typeof en> = {
@@ -47,7 +50,7 @@ export const zh: Widen<typeof en> = {
   signOut: "退出",
   errors: {
     CredentialsSignin: "邮箱或密码错误，请检查后重试。",
-    Locked: "该邮箱失败次数过多，登录已暂停 15 分钟；请稍后再试，或使用邮件链接登录。",
+    Locked: "该邮箱失败次数过多。请等一分钟后再试（同一网络失败 10 次后需等 15 分钟），或使用邮件链接登录。",
     AccessDenied: "该账户不是成员或已被停用。请向主持人索取邀请。",
     Verification: "该登录链接已过期或已被使用，请重新获取。",
     Default: "登录失败，请重试。",
@@ -57,4 +60,7 @@ export const zh: Widen<typeof en> = {
   mailIntro: "打开此链接即可登录共商。链接只能使用一次，15 分钟内有效。",
   mailButton: "登录",
   mailIgnore: "如果这不是您本人的请求，请忽略此邮件。",
+  guessMailSubject: "有人正在尝试登录您的共商账户",
+  guessMailBody:
+    "过去 15 分钟内，您的账户 {email} 有 {count} 次密码错误的登录尝试。如果不是您本人，您的密码仍在保护账户：尝试者的登录已被放慢，您仍可照常登录或使用邮件链接登录。建议在账户页面设置更长的密码。",
 };
