@@ -40,14 +40,19 @@ class PgAdapter extends PrismaPg {
 /** The connection (SQLite) or pool (PostgreSQL) a client's adapter runs on. */
 export type Driver = { sqlite: SqliteConnection } | { pg: PgPool };
 const adapters = new WeakMap<Db, { driver?: Driver }>();
-const engines = new WeakMap<Db, DatabaseConfig["provider"]>();
+const configs = new WeakMap<Db, DatabaseConfig>();
 
 /**
- * The engine a client runs on, as it was created: what decides the SQL dialect, so a test that
- * installs a PostgreSQL client runs the PostgreSQL statements whatever the environment says.
+ * The database a client was created for: what decides the SQL dialect and where LISTEN
+ * connects, so a test that installs a PostgreSQL client runs the PostgreSQL statements and
+ * receives its NOTIFY whatever the environment says.
  */
+export function configOf(client: Db): DatabaseConfig {
+  return configs.get(client) ?? databaseConfig();
+}
+
 export function engineOf(client: Db): DatabaseConfig["provider"] {
-  return engines.get(client) ?? databaseConfig().provider;
+  return configOf(client).provider;
 }
 
 /**
@@ -66,13 +71,13 @@ export function createDb(config: DatabaseConfig): Db {
     const adapter = new TunedSqliteAdapter({ url: `file:${config.file}`, timeout: 10_000 });
     const client = new SqliteClient({ adapter });
     adapters.set(client, adapter);
-    engines.set(client, "sqlite");
+    configs.set(client, config);
     return client;
   }
   const adapter = new PgAdapter({ connectionString: config.url, max: 10, allowExitOnIdle: true });
   const client = new PostgresClient({ adapter }) as unknown as Db;
   adapters.set(client, adapter);
-  engines.set(client, "postgresql");
+  configs.set(client, config);
   return client;
 }
 

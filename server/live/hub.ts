@@ -1,15 +1,17 @@
 import "server-only";
 import pg from "pg";
-import { databaseConfig } from "@/lib/env";
+import { configOf, db } from "@/server/db/client";
 
 /**
  * Wakes the open event streams of a term. Streams always read what to send from the database
  * (TermEvent rows), so a wake-up is only a hint: a missed one costs at most one poll interval.
- * PostgreSQL: one LISTEN connection per instance receives every instance's NOTIFY.
+ * PostgreSQL: one LISTEN connection per instance receives every instance's NOTIFY, on the
+ * database of the process-wide client (a NOTIFY reaches only listeners of its own database).
  */
 type Waker = () => void;
-const globalHub = globalThis as unknown as { gongshangHub?: { streams: Map<string, Set<Waker>>; listening: boolean } };
-const hub = (globalHub.gongshangHub ??= { streams: new Map(), listening: false });
+type Hub = { streams: Map<string, Set<Waker>>; listening: string | null; client: pg.Client | null; ready: Promise<void> };
+const globalHub = globalThis as unknown as { gongshangHub?: Hub };
+const hub = (globalHub.gongshangHub ??= { streams: new Map(), listening: null, client: null, ready: Promise.resolve() });
 
 export function subscribe(termId: string, wake: Waker): () => void {
   let set = hub.streams.get(termId);
@@ -26,16 +28,16 @@ export function wakeLocal(termId: string) {
   for (const wake of hub.streams.get(termId) ?? []) wake();
 }
 
-async function listenOnce() {
-  const config = databaseConfig();
-  if (hub.listening || config.provider !== "postgresql") return;
-  hub.listening = true;
-  const { NOTIFY_CHANNEL } = await import("@/server/live/publish");
-  const client = new pg.Client({ connectionString: config.url });
+function listenOnce(): Promise<void> {
+  const config = configOf(db());
+  if (config.provider !== "postgresql" || hub.listening === config.url) return hub.ready;
+  // Another database than the one listened to (tests install one per suite): listen to this one.
+  void stopListening();
+  hub.listening = config.url;
+  const client = (hub.client = new pg.Client({ connectionString: config.url }));
   const retry = () => {
-    hub.listening = false;
-    client.removeAllListeners();
-    client.end().catch(() => {});
+    if (hub.client !== client) return;
+    void stopListening();
     // Streams keep polling meanwhile; try to listen again shortly.
     setTimeout(() => void listenOnce(), 2000).unref();
   };
@@ -43,11 +45,32 @@ async function listenOnce() {
   client.on("notification", (n) => {
     if (n.payload) wakeLocal(n.payload);
   });
-  try {
-    await client.connect();
-    await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
-  } catch (e) {
-    console.error("[live] LISTEN failed; streams fall back to polling:", (e as Error).message);
-    retry();
-  }
+  hub.ready = (async () => {
+    try {
+      const { NOTIFY_CHANNEL } = await import("@/server/live/publish");
+      await client.connect();
+      await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    } catch (e) {
+      console.error("[live] LISTEN failed; streams fall back to polling:", (e as Error).message);
+      retry();
+    }
+  })();
+  return hub.ready;
+}
+
+/** Resolves once this process listens for NOTIFY (PostgreSQL; at once on SQLite). */
+export function listening(): Promise<void> {
+  return listenOnce();
+}
+
+/** Closes the LISTEN connection (before its database goes away: tests). */
+export async function stopListening(): Promise<void> {
+  const client = hub.client;
+  hub.client = null;
+  hub.listening = null;
+  hub.ready = Promise.resolve();
+  if (!client) return;
+  client.removeAllListeners();
+  client.on("error", () => {});
+  await client.end().catch(() => {});
 }

@@ -7,6 +7,7 @@ import { afterCommit, termEventOps } from "@/server/live/publish";
 import { MAX_REPLAY } from "@/lib/live";
 import { readFrames } from "@/test/support/sse";
 import { db } from "@/server/db/client";
+import { listening, subscribe } from "@/server/live/hub";
 
 async function publish(termId: string, type: "ballot" | "comment", payload: Record<string, string | number>) {
   await db().$transaction(termEventOps(db(), termId, type, payload));
@@ -30,6 +31,19 @@ describeEachEngine("live term events", ({ database }) => {
     assert.deepEqual(frames.map((f) => f.event), ["ready", "ballot", "comment"]);
     assert.deepEqual(frames[1]!.data, { voters: 1 });
     assert.ok(frames[2]!.id! > frames[1]!.id!);
+  });
+
+  it("PostgreSQL: a change's NOTIFY wakes this process's streams (no in-process wake-up, no poll)", { timeout: 10_000 }, async (t) => {
+    if (database().engine !== "postgresql") return t.skip("SQLite wakes streams in-process");
+    const term = await db().term.findUniqueOrThrow({ where: { slug: "cso" } });
+    let woken!: () => void;
+    const wake = new Promise<void>((resolve) => (woken = resolve));
+    const unsubscribe = subscribe(term.id, () => woken());
+    await listening();
+    // Only the notification can call the waker: nothing here calls afterCommit or wakeLocal.
+    await publish(term.id, "comment", { renderingId: "r1" });
+    await wake;
+    unsubscribe();
   });
 
   it("a client that reconnects with Last-Event-ID gets what it missed; one far behind is told to resync", async () => {

@@ -7,6 +7,7 @@ import pg from "pg";
 import type { DatabaseConfig } from "@/lib/env";
 import { createDb, setDb, type Db } from "@/server/db/client";
 import { migrate } from "@/server/db/migrate";
+import { stopListening } from "@/server/live/hub";
 
 /**
  * Real databases for integration tests: a fresh SQLite file, and a fresh PostgreSQL database
@@ -102,6 +103,7 @@ export function describeEachEngine(name: string, suite: (ctx: { database: () => 
         setDb(database.db);
       });
       after(async () => {
+        await stopListening();
         setDb(undefined);
         await database?.drop();
       });
