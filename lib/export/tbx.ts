@@ -10,7 +10,7 @@ import { el, writeXml, type XmlNode } from "@/lib/export/xml";
  * allows it (definition at langSec, context at termSec, subjectField at conceptEntry).
  */
 
-export const TBX_NAMESPACE = "urn:iso:std:iso:30042:ed:3.0";
+export const TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2";
 const SCHEMAS = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA";
 
 export const ADMINISTRATIVE_STATUS: Record<Exclude<DesignationStatus, "candidate">, string> = {

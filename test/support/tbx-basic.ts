@@ -9,7 +9,7 @@ import { elements, parseXml, textOf, type XmlElement } from "@/test/support/xml"
  * inline markup (hi, foreign, sc/ec/ph), refObjects and DCT style are refused, not validated.
  * Returns the problems found; an empty list means valid.
  */
-export const TBX_NS = "urn:iso:std:iso:30042:ed:3.0";
+export const TBX_NS = "urn:iso:std:iso:30042:ed-2";
 const XML_LANG = "xml:lang";
 
 const AUX = new Set(["descrip", "descripGrp", "admin", "adminGrp", "transacGrp", "note", "ref", "xref"]);
