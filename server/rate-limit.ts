@@ -35,6 +35,15 @@ export async function countHit(key: string, windowMs: number, now = new Date()):
   };
 }
 
+/** The longest window of any limit; a row whose window began before this is over and can go. */
+const LONGEST_WINDOW_MS = 60 * 60_000;
+
+/** Deletes the counters whose window is over (they would start afresh anyway); the number deleted. */
+export async function pruneRateWindows(now = new Date()): Promise<number> {
+  return execute(Prisma.sql`DELETE FROM "RateWindow" WHERE "windowStart" < ${timestamp(new Date(now.getTime() - LONGEST_WINDOW_MS))}
+    AND ("nextAt" IS NULL OR "nextAt" < ${timestamp(now)})`);
+}
+
 /** Gives one hit back (a sign-in that succeeded, a check that was not made). */
 export async function giveBack(key: string): Promise<void> {
   await execute(Prisma.sql`UPDATE "RateWindow" SET "count" = "count" - 1 WHERE "key" = ${key} AND "count" > 0`);

@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { db } from "@/server/db/client";
 import { pruneTermEvents } from "@/server/live/prune";
+import { pruneRateWindows } from "@/server/rate-limit";
 
 /** How often a running server prunes the live event log (start-up prunes once too: scripts/prepare-db.ts). */
 export const PRUNE_EVERY_MS = 60 * 60 * 1000;
@@ -21,6 +22,8 @@ export function schedulePruning(): void {
     try {
       const r = await pruneTermEvents(db(), { retentionDays: env().LIVE_EVENT_RETENTION_DAYS });
       if (r.deleted) console.log(`[live] pruned ${r.deleted} events (through id ${r.throughId})`);
+      // Rate-limit counters of windows that are over: a stranger spraying addresses cannot grow the table for long.
+      await pruneRateWindows();
     } catch (e) {
       // Next time, then; pruning late only keeps rows longer.
       console.error("[live] pruning events failed:", (e as Error).message);

@@ -6,6 +6,7 @@ import { addComment } from "@/server/comments";
 import { proposeRendering } from "@/server/renderings";
 import { createInvite } from "@/server/invites";
 import { WRITE_LIMITS } from "@/lib/rate-limit";
+import { countHit, pruneRateWindows } from "@/server/rate-limit";
 import { isAppError } from "@/lib/errors";
 import { addRendering, makeTerm, rejectsWith } from "./term-fixtures";
 
@@ -50,5 +51,15 @@ describeEachEngine("rate limits on members' writes", ({ database }) => {
     const details = await rejectsWith(createInvite(f, { delegationId: china }), "rate_limited");
     assert.ok((details.retryAfterSeconds as number) > 3000);
     assert.equal(await db.invite.count({ where: { createdById: f.id } }), 1);
+  });
+
+  it("counters of windows that are over are pruned; current ones stay", async () => {
+    const { db } = database();
+    const now = new Date();
+    await countHit("test:old", 60_000, new Date(now.getTime() - 2 * 60 * 60_000));
+    await countHit("test:current", 60_000, now);
+    await pruneRateWindows(now);
+    assert.equal(await db.rateWindow.count({ where: { key: "test:old" } }), 0);
+    assert.equal(await db.rateWindow.count({ where: { key: "test:current" } }), 1);
   });
 });
