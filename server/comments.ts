@@ -6,8 +6,7 @@ import { editCommentSchema, newCommentSchema, type Stance } from "@/lib/schemas/
 import { COMMENTS_OPEN } from "@/lib/term-stages";
 import { requireActor } from "@/server/auth/guard";
 import { closeExpiredConsultation, requireStage } from "@/server/term-deadline";
-import { publishTermEvent } from "@/server/live/publish";
-import { afterTermChange } from "@/server/live/cached-pages";
+import { changeTerm } from "@/server/term-change";
 import { requireWithinLimit } from "@/server/rate-limit";
 
 /**
@@ -60,15 +59,14 @@ export async function addComment(actor: Actor | null, renderingId: string, raw: 
     // Replies are one level deep: a reply to a reply joins its thread.
     parentId = parent.parentId ?? parent.id;
   }
-  const row = await db().$transaction(async (tx) => {
+  const row = await changeTerm(rendering.termId, {}, async (tx, emit) => {
     const c = await tx.comment.create({
       data: { termId: rendering.termId, renderingId, authorId: me.id, parentId, stance: input.stance, body: input.body },
       include: AUTHOR,
     });
-    await publishTermEvent(tx, rendering.termId, "comment", { action: "added", id: c.id, renderingId });
+    emit("comment", { action: "added", id: c.id, renderingId });
     return c;
   });
-  await afterTermChange(rendering.termId);
   return view(row, me, new Map());
 }
 
@@ -77,16 +75,15 @@ export async function editComment(actor: Actor | null, id: string, raw: unknown)
   const input = editCommentSchema.parse(raw);
   const c = await ownComment(me, id);
   await openDiscussion(c.termId);
-  const row = await db().$transaction(async (tx) => {
+  const row = await changeTerm(c.termId, {}, async (tx, emit) => {
     const { count } = await tx.comment.updateMany({
       where: { id, authorId: me.id, deletedAt: null, hiddenAt: null },
       data: { body: input.body, ...(input.stance ? { stance: input.stance } : {}), editedAt: new Date() },
     });
     if (count === 0) throw conflict("This comment changed meanwhile; reload and try again.");
-    await publishTermEvent(tx, c.termId, "comment", { action: "edited", id, renderingId: c.renderingId });
+    emit("comment", { action: "edited", id, renderingId: c.renderingId });
     return tx.comment.findUniqueOrThrow({ where: { id }, include: AUTHOR });
   });
-  await afterTermChange(c.termId);
   return view(row, me, await renderingTexts([row.movedFromId]));
 }
 
@@ -94,11 +91,10 @@ export async function editComment(actor: Actor | null, id: string, raw: unknown)
 export async function deleteComment(actor: Actor | null, id: string): Promise<void> {
   const me = requireActor(actor);
   const c = await ownComment(me, id);
-  await db().$transaction(async (tx) => {
+  await changeTerm(c.termId, {}, async (tx, emit) => {
     const { count } = await tx.comment.updateMany({ where: { id, authorId: me.id, deletedAt: null }, data: { deletedAt: new Date() } });
-    if (count > 0) await publishTermEvent(tx, c.termId, "comment", { action: "deleted", id, renderingId: c.renderingId });
+    if (count > 0) emit("comment", { action: "deleted", id, renderingId: c.renderingId });
   });
-  await afterTermChange(c.termId);
 }
 
 /** All visible comments of a term's renderings, for the term page. */

@@ -10,8 +10,7 @@ import { recordAudit } from "@/server/audit";
 import { getResults } from "@/server/results";
 import type { Grade } from "@/lib/tally";
 import { closeExpiredConsultation, stageClosed } from "@/server/term-deadline";
-import { publishTermEvent } from "@/server/live/publish";
-import { afterTermChange } from "@/server/live/cached-pages";
+import { changeTerm } from "@/server/term-change";
 
 /**
  * Recording a decision publishes a provisional term: the adopted rendering (正名), admitted
@@ -64,7 +63,7 @@ export async function recordDecision(actor: Actor | null, slug: string, raw: unk
       .map((r) => ({ id: r.id, text: r.text, pinyin: r.pinyin, traditional: r.traditional, gloss: r.gloss, status: r.status })),
   };
 
-  const decision = await db().$transaction(async (tx) => {
+  const decision = await changeTerm(term.id, {}, async (tx, emit) => {
     // Conditional on the stage and on the results the snapshot was taken from.
     const { count } = await tx.term.updateMany({
       where: { id: term.id, stage: DECISION_FROM, tallyVersion: term.tallyVersion },
@@ -90,11 +89,10 @@ export async function recordDecision(actor: Actor | null, slug: string, raw: unk
     const { snapshot: _s, ...recorded } = d;
     void _s;
     await recordAudit(tx, me.id, "term.decide", "decision", d.id, { stage: DECISION_FROM }, { stage: "published", decision: recorded });
-    await publishTermEvent(tx, term.id, "decision", { id: d.id });
-    await publishTermEvent(tx, term.id, "stage", { stage: "published", deadline: null });
+    emit("decision", { id: d.id });
+    emit("stage", { stage: "published", deadline: null });
     return d;
   });
-  await afterTermChange(term.id);
   return decisionView(decision);
 }
 

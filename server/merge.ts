@@ -9,10 +9,8 @@ import { ballotContent, mergeBallot, unmergeBallot, type BallotMergeUndo } from 
 import { requireRole } from "@/server/auth/guard";
 import { recordAudit, type Tx } from "@/server/audit";
 import { notify } from "@/server/notifications";
-import { bumpTally } from "@/server/results";
 import { closeExpiredConsultation, requireStage, stageClosed } from "@/server/term-deadline";
-import { publishTermEvent } from "@/server/live/publish";
-import { afterTermChange } from "@/server/live/cached-pages";
+import { changeTerm } from "@/server/term-change";
 
 /**
  * Merging a duplicate rendering into another (facilitators), and undoing it (admins).
@@ -39,10 +37,9 @@ export async function mergeRendering(actor: Actor | null, fromId: string, raw: u
   if (!into || into.termId !== from.termId) throw invalid("Merge into a rendering of the same term.", { into: ["merge_other_term"] });
   await openForMerge(from.termId);
 
-  const merged = await db().$transaction(async (tx) => {
-    // The tally bump takes the term's row lock first (as ballot writes do), so no ballot
-    // changes under the rewrite below.
-    await bumpTally(tx, from.termId);
+  const merged = await changeTerm(from.termId, { renderings: true }, async (tx, emit) => {
+    // changeTerm took the term's row lock first (as ballot writes do), so no ballot changes
+    // under the rewrite below, and a ballot checked before it is checked again.
     await requireActive(tx, [fromId, intoId]);
     await tx.rendering.update({ where: { id: fromId }, data: { status: "merged", mergedIntoId: intoId } });
 
@@ -69,10 +66,9 @@ export async function mergeRendering(actor: Actor | null, fromId: string, raw: u
     }
     const result = { mergeId: merge.id, from: fromId, into: intoId, ballotsChanged: undo.ballots.length, commentsMoved: comments.length };
     await recordAudit(tx, me.id, "rendering.merge", "rendering", fromId, { status: "active", mergedIntoId: null }, { status: "merged", ...result });
-    await publishTermEvent(tx, from.termId, "rendering", { action: "merged", id: fromId, into: intoId });
+    emit("rendering", { action: "merged", id: fromId, into: intoId });
     return result;
   });
-  await afterTermChange(from.termId);
   return merged;
 }
 
@@ -85,8 +81,7 @@ export async function undoMerge(actor: Actor | null, mergeId: string): Promise<M
   await openForMerge(merge.termId);
   const undo = merge.undo as unknown as MergeUndo;
 
-  const undone = await db().$transaction(async (tx) => {
-    await bumpTally(tx, merge.termId);
+  const undone = await changeTerm(merge.termId, { renderings: true }, async (tx, emit) => {
     const marked = await tx.renderingMerge.updateMany({ where: { id: mergeId, undoneAt: null }, data: { undoneAt: new Date() } });
     if (marked.count === 0) throw conflict("This merge has been undone already.");
     await requireActive(tx, [intoId], "The rendering it was merged into is no longer active: undo the later change first.");
@@ -107,10 +102,9 @@ export async function undoMerge(actor: Actor | null, mergeId: string): Promise<M
     }
     const result = { mergeId, from: fromId, into: intoId, ballotsChanged: undo.ballots.length, commentsMoved: undo.comments.length };
     await recordAudit(tx, me.id, "merge.undo", "merge", mergeId, { status: "merged", mergedIntoId: intoId }, { status: "active", ...result });
-    await publishTermEvent(tx, merge.termId, "rendering", { action: "unmerged", id: fromId });
+    emit("rendering", { action: "unmerged", id: fromId });
     return result;
   });
-  await afterTermChange(merge.termId);
   return undone;
 }
 

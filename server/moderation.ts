@@ -6,9 +6,7 @@ import { hideInputSchema } from "@/lib/schemas/moderation";
 import { requireRole } from "@/server/auth/guard";
 import { recordAudit } from "@/server/audit";
 import { notify } from "@/server/notifications";
-import { bumpTally } from "@/server/results";
-import { publishTermEvent } from "@/server/live/publish";
-import { afterTermChange } from "@/server/live/cached-pages";
+import { changeTerm } from "@/server/term-change";
 
 /**
  * Hiding abuse. A facilitator hides a rendering or a comment: it leaves every public view
@@ -23,29 +21,25 @@ export async function hideRendering(actor: Actor | null, id: string, raw: unknow
   if (!r) throw notFound("Rendering");
   if (r.status === "hidden") throw conflict("This rendering is hidden already.");
   if (r.status !== "active") throw conflict(`This rendering is ${r.status}; only active renderings can be hidden.`);
-  await db().$transaction(async (tx) => {
-    await bumpTally(tx, r.termId);
+  await changeTerm(r.termId, { renderings: true }, async (tx, emit) => {
     const { count } = await tx.rendering.updateMany({ where: { id, status: "active" }, data: { status: "hidden" } });
     if (count === 0) throw conflict("This rendering changed meanwhile; reload and try again.");
     if (r.proposerId) await notify(tx, r.proposerId, "rendering_hidden", { text: r.text, term: r.term.headword, reason });
     await recordAudit(tx, me.id, "rendering.hide", "rendering", id, { status: "active" }, { status: "hidden", reason });
-    await publishTermEvent(tx, r.termId, "rendering", { action: "hidden", id });
+    emit("rendering", { action: "hidden", id });
   });
-  await afterTermChange(r.termId);
 }
 
 export async function unhideRendering(actor: Actor | null, id: string): Promise<void> {
   const me = requireRole(actor, "admin");
   const r = await db().rendering.findUnique({ where: { id }, select: { termId: true, status: true } });
   if (!r) throw notFound("Rendering");
-  await db().$transaction(async (tx) => {
-    await bumpTally(tx, r.termId);
+  await changeTerm(r.termId, { renderings: true }, async (tx, emit) => {
     const { count } = await tx.rendering.updateMany({ where: { id, status: "hidden" }, data: { status: "active" } });
     if (count === 0) throw conflict("This rendering is not hidden.");
     await recordAudit(tx, me.id, "rendering.unhide", "rendering", id, { status: "hidden" }, { status: "active" });
-    await publishTermEvent(tx, r.termId, "rendering", { action: "restored", id });
+    emit("rendering", { action: "restored", id });
   });
-  await afterTermChange(r.termId);
 }
 
 export async function hideComment(actor: Actor | null, id: string, raw: unknown = {}): Promise<void> {
@@ -53,27 +47,25 @@ export async function hideComment(actor: Actor | null, id: string, raw: unknown 
   const { reason } = hideInputSchema.parse(raw ?? {});
   const c = await db().comment.findUnique({ where: { id }, include: { rendering: { select: { text: true } }, term: { select: { headword: true } } } });
   if (!c) throw notFound("Comment");
-  await db().$transaction(async (tx) => {
+  await changeTerm(c.termId, {}, async (tx, emit) => {
     const { count } = await tx.comment.updateMany({ where: { id, hiddenAt: null }, data: { hiddenAt: new Date() } });
     if (count === 0) throw conflict("This comment is hidden already.");
     await notify(tx, c.authorId, "comment_hidden", { text: c.rendering.text, term: c.term.headword, reason });
     await recordAudit(tx, me.id, "comment.hide", "comment", id, { hiddenAt: null, body: c.body }, { hiddenAt: new Date(), reason });
-    await publishTermEvent(tx, c.termId, "comment", { action: "hidden", id, renderingId: c.renderingId });
+    emit("comment", { action: "hidden", id, renderingId: c.renderingId });
   });
-  await afterTermChange(c.termId);
 }
 
 export async function unhideComment(actor: Actor | null, id: string): Promise<void> {
   const me = requireRole(actor, "admin");
   const c = await db().comment.findUnique({ where: { id }, select: { hiddenAt: true, termId: true, renderingId: true } });
   if (!c) throw notFound("Comment");
-  await db().$transaction(async (tx) => {
+  await changeTerm(c.termId, {}, async (tx, emit) => {
     const { count } = await tx.comment.updateMany({ where: { id, hiddenAt: { not: null } }, data: { hiddenAt: null } });
     if (count === 0) throw conflict("This comment is not hidden.");
     await recordAudit(tx, me.id, "comment.unhide", "comment", id, { hiddenAt: c.hiddenAt }, { hiddenAt: null });
-    await publishTermEvent(tx, c.termId, "comment", { action: "restored", id, renderingId: c.renderingId });
+    emit("comment", { action: "restored", id, renderingId: c.renderingId });
   });
-  await afterTermChange(c.termId);
 }
 
 /** Hidden renderings of a term, which only admins see (to review or restore them). */

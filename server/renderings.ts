@@ -8,10 +8,8 @@ import { derivePinyin, normalizedKey, traditionalForm } from "@/lib/rendering/te
 import { tonedPinyin } from "@/lib/rendering/pinyin-input";
 import { PROPOSALS_OPEN } from "@/lib/term-stages";
 import { requireActor, requireDelegation } from "@/server/auth/guard";
-import { bumpTally } from "@/server/results";
 import type { Tx } from "@/server/audit";
-import { publishTermEvent } from "@/server/live/publish";
-import { afterTermChange } from "@/server/live/cached-pages";
+import { changeTerm } from "@/server/term-change";
 import { closeExpiredConsultation, prismaCode, requireStage } from "@/server/term-deadline";
 import { requireWithinLimit } from "@/server/rate-limit";
 
@@ -81,10 +79,10 @@ export async function proposeRendering(actor: Actor | null, slug: string, raw: u
   if (existing && existing.status !== "withdrawn") throw await duplicateOf(existing);
 
   try {
-    const view = await db().$transaction(async (tx) => {
+    return await changeTerm(term.id, { renderings: true }, async (tx, emit) => {
       // A withdrawn rendering is proposed again under the new proposer's name rather than
       // refused: withdrawing it said nobody stood behind it any more. Its history stays.
-      await lockOpenTerm(tx, term.id);
+      await requireOpenTerm(tx, term.id);
       const row = existing
         ? await tx.rendering.update({
             where: { id: existing.id, status: "withdrawn" },
@@ -92,11 +90,9 @@ export async function proposeRendering(actor: Actor | null, slug: string, raw: u
             include: { proposer: PROPOSER },
           })
         : await tx.rendering.create({ data: { ...fields, termId: term.id }, include: { proposer: PROPOSER } });
-      await publishTermEvent(tx, term.id, "rendering", { action: "proposed", id: row.id });
+      emit("rendering", { action: "proposed", id: row.id });
       return renderingView(row);
     });
-    await afterTermChange(term.id);
-    return view;
   } catch (e) {
     // Two scholars proposing the same rendering at once: the unique key refuses the second.
     const code = prismaCode(e);
@@ -155,15 +151,13 @@ export async function editRendering(actor: Actor | null, id: string, raw: unknow
     ...(input.rationale !== undefined ? { rationale: input.rationale } : {}),
     ...(input.pinyin !== undefined ? { pinyin: pinyinFor(r.text, input.pinyin) } : {}),
   };
-  const view = await db().$transaction(async (tx) => {
+  return changeTerm(r.termId, {}, async (tx, emit) => {
     // Scoped to the owner and the active status, so a withdrawal or merge that lands meanwhile wins.
     const { count } = await tx.rendering.updateMany({ where: { id, proposerId: me.id, status: "active" }, data });
     if (count === 0) throw conflict("This rendering changed meanwhile; reload and try again.");
-    await publishTermEvent(tx, r.termId, "rendering", { action: "edited", id });
+    emit("rendering", { action: "edited", id });
     return renderingView(await tx.rendering.findUniqueOrThrow({ where: { id }, include: { proposer: PROPOSER } }));
   });
-  await afterTermChange(r.termId);
-  return view;
 }
 
 /**
@@ -174,28 +168,24 @@ export async function editRendering(actor: Actor | null, id: string, raw: unknow
 export async function withdrawRendering(actor: Actor | null, id: string): Promise<RenderingView> {
   const me = requireActor(actor);
   const r = await ownRendering(me, id);
-  const view = await db().$transaction(async (tx) => {
-    await lockOpenTerm(tx, r.termId);
+  return changeTerm(r.termId, { renderings: true }, async (tx, emit) => {
+    await requireOpenTerm(tx, r.termId);
     const others = await tx.ballot.findMany({ where: { termId: r.termId, userId: { not: me.id } }, select: { grades: true } });
     if (others.some((b) => hasGradeFor(b.grades, id))) {
       throw conflict("Other scholars have graded this rendering; it can no longer be withdrawn.", { reason: "graded_by_others" });
     }
     const { count } = await tx.rendering.updateMany({ where: { id, proposerId: me.id, status: "active" }, data: { status: "withdrawn" } });
     if (count === 0) throw conflict("This rendering changed meanwhile; reload and try again.");
-    await publishTermEvent(tx, r.termId, "rendering", { action: "withdrawn", id });
+    emit("rendering", { action: "withdrawn", id });
     return renderingView(await tx.rendering.findUniqueOrThrow({ where: { id }, include: { proposer: PROPOSER } }));
   });
-  await afterTermChange(r.termId);
-  return view;
 }
 
 /**
- * Bumps the tally version first, which takes the term's row lock as every ballot write and
- * stage move does first, then checks the stage again: no grade or stage move can land between
- * this check and the change that follows in the same transaction.
+ * Inside a change that holds the term's row lock (changeTerm with `renderings`), checks the
+ * stage again: no grade or stage move can land between this check and the change that follows.
  */
-async function lockOpenTerm(tx: Tx, termId: string): Promise<void> {
-  await bumpTally(tx, termId);
+async function requireOpenTerm(tx: Tx, termId: string): Promise<void> {
   const { stage } = await tx.term.findUniqueOrThrow({ where: { id: termId }, select: { stage: true } });
   requireStage(stage, PROPOSALS_OPEN, "Proposals are closed: this term is not in consultation.");
 }

@@ -8,8 +8,7 @@ import { canMoveStage } from "@/lib/term-stages";
 import { requireRole } from "@/server/auth/guard";
 import { recordAudit } from "@/server/audit";
 import { closeExpiredConsultation, prismaCode } from "@/server/term-deadline";
-import { publishTermEvent } from "@/server/live/publish";
-import { afterTermChange } from "@/server/live/cached-pages";
+import { changeTerm } from "@/server/term-change";
 
 /**
  * Facilitators create and edit terms and move them through their stages
@@ -77,15 +76,14 @@ export async function editTerm(actor: Actor | null, slug: string, raw: unknown):
     void _id;
     return record(rest);
   }
-  const edited = await db().$transaction(async (tx) => {
+  const edited = await changeTerm(before.id, {}, async (tx, emit) => {
     const { id, ...after } = await tx.term.update({ where: { id: before.id }, data: changed, select: { id: true, ...TERM_FIELDS } });
     const was = Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]]));
     await recordAudit(tx, me.id, "term.edit", "term", id, was, changed);
     // Open term pages show the new headword, definition or context at once.
-    await publishTermEvent(tx, id, "term", { fields: Object.keys(changed) });
+    emit("term", { fields: Object.keys(changed) });
     return record(after);
   });
-  await afterTermChange(before.id);
   return edited;
 }
 
@@ -113,7 +111,7 @@ export async function moveStage(actor: Actor | null, slug: string, raw: unknown,
     throw invalid(`A ${from} term cannot move to ${to}.`, { stage: ["move_not_allowed"] });
   }
 
-  const moved = await db().$transaction(async (tx) => {
+  const moved = await changeTerm(term.id, {}, async (tx, emit) => {
     if (from === "consultation" && to === "draft" && (await tx.ballot.count({ where: { termId: term.id } })) > 0) {
       throw conflict("Scholars have voted on this term; it can no longer go back to draft.", { reason: "has_ballots" });
     }
@@ -137,9 +135,8 @@ export async function moveStage(actor: Actor | null, slug: string, raw: unknown,
       { stage: from, deadline: term.deadline },
       { stage: after.stage, deadline: after.deadline },
     );
-    await publishTermEvent(tx, term.id, "stage", { stage: after.stage, deadline: after.deadline?.toISOString() ?? null });
+    emit("stage", { stage: after.stage, deadline: after.deadline?.toISOString() ?? null });
     return record(after);
   });
-  await afterTermChange(term.id);
   return moved;
 }

@@ -3,8 +3,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/lib/errors";
 import type { Stage } from "@/lib/schemas/term";
 import { recordAudit } from "@/server/audit";
-import { publishTermEvent } from "@/server/live/publish";
-import { afterTermChange } from "@/server/live/cached-pages";
+import { changeTerm } from "@/server/term-change";
 
 /**
  * Consultation deadlines, checked on access (docs/decisions/013-term-lifecycle.md): every read
@@ -35,17 +34,16 @@ export async function closeExpiredConsultations(now = new Date()): Promise<numbe
 }
 
 async function closeIfExpired(termId: string, deadline: Date, now: Date): Promise<boolean> {
-  const closed = await db().$transaction(async (tx) => {
+  const closed = await changeTerm(termId, {}, async (tx, emit) => {
     const { count } = await tx.term.updateMany({
       where: { id: termId, stage: "consultation", deadline: { lt: now } },
       data: { stage: "provisional", deadline: null },
     });
     if (count === 0) return false;
     await recordAudit(tx, null, "term.deadline_passed", "term", termId, { stage: "consultation", deadline }, { stage: "provisional", deadline: null });
-    await publishTermEvent(tx, termId, "stage", { stage: "provisional", deadline: null });
+    emit("stage", { stage: "provisional", deadline: null });
     return true;
   });
-  if (closed) await afterTermChange(termId);
   return closed;
 }
 

@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { formValues, type FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
 import { addComment, deleteComment, editComment } from "@/server/comments";
@@ -11,7 +10,6 @@ export async function addCommentAction(slug: string, renderingId: string, _prev:
   const values = formValues(form, ["stance", "body", "parentId"]);
   try {
     const c = await addComment(await currentActor(), renderingId, values);
-    revalidatePath(`/terms/${slug}`);
     return success({ id: c.id });
   } catch (e) {
     return failure(e, values, "addCommentAction");
@@ -22,7 +20,6 @@ export async function editCommentAction(slug: string, id: string, _prev: FormSta
   const values = formValues(form, ["stance", "body"]);
   try {
     const c = await editComment(await currentActor(), id, values);
-    revalidatePath(`/terms/${slug}`);
     return { ...success({ id }), values: { stance: c.stance, body: c.body } };
   } catch (e) {
     return failure(e, values, "editCommentAction");
@@ -32,7 +29,6 @@ export async function editCommentAction(slug: string, id: string, _prev: FormSta
 export async function deleteCommentAction(slug: string, id: string, _prev: FormState, _form: FormData): Promise<FormState> {
   try {
     await deleteComment(await currentActor(), id);
-    revalidatePath(`/terms/${slug}`);
     return success({ id });
   } catch (e) {
     return failure(e, {}, "deleteCommentAction");

@@ -33,8 +33,6 @@ export async function editTermAction(slug: string, _prev: FormState, form: FormD
   void _ignored;
   try {
     await editTerm(await currentActor(), slug, values);
-    revalidatePath(`/terms/${slug}`);
-    revalidatePath("/");
     return { ...success(), values };
   } catch (e) {
     return failure(e, values, "editTermAction");
@@ -45,8 +43,6 @@ export async function moveStageAction(slug: string, _prev: FormState, form: Form
   const values = formValues(form, ["stage", "deadline"]);
   try {
     const t = await moveStage(await currentActor(), slug, values);
-    revalidatePath(`/terms/${slug}`);
-    revalidatePath("/");
     return success({ stage: t.stage });
   } catch (e) {
     return failure(e, values, "moveStageAction");
@@ -57,7 +53,6 @@ export async function mergeAction(slug: string, fromId: string, _prev: FormState
   const values = formValues(form, ["into"]);
   try {
     const m = await mergeRendering(await currentActor(), fromId, values);
-    revalidatePath(`/terms/${slug}`);
     return success({ mergeId: m.mergeId });
   } catch (e) {
     return failure(e, values, "mergeAction");
@@ -67,7 +62,6 @@ export async function mergeAction(slug: string, fromId: string, _prev: FormState
 export async function undoMergeAction(slug: string, mergeId: string, _prev: FormState, _form: FormData): Promise<FormState> {
   try {
     await undoMerge(await currentActor(), mergeId);
-    revalidatePath(`/terms/${slug}`);
     return success();
   } catch (e) {
     return failure(e, {}, "undoMergeAction");
@@ -78,7 +72,6 @@ export async function hideRenderingAction(slug: string, id: string, _prev: FormS
   const values = formValues(form, ["reason"]);
   try {
     await hideRendering(await currentActor(), id, values);
-    revalidatePath(`/terms/${slug}`);
     return success();
   } catch (e) {
     return failure(e, values, "hideRenderingAction");
@@ -88,7 +81,6 @@ export async function hideRenderingAction(slug: string, id: string, _prev: FormS
 export async function unhideRenderingAction(slug: string, id: string, _prev: FormState, _form: FormData): Promise<FormState> {
   try {
     await unhideRendering(await currentActor(), id);
-    revalidatePath(`/terms/${slug}`);
     return success();
   } catch (e) {
     return failure(e, {}, "unhideRenderingAction");
@@ -99,7 +91,6 @@ export async function hideCommentAction(slug: string, id: string, _prev: FormSta
   const values = formValues(form, ["reason"]);
   try {
     await hideComment(await currentActor(), id, values);
-    revalidatePath(`/terms/${slug}`);
     return success();
   } catch (e) {
     return failure(e, values, "hideCommentAction");
@@ -109,7 +100,6 @@ export async function hideCommentAction(slug: string, id: string, _prev: FormSta
 export async function unhideCommentAction(slug: string, id: string, _prev: FormState, _form: FormData): Promise<FormState> {
   try {
     await unhideComment(await currentActor(), id);
-    revalidatePath(`/terms/${slug}`);
     return success();
   } catch (e) {
     return failure(e, {}, "unhideCommentAction");
@@ -121,8 +111,6 @@ export async function decideAction(slug: string, _prev: FormState, form: FormDat
   const input = { ...values, admittedIds: form.getAll("admittedIds").map(String), deprecatedIds: form.getAll("deprecatedIds").map(String) };
   try {
     await recordDecision(await currentActor(), slug, input);
-    revalidatePath(`/terms/${slug}`);
-    revalidatePath("/");
   } catch (e) {
     return failure(e, { ...values, admittedIds: input.admittedIds.join(" "), deprecatedIds: input.deprecatedIds.join(" ") }, "decideAction");
   }

@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { formValues, type FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
 import { editRendering, proposeRendering, withdrawRendering } from "@/server/renderings";
@@ -16,7 +15,6 @@ export async function proposeAction(slug: string, _prev: FormState, form: FormDa
   const values = formValues(form, PROPOSAL_FIELDS);
   try {
     const r = await proposeRendering(await currentActor(), slug, values);
-    revalidatePath(`/terms/${slug}`);
     return success({ id: r.id, text: r.text, pinyin: r.pinyin });
   } catch (e) {
     return failure(e, values, "proposeAction");
@@ -27,7 +25,6 @@ export async function editRenderingAction(slug: string, id: string, _prev: FormS
   const values = formValues(form, ["gloss", "rationale", "pinyin"]);
   try {
     const r = await editRendering(await currentActor(), id, values);
-    revalidatePath(`/terms/${slug}`);
     return { ...success({ id: r.id }), values: { gloss: r.gloss, rationale: r.rationale, pinyin: r.pinyin } };
   } catch (e) {
     return failure(e, values, "editRenderingAction");
@@ -37,7 +34,6 @@ export async function editRenderingAction(slug: string, id: string, _prev: FormS
 export async function withdrawRenderingAction(slug: string, id: string, _prev: FormState, _form: FormData): Promise<FormState> {
   try {
     await withdrawRendering(await currentActor(), id);
-    revalidatePath(`/terms/${slug}`);
     return success({ id });
   } catch (e) {
     return failure(e, {}, "withdrawRenderingAction");

@@ -1,5 +1,4 @@
 import "server-only";
-import { wakeLocal } from "@/server/live/hub";
 
 /**
  * The route of the term pages cached for signed-out readers, as Next tags its cache entries:
@@ -22,10 +21,4 @@ export async function expireCachedTermPages(): Promise<void> {
   } catch {
     // not in a route handler or server action
   }
-}
-
-/** After a change to a term committed: wake this instance's live streams, expire the cached pages. */
-export async function afterTermChange(termId: string): Promise<void> {
-  wakeLocal(termId);
-  await expireCachedTermPages();
 }

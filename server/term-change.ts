@@ -1,0 +1,58 @@
+import "server-only";
+import type { Prisma } from "@/generated/sqlite/client";
+import type { TermEventType } from "@/lib/live";
+import { db } from "@/server/db/client";
+import type { Tx } from "@/server/audit";
+import { bumpTally } from "@/server/results";
+import { publishTermEvent } from "@/server/live/publish";
+import { wakeLocal } from "@/server/live/hub";
+import { expireCachedTermPages } from "@/server/live/cached-pages";
+
+/**
+ * The one path of a change to a term (everything but a ballot save, whose one statement does
+ * steps 1-3 in SQL, server/ballot-sql.ts, and which after commit only wakes the streams: it is
+ * the frequent change, and the pages rely on their revalidation period for it):
+ *
+ * 1. one transaction; with `renderings: true` it first takes the term's row lock and moves its
+ *    tally and renderings versions (bumpTally), as every writer of the term does first, so no
+ *    ballot or stage move lands between the checks in `work` and its writes;
+ * 2. `work` checks and writes, and says what changed with `emit(type, payload)`;
+ * 3. the live events emitted are written in the same transaction (TermEvent, and on PostgreSQL
+ *    a NOTIFY delivered at commit), so a client never sees an event of a change that did not
+ *    commit, nor misses one that did;
+ * 4. after the commit, when anything was emitted: this instance's streams are woken and the
+ *    term's pages expired (the readers' cached copy and the members' pages, which makes a
+ *    server action's answer carry the fresh page; actions do not revalidate term pages).
+ */
+export type EmitTermEvent = (type: TermEventType, payload: Prisma.InputJsonObject) => void;
+export type TermChange = { renderings?: boolean };
+
+export async function changeTerm<T>(termId: string, change: TermChange, work: (tx: Tx, emit: EmitTermEvent) => Promise<T>): Promise<T> {
+  const events: { type: TermEventType; payload: Prisma.InputJsonObject }[] = [];
+  const result = await db().$transaction(async (tx) => {
+    if (change.renderings) await bumpTally(tx, termId);
+    const value = await work(tx, (type, payload) => void events.push({ type, payload }));
+    for (const e of events) await publishTermEvent(tx, termId, e.type, e.payload);
+    return value;
+  });
+  if (events.length > 0) await afterTermChange(termId);
+  return result;
+}
+
+/** After a change to a term committed: wake this instance's live streams, expire the term's pages. */
+export async function afterTermChange(termId: string): Promise<void> {
+  wakeLocal(termId);
+  await expireCachedTermPages();
+  await expireMemberPages();
+}
+
+/** The members' term pages and the lexicon list; nothing to do outside a request Next can act on. */
+async function expireMemberPages(): Promise<void> {
+  try {
+    const { revalidatePath } = await import("next/cache");
+    revalidatePath("/(site)/terms/[slug]", "layout");
+    revalidatePath("/");
+  } catch {
+    // not in a route handler or server action (tests, the CLI)
+  }
+}
