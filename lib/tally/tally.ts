@@ -1,4 +1,4 @@
-import { byCodeUnits, countBallots } from "./count";
+import { byCodeUnits, countBallots, type BallotCounts } from "./count";
 import { GRADES, QUALIFYING_GRADE, gradeRank, type Grade } from "./grades";
 import type { BallotExport, Block, MeritProfile, RenderingResult, Results } from "./schema";
 import { countWins, strongestPaths } from "./schulze";
@@ -10,10 +10,16 @@ import { countWins, strongestPaths } from "./schulze";
  * Pure and deterministic: the same export always gives the same results, in any ballot order.
  */
 export function tally(input: BallotExport): Results {
-  const renderings = input.renderings;
+  return resultsFromCounts(input.term, input.renderings, countBallots(input.ballots, input.renderings.map((r) => r.id)));
+}
+
+/**
+ * The results from the counts alone (a recount's, or the maintained ones of lib/tally/cells.ts):
+ * work proportional to the renderings and delegations, none to the ballots.
+ */
+export function resultsFromCounts(term: string, renderings: BallotExport["renderings"], counts: BallotCounts): Results {
   const n = renderings.length;
   const ids = renderings.map((r) => r.id);
-  const counts = countBallots(input.ballots, ids);
   const { delegations, profiles, rejectReasons } = counts;
 
   const overall = new Int32Array(n * G);
@@ -70,7 +76,7 @@ export function tally(input: BallotExport): Results {
   ]);
 
   return {
-    term: input.term,
+    term,
     voters: counts.voters,
     delegations,
     ranking: ranking.map((r) => ids[r]!),

@@ -1,0 +1,116 @@
+import { byCodeUnits, type BallotCounts } from "./count";
+import { GRADES, gradeRank, type Grade } from "./grades";
+import type { BallotExport, Results } from "./schema";
+import { resultsFromCounts } from "./tally";
+
+/**
+ * The counts the results are made of, as cells that a change of one ballot adjusts by a
+ * difference (issue 12: a maintained tally). Keyed by ids, not positions, so they are stored
+ * as rows and survive renderings coming and going:
+ *
+ * - `voters`   (delegation)                    ballots of the delegation grading ≥ 1 active rendering
+ * - `profile`  (delegation, rendering, grade)  voters of the delegation who gave the rendering that grade
+ * - `pair`     (x, y)                          voters who graded x strictly higher than y
+ * - `reason`   (delegation, rendering, text)   voters of the delegation who rejected the rendering with that reason
+ *
+ * A ballot touches O(k²) cells for the k active renderings it grades. The cells of a term are
+ * the sum of its ballots' contributions over the active renderings at the time, so a change of
+ * the active set (merge, hide, withdraw) rebuilds them rather than adjusting them.
+ */
+export type CellKind = "voters" | "profile" | "pair" | "reason";
+export type Cell = { kind: CellKind; delegation: string; a: string; b: string; n: number };
+
+/** What a ballot is to the tally (the export's ballot, without its voter id). */
+export type TalliedBallot = { delegation: string; grades: Record<string, Grade>; reasons?: Record<string, string> };
+
+const SEP = "\u0000";
+const keyOf = (kind: CellKind, delegation: string, a: string, b: string) => [kind, delegation, a, b].join(SEP);
+
+function addContribution(into: Map<string, Cell>, ballot: TalliedBallot, sign: 1 | -1, active: ReadonlySet<string>) {
+  const graded = Object.entries(ballot.grades).filter(([id]) => active.has(id));
+  if (graded.length === 0) return;
+  const add = (kind: CellKind, delegation: string, a: string, b: string) => {
+    const key = keyOf(kind, delegation, a, b);
+    const cell = into.get(key);
+    if (cell) cell.n += sign;
+    else into.set(key, { kind, delegation, a, b, n: sign });
+  };
+  const d = ballot.delegation;
+  add("voters", d, "", "");
+  for (const [id, grade] of graded) {
+    add("profile", d, id, grade);
+    if (grade === "reject") {
+      const reason = ballot.reasons?.[id]?.trim();
+      if (reason) add("reason", d, id, reason);
+    }
+  }
+  for (const [x, gx] of graded) {
+    const rx = gradeRank(gx);
+    for (const [y, gy] of graded) if (rx > gradeRank(gy)) add("pair", "", x, y);
+  }
+}
+
+/**
+ * The cells to add when a voter's ballot goes from `before` to `after` (null: none), over the
+ * active renderings: the new contribution minus the old one, without the cells that cancel.
+ */
+export function ballotDelta(before: TalliedBallot | null, after: TalliedBallot | null, active: ReadonlySet<string>): Cell[] {
+  const cells = new Map<string, Cell>();
+  if (before) addContribution(cells, before, -1, active);
+  if (after) addContribution(cells, after, 1, active);
+  return [...cells.values()].filter((c) => c.n !== 0);
+}
+
+/** The cells of a set of ballots, from nothing (a rebuild, and the oracle's side of the tests). */
+export function cellsOf(ballots: readonly TalliedBallot[], active: ReadonlySet<string>): Cell[] {
+  const cells = new Map<string, Cell>();
+  for (const b of ballots) addContribution(cells, b, 1, active);
+  return [...cells.values()].filter((c) => c.n !== 0);
+}
+
+/** Sums cells with the same key (stored rows plus deltas), dropping those that reach 0. */
+export function sumCells(...lists: readonly (readonly Cell[])[]): Cell[] {
+  const cells = new Map<string, Cell>();
+  for (const list of lists)
+    for (const c of list) {
+      const key = keyOf(c.kind, c.delegation, c.a, c.b);
+      const cell = cells.get(key);
+      if (cell) cell.n += c.n;
+      else cells.set(key, { ...c });
+    }
+  return [...cells.values()].filter((c) => c.n !== 0);
+}
+
+const G = GRADES.length;
+
+/** The tally's counts from cells; cells of renderings not in `renderingIds` are left out. */
+export function countsFromCells(cells: readonly Cell[], renderingIds: readonly string[]): BallotCounts {
+  const n = renderingIds.length;
+  const indexOf = new Map(renderingIds.map((id, r) => [id, r]));
+  const delegations = [...new Set(cells.filter((c) => c.kind === "voters" && c.n > 0).map((c) => c.delegation))].sort(byCodeUnits);
+  const d = new Map(delegations.map((name, i) => [name, i]));
+  const profiles = delegations.map(() => new Int32Array(n * G));
+  const rejectReasons = delegations.map(() => Array.from({ length: n }, (): string[] => []));
+  const pairwise = new Int32Array(n * n);
+  let voters = 0;
+  for (const c of cells) {
+    if (c.n < 0) throw new RangeError(`a negative count: ${JSON.stringify(c)}`);
+    const di = d.get(c.delegation);
+    const a = indexOf.get(c.a);
+    if (c.kind === "voters") voters += c.n;
+    else if (c.kind === "pair") {
+      const b = indexOf.get(c.b);
+      if (a !== undefined && b !== undefined) pairwise[a * n + b]! += c.n;
+    } else if (di !== undefined && a !== undefined) {
+      if (c.kind === "profile") profiles[di]![a * G + gradeRank(c.b as Grade)]! += c.n;
+      else for (let i = 0; i < c.n; i++) rejectReasons[di]![a]!.push(c.b);
+    }
+  }
+  for (const lists of rejectReasons) for (const list of lists) list.sort();
+  return { voters, delegations, profiles, pairwise, rejectReasons };
+}
+
+/** The results from maintained cells: what a read serves, without looking at a ballot. */
+export function resultsFromCells(term: string, renderings: BallotExport["renderings"], cells: readonly Cell[]): Results {
+  return resultsFromCounts(term, renderings, countsFromCells(cells, renderings.map((r) => r.id)));
+}
