@@ -5,6 +5,7 @@ import { jsonValue, onPostgres, timestamp } from "@/server/db/sql";
 import { NOTIFY_CHANNEL } from "@/server/live/publish";
 import { directSqlite, queryRows } from "@/server/db/direct";
 import { Prisma } from "@/generated/sqlite/client";
+import type { StoredCell } from "@/server/tally-cells";
 
 /**
  * The SQL of the ballot write path, the hottest write of the site. Raw statements because a
@@ -24,13 +25,22 @@ function newId(): string {
  * term still has it (see saveBallot), so grades checked against these renderings are never
  * stored after a merge, hide or withdrawal has changed them.
  */
-export type TermForBallot = { id: string; stage: string; deadline: Date | null; renderingsVersion: number; openRenderings: Set<string> };
+export type TermForBallot = {
+  id: string;
+  stage: string;
+  deadline: Date | null;
+  renderingsVersion: number;
+  /** The renderingsVersion the maintained tally was built for (stale when it differs). */
+  tallyCellsOf: number;
+  openRenderings: Set<string>;
+};
 
 type TermRow = {
   termId: string;
   stage: string;
   deadline: Date | string | null;
   renderingsVersion: number | bigint;
+  tallyCellsOf: number | bigint;
   renderingId: string | null;
 };
 
@@ -38,7 +48,7 @@ type TermRow = {
 export async function termForBallot(slug: string): Promise<TermForBallot | null> {
   const query = Prisma.sql`
     SELECT t."id" AS "termId", t."stage" AS "stage", t."deadline" AS "deadline", t."renderingsVersion" AS "renderingsVersion",
-      r."id" AS "renderingId"
+      t."tallyCellsOf" AS "tallyCellsOf", r."id" AS "renderingId"
     FROM "Term" t LEFT JOIN "Rendering" r ON r."termId" = t."id" AND r."status" = 'active'
     WHERE t."slug" = ${slug}`;
   const rows = await queryRows<TermRow>(query);
@@ -49,6 +59,7 @@ export async function termForBallot(slug: string): Promise<TermForBallot | null>
     stage: String(first.stage),
     deadline: first.deadline === null ? null : new Date(first.deadline),
     renderingsVersion: Number(first.renderingsVersion),
+    tallyCellsOf: Number(first.tallyCellsOf),
     openRenderings: new Set(rows.flatMap((r) => (r.renderingId ? [r.renderingId] : []))),
   };
 }
@@ -63,95 +74,147 @@ export type BallotRow = {
   reasons: Record<string, string>;
   note: string;
   at: Date;
+  /** The revision of the voter's ballot the delta was computed from (0: none yet). */
+  expectedRevision: number;
+  /** What this save adds to the term's maintained tally (lib/tally/cells.ts ballotDelta). */
+  cells: StoredCell[];
 };
 
+/** The voter's ballot as stored now, for the tally delta of its next save. */
+export async function currentBallot(termId: string, userId: string) {
+  const rows = await queryRows<{ revision: number | bigint; delegationId: string; grades: unknown; reasons: unknown }>(Prisma.sql`
+    SELECT "revision", "delegationId", "grades", "reasons" FROM "Ballot" WHERE "termId" = ${termId} AND "userId" = ${userId}`);
+  const row = rows[0];
+  if (!row) return null;
+  const json = (v: unknown) => (typeof v === "string" ? (JSON.parse(v) as unknown) : v);
+  return { revision: Number(row.revision), delegationId: row.delegationId, grades: json(row.grades), reasons: json(row.reasons) };
+}
+
 /**
- * Saves one ballot, atomically, and returns its new revision; `null` when the term is not in
- * consultation or its renderings changed since `b.renderingsVersion` was read (then nothing at
- * all was written: read the term again and check the grades again). In this order:
- * 1. bump the term's tally version while it is in consultation with the renderings the grades
- *    were checked against; this takes the term's row lock first, as stage moves and rendering
- *    changes do, so writers of a term queue in one order (no deadlocks) and none of them can
- *    close the stage or merge a rendering under a save. On PostgreSQL a save that waited for
- *    the lock checks its WHERE again on the row as the other writer left it, so a merge that
- *    committed first (and moved renderingsVersion) makes it write nothing;
- * 2. upsert the ballot (revision + 1; last write wins; one row per scholar and term), returning
- *    its revision; nothing when the term is not in consultation;
- * 3. append the ballot event with the ballot's row as this save left it, so the event's
- *    revision and content are the ballot's, whatever other writers do;
- * 4. append the live event (`TermEvent`, decision 011; the payload names no one), and on
+ * Saves one ballot, atomically, and returns its new revision; `null` when nothing at all was
+ * written, because the term is not in consultation, its renderings (or its maintained tally)
+ * changed since `b.renderingsVersion` was read, or the voter's ballot is no longer at
+ * `b.expectedRevision` (another save of theirs landed first): then read again and retry.
+ * In this order:
+ * 1. lock the term's row while it is in consultation with the renderings the grades were
+ *    checked against and a current maintained tally; stage moves and rendering changes take
+ *    the same lock first, so writers of a term queue in one order (no deadlocks) and none of
+ *    them can close the stage or merge a rendering under a save. On PostgreSQL a save that
+ *    waited for the lock checks its WHERE again on the row as the other writer left it;
+ * 2. upsert the ballot (revision + 1; one row per scholar and term) only if it is still at the
+ *    expected revision, so the tally delta computed from that revision is the right one;
+ * 3. append the ballot event with the ballot's row as this save left it;
+ * 4. add the delta to the term's tally cells, and bump its tally version;
+ * 5. append the live event (`TermEvent`, decision 011; the payload names no one), and on
  *    PostgreSQL `pg_notify`, which leaves at commit.
- * Steps 2-4 depend on the step before having written a row, so on a closed term none of them
- * writes anything.
+ * Steps 3-5 depend on step 2 having written a row.
  *
  * PostgreSQL: one statement (data-modifying CTEs), so one round trip and an implicit
- * transaction: the term's row lock is held for the statement and its commit only, instead of
- * for five round trips (the lock is what serializes every save of a term).
- * SQLite: one transaction of four statements, each checking the stage itself; run synchronously
- * on the connection (server/db/direct.ts), or as a Prisma batch transaction when a Prisma
- * transaction holds the connection.
+ * transaction: the term's row lock is held for the statement and its commit only.
+ * SQLite: one transaction, run synchronously on the connection (server/db/direct.ts), or as a
+ * Prisma transaction when one holds the connection.
  */
 export async function saveBallot(b: BallotRow): Promise<number | null> {
-  if (onPostgres()) {
-    const rows = await queryRows<{ revision: number | bigint }>(Prisma.sql`
-      WITH t AS (
-        UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1
-        WHERE "id" = ${b.termId} AND "stage" = 'consultation' AND "renderingsVersion" = ${b.renderingsVersion}
-        RETURNING "id"
-      ), b AS (
-        INSERT INTO "Ballot" ("id", "termId", "userId", "delegationId", "grades", "reasons", "note", "revision", "createdAt", "updatedAt")
-        SELECT ${newId()}, t."id", ${b.userId}, ${b.delegationId}, ${jsonValue(b.grades)}, ${jsonValue(b.reasons)}, ${b.note}, 1,
-          ${timestamp(b.at)}, ${timestamp(b.at)}
-        FROM t
-        ON CONFLICT ("termId", "userId") DO UPDATE SET
-          "grades" = excluded."grades", "reasons" = excluded."reasons", "note" = excluded."note",
-          "delegationId" = excluded."delegationId", "revision" = "Ballot"."revision" + 1, "updatedAt" = excluded."updatedAt"
-        RETURNING "id", "termId", "userId", "revision", "grades", "reasons", "note", "updatedAt"
-      ), be AS (
-        INSERT INTO "BallotEvent" ("ballotId", "termId", "userId", "revision", "grades", "reasons", "note", "cause", "createdAt")
-        SELECT b."id", b."termId", b."userId", b."revision", b."grades", b."reasons", b."note", 'vote', b."updatedAt" FROM b
-      ), te AS (
-        INSERT INTO "TermEvent" ("termId", "type", "payload", "createdAt")
-        SELECT b."termId", 'ballot', CAST('{}' AS jsonb), ${timestamp(b.at)} FROM b
-      )
-      SELECT b."revision", CAST(pg_notify(${NOTIFY_CHANNEL}, b."termId") AS text) AS "notified" FROM b`);
-    const revision = rows[0]?.revision;
-    return revision === undefined ? null : Number(revision);
-  }
-  const [bump, upsert, ballotEvent, termEvent] = [
-    Prisma.sql`
-      UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1
-      WHERE "id" = ${b.termId} AND "stage" = 'consultation' AND "renderingsVersion" = ${b.renderingsVersion}`,
-    Prisma.sql`
+  return onPostgres() ? saveOnPostgres(b) : saveOnSqlite(b);
+}
+
+async function saveOnPostgres(b: BallotRow): Promise<number | null> {
+  const cells = b.cells.length
+    ? Prisma.sql`, c AS (
+        INSERT INTO "TallyCell" ("termId", "kind", "delegation", "a", "b", "text", "n")
+        SELECT b."termId", v."kind", v."delegation", v."a", v."b", v."text", v."n" FROM b CROSS JOIN (VALUES ${Prisma.join(
+          b.cells.map((c) => Prisma.sql`(${c.kind}, ${c.delegation}, ${c.a}, ${c.b}, ${c.text}, CAST(${c.n} AS integer))`),
+        )}) AS v("kind", "delegation", "a", "b", "text", "n")
+        ON CONFLICT ("termId", "kind", "delegation", "a", "b") DO UPDATE SET "n" = "TallyCell"."n" + excluded."n"
+      )`
+    : Prisma.empty;
+  const rows = await queryRows<{ revision: number | bigint }>(Prisma.sql`
+    WITH t AS (
+      SELECT "id" FROM "Term"
+      WHERE "id" = ${b.termId} AND "stage" = 'consultation' AND "renderingsVersion" = ${b.renderingsVersion}
+        AND "tallyCellsOf" = ${b.renderingsVersion}
+      FOR UPDATE
+    ), b AS (
       INSERT INTO "Ballot" ("id", "termId", "userId", "delegationId", "grades", "reasons", "note", "revision", "createdAt", "updatedAt")
-      SELECT ${newId()}, "id", ${b.userId}, ${b.delegationId}, ${jsonValue(b.grades)}, ${jsonValue(b.reasons)}, ${b.note}, 1,
+      SELECT ${newId()}, t."id", ${b.userId}, ${b.delegationId}, ${jsonValue(b.grades)}, ${jsonValue(b.reasons)}, ${b.note}, 1,
         ${timestamp(b.at)}, ${timestamp(b.at)}
-      FROM "Term" WHERE "id" = ${b.termId} AND "stage" = 'consultation' AND "renderingsVersion" = ${b.renderingsVersion}
+      FROM t
       ON CONFLICT ("termId", "userId") DO UPDATE SET
         "grades" = excluded."grades", "reasons" = excluded."reasons", "note" = excluded."note",
         "delegationId" = excluded."delegationId", "revision" = "Ballot"."revision" + 1, "updatedAt" = excluded."updatedAt"
-      RETURNING "revision"`,
-    Prisma.sql`
+        WHERE "Ballot"."revision" = ${b.expectedRevision}
+      RETURNING "id", "termId", "userId", "revision", "grades", "reasons", "note", "updatedAt"
+    ), be AS (
       INSERT INTO "BallotEvent" ("ballotId", "termId", "userId", "revision", "grades", "reasons", "note", "cause", "createdAt")
-      SELECT b."id", b."termId", b."userId", b."revision", b."grades", b."reasons", b."note", 'vote', b."updatedAt"
-      FROM "Ballot" b JOIN "Term" t ON t."id" = b."termId" AND t."stage" = 'consultation' AND t."renderingsVersion" = ${b.renderingsVersion}
-      WHERE b."termId" = ${b.termId} AND b."userId" = ${b.userId}`,
-    Prisma.sql`
+      SELECT b."id", b."termId", b."userId", b."revision", b."grades", b."reasons", b."note", 'vote', b."updatedAt" FROM b
+    ), tv AS (
+      UPDATE "Term" SET "tallyVersion" = "Term"."tallyVersion" + 1 FROM b WHERE "Term"."id" = b."termId"
+    ), te AS (
       INSERT INTO "TermEvent" ("termId", "type", "payload", "createdAt")
-      SELECT "id", 'ballot', '{}', ${timestamp(b.at)} FROM "Term" WHERE "id" = ${b.termId} AND "stage" = 'consultation' AND "renderingsVersion" = ${b.renderingsVersion}`,
-  ];
-  type Saved = { revision: number | bigint }[];
-  // Synchronously on the connection when no Prisma transaction holds it (server/db/direct.ts).
-  const direct = directSqlite();
-  const saved = direct
-    ? direct.transaction(() => {
-        direct.run(bump);
-        const rows = direct.all<{ revision: number }>(upsert);
-        direct.run(ballotEvent);
-        direct.run(termEvent);
-        return rows;
-      })
-    : (await db().$transaction([db().$executeRaw(bump), db().$queryRaw<Saved>(upsert), db().$executeRaw(ballotEvent), db().$executeRaw(termEvent)]))[1];
-  const revision = saved[0]?.revision;
+      SELECT b."termId", 'ballot', CAST('{}' AS jsonb), ${timestamp(b.at)} FROM b
+    )${cells}
+    SELECT b."revision", CAST(pg_notify(${NOTIFY_CHANNEL}, b."termId") AS text) AS "notified" FROM b`);
+  const revision = rows[0]?.revision;
   return revision === undefined ? null : Number(revision);
+}
+
+/** Thrown inside an SQLite save to roll it back when it must write nothing. */
+const NOT_SAVED = Symbol("not saved");
+
+async function saveOnSqlite(b: BallotRow): Promise<number | null> {
+  const open = Prisma.sql`"id" = ${b.termId} AND "stage" = 'consultation' AND "renderingsVersion" = ${b.renderingsVersion} AND "tallyCellsOf" = ${b.renderingsVersion}`;
+  const lock = Prisma.sql`UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1 WHERE ${open}`;
+  // SQLite checks ON CONFLICT's WHERE on the existing row; the insert is proposed only while
+  // the term is open (the lock above changed a row), so this runs only then.
+  const upsert = Prisma.sql`
+    INSERT INTO "Ballot" ("id", "termId", "userId", "delegationId", "grades", "reasons", "note", "revision", "createdAt", "updatedAt")
+    VALUES (${newId()}, ${b.termId}, ${b.userId}, ${b.delegationId}, ${jsonValue(b.grades)}, ${jsonValue(b.reasons)}, ${b.note}, 1,
+      ${timestamp(b.at)}, ${timestamp(b.at)})
+    ON CONFLICT ("termId", "userId") DO UPDATE SET
+      "grades" = excluded."grades", "reasons" = excluded."reasons", "note" = excluded."note",
+      "delegationId" = excluded."delegationId", "revision" = "Ballot"."revision" + 1, "updatedAt" = excluded."updatedAt"
+      WHERE "Ballot"."revision" = ${b.expectedRevision}
+    RETURNING "id", "revision"`;
+  const event = (ballotId: string) => Prisma.sql`
+    INSERT INTO "BallotEvent" ("ballotId", "termId", "userId", "revision", "grades", "reasons", "note", "cause", "createdAt")
+    SELECT "id", "termId", "userId", "revision", "grades", "reasons", "note", 'vote', "updatedAt" FROM "Ballot" WHERE "id" = ${ballotId}`;
+  const termEvent = Prisma.sql`
+    INSERT INTO "TermEvent" ("termId", "type", "payload", "createdAt") VALUES (${b.termId}, 'ballot', '{}', ${timestamp(b.at)})`;
+  const cells = b.cells.length
+    ? Prisma.sql`
+      INSERT INTO "TallyCell" ("termId", "kind", "delegation", "a", "b", "text", "n")
+      SELECT ${b.termId}, column1, column2, column3, column4, column5, column6 FROM (VALUES ${Prisma.join(
+        b.cells.map((c) => Prisma.sql`(${c.kind}, ${c.delegation}, ${c.a}, ${c.b}, ${c.text}, ${c.n})`),
+      )}) WHERE true
+      ON CONFLICT ("termId", "kind", "delegation", "a", "b") DO UPDATE SET "n" = "TallyCell"."n" + excluded."n"`
+    : null;
+  type Saved = { id: string; revision: number | bigint };
+
+  try {
+    // Synchronously on the connection when no Prisma transaction holds it (server/db/direct.ts).
+    const direct = directSqlite();
+    const saved = direct
+      ? direct.transaction(() => {
+          if (direct.run(lock) === 0) throw NOT_SAVED;
+          const row = direct.all<Saved>(upsert)[0];
+          if (!row) throw NOT_SAVED;
+          direct.run(event(row.id));
+          direct.run(termEvent);
+          if (cells) direct.run(cells);
+          return row;
+        })
+      : await db().$transaction(async (tx) => {
+          if ((await tx.$executeRaw(lock)) === 0) throw NOT_SAVED;
+          const row = (await tx.$queryRaw<Saved[]>(upsert))[0];
+          if (!row) throw NOT_SAVED;
+          await tx.$executeRaw(event(row.id));
+          await tx.$executeRaw(termEvent);
+          if (cells) await tx.$executeRaw(cells);
+          return row;
+        });
+    return Number(saved.revision);
+  } catch (e) {
+    if (e === NOT_SAVED) return null;
+    throw e;
+  }
 }

@@ -7,7 +7,9 @@ import { requireActor, requireDelegation } from "@/server/auth/guard";
 import { storedGrades, storedReasons } from "@/server/ballot-export";
 import { fieldErrorsOf } from "@/lib/validation";
 import { afterCommit } from "@/server/live/publish";
-import { saveBallot, termForBallot, type TermForBallot } from "@/server/ballot-sql";
+import { currentBallot, saveBallot, termForBallot, type TermForBallot } from "@/server/ballot-sql";
+import { ensureCells, storedCell, talliedBallot } from "@/server/tally-cells";
+import { ballotDelta } from "@/lib/tally/cells";
 import { closeExpiredConsultation } from "@/server/term-deadline";
 
 /**
@@ -39,24 +41,46 @@ export async function castBallot(actor: Actor | null, slug: string, raw: unknown
   const parsed = ballotInputSchema.safeParse(raw);
   // A save refused because the renderings changed since they were read (a merge, hide or
   // withdrawal won the term's lock) is checked again against the new renderings: it fails
-  // with the unknown-rendering error when it grades one that is gone, else it is saved.
+  // with the unknown-rendering error when it grades one that is gone, else it is saved. One
+  // refused because the voter's ballot moved meanwhile computes its tally delta again.
   for (let attempt = 1; ; attempt++) {
     const term = await openTermForBallot(slug);
     const input = validBallot(parsed, raw, term);
+    if (term.tallyCellsOf !== term.renderingsVersion) {
+      // The maintained tally is stale (a bulk insert, an older database): rebuild it, then save.
+      await ensureCells(term.id);
+      continue;
+    }
+    const before = await currentBallot(term.id, me.id);
+    const after = { delegation: me.delegationId, grades: input.grades, reasons: input.reasons };
+    const cells = ballotDelta(before && talliedBallot(before), after, term.openRenderings).map(storedCell);
     const at = new Date();
     const revision = await withRetryOnBusyPool(() =>
-      saveBallot({ termId: term.id, renderingsVersion: term.renderingsVersion, userId: me.id, delegationId: me.delegationId, ...input, at }),
+      saveBallot({
+        termId: term.id,
+        renderingsVersion: term.renderingsVersion,
+        userId: me.id,
+        delegationId: me.delegationId,
+        ...input,
+        at,
+        expectedRevision: before?.revision ?? 0,
+        cells,
+      }),
     );
     if (revision !== null) {
       afterCommit(term.id);
       return { term: slug, ...input, revision, updatedAt: at.toISOString() };
     }
-    if (attempt >= SAVE_ATTEMPTS) throw conflict("The renderings of this term kept changing while the ballot was saved; try again.");
+    if (attempt >= SAVE_ATTEMPTS) throw conflict("The ballot kept changing while it was saved; try again.");
   }
 }
 
-/** Enough for a burst of proposals and merges; each attempt is one read and one write. */
-const SAVE_ATTEMPTS = 5;
+/**
+ * A save is tried again when a rendering change, or another save of the same voter, landed
+ * between its read and its write: enough for a burst of proposals and merges, and for one
+ * scholar's own saves racing each other (each round, one of them wins).
+ */
+const SAVE_ATTEMPTS = 30;
 
 async function openTermForBallot(slug: string): Promise<TermForBallot> {
   const term = await termForBallot(slug);

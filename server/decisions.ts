@@ -7,7 +7,7 @@ import { decisionSnapshotSchema, recordDecisionSchema, type DecisionSnapshot, ty
 import { DECISION_FROM } from "@/lib/term-stages";
 import { requireRole } from "@/server/auth/guard";
 import { recordAudit } from "@/server/audit";
-import { getResults } from "@/server/results";
+import { getResults, verifiedResults } from "@/server/results";
 import type { Grade } from "@/lib/tally";
 import { closeExpiredConsultation, stageClosed } from "@/server/term-deadline";
 import { changeTerm } from "@/server/term-change";
@@ -23,6 +23,9 @@ export async function recordDecision(actor: Actor | null, slug: string, raw: unk
   const me = requireRole(actor, "facilitator");
   const input = recordDecisionSchema.parse(raw);
   await closeExpiredConsultation({ slug });
+  // Brings the maintained tally up to date first (a rebuild moves the version), so the version
+  // read next is the one the snapshot's results are for.
+  await getResults(slug);
   const term = await db().term.findUnique({
     where: { slug },
     select: {
@@ -57,7 +60,7 @@ export async function recordDecision(actor: Actor | null, slug: string, raw: unk
     takenAt: new Date().toISOString(),
     tallyVersion: term.tallyVersion,
     ballotCount: term._count.ballots,
-    results: await getResults(slug),
+    results: await verifiedResults(slug),
     renderings: term.renderings
       .filter((r) => r.status !== "hidden")
       .map((r) => ({ id: r.id, text: r.text, pinyin: r.pinyin, traditional: r.traditional, gloss: r.gloss, status: r.status })),

@@ -54,5 +54,8 @@ export async function renameDelegation(actor: Actor | null, id: string, raw: unk
   await db().$transaction(async (tx) => {
     const after = await tx.delegation.update({ where: { id }, data: { name: input.name, nameZh: input.nameZh || null } });
     await recordAudit(tx, admin.id, "delegation.rename", "delegation", id, { name: d.name, nameZh: d.nameZh }, { name: after.name, nameZh: after.nameZh });
+    // Results name delegations: every term's results move to a new version (the counts, kept
+    // by delegation id, stay as they are).
+    if (after.name !== d.name) await tx.term.updateMany({ data: { tallyVersion: { increment: 1 } } });
   });
 }

@@ -1,22 +1,29 @@
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import { Prisma } from "@/generated/sqlite/client";
 import { db, type Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/direct";
 import { notFound } from "@/lib/errors";
 import { tally, type Results } from "@/lib/tally";
+import { resultsFromCells } from "@/lib/tally/cells";
 import { tallyInput } from "@/server/ballot-export";
+import { ensureCells, readCells } from "@/server/tally-cells";
 
 /**
- * The results of a term, cached in the term's row and invalidated by version
- * (docs/decisions/012-ballots-and-results-cache.md):
+ * The results of a term, from its maintained tally (TallyCell, server/tally-cells.ts), never
+ * from its ballots on a request path: a read costs the term's cells (renderings², not voters)
+ * and the tally's arithmetic on them (medians from counts, Schulze over the k×k matrix).
  *
- * - every change that can alter the results (a ballot write, a rendering's status or text)
- *   increments Term.tallyVersion in the same transaction as the change (`bumpTally`);
- * - a reader serves Term.tallyCache when it was computed for the current version, else
- *   recounts with the pure `tally()` and stores the result only if the version has not moved
- *   since it was read, so a write that lands during the recount is never hidden.
+ * - every change that can alter the results moves Term.tallyVersion in its own transaction
+ *   (a ballot's statement, or `bumpTally` in changeTerm), and the cells with it;
+ * - this process keeps the last results it computed per term with their version: a read
+ *   fetches the version (a few bytes) and serves the kept results while it is current, on
+ *   every instance alike (the version is in the database);
+ * - concurrent reads of one version share one computation (single flight), and a read takes
+ *   no lock: writers never wait for readers.
  *
- * The cache lives in the database, so every app instance shares it.
+ * The full recount from the ballots stays as the oracle (`recountResults`): a decision is
+ * recorded only on results the recount agrees with.
  */
 
 type TermKey = { id: string } | { slug: string };
@@ -38,91 +45,105 @@ export function bumpTally(tx: TermWriter, termId: string) {
   });
 }
 
+/** The results (shared: do not change the object). */
 export async function getResults(slug: string): Promise<Results> {
-  return resultsOf({ slug });
+  return (await current({ slug })).results;
+}
+
+/** The results as UTF-8 JSON, for the API to send as they are (the same bytes for every reader of a version). */
+export async function getResultsJson(slug: string): Promise<Uint8Array<ArrayBuffer>> {
+  return (await current({ slug })).bytes;
+}
+
+/** The results recounted from every ballot: the oracle the maintained tally must agree with. */
+export async function recountResults(slug: string): Promise<Results> {
+  const term = await db().term.findUnique({ where: { slug }, select: { id: true, slug: true } });
+  if (!term) throw notFound("Term");
+  return tally(await tallyInput(term));
 }
 
 /**
- * The results as UTF-8 JSON, for the API to send as they are. This process keeps the bytes of
- * the last current cache it read per term, keyed by the tally version: a read then fetches only
- * the version (a few bytes instead of the whole cache, 65 KiB with 10,000 voters) and sends
- * bytes already encoded. The version moves in the same transaction as every change, so the
- * kept bytes are served only while they are the database's current cache, on every instance.
+ * The results a decision may freeze: the maintained ones when a recount agrees; otherwise the
+ * disagreement is logged, the cells are rebuilt, and the recount is used.
  */
-export async function getResultsJson(slug: string): Promise<Uint8Array<ArrayBuffer>> {
-  const version = await versionRow(slug);
-  const kept = version && isCurrentVersion(version) ? keptBytes.get(version.id) : undefined;
-  if (kept && kept.version === Number(version!.tallyVersion)) return kept.bytes;
-  const row = await cacheRow({ slug });
-  if (!isCurrent(row)) return encoder.encode(JSON.stringify(await recount(row)));
-  const bytes = encoder.encode(row.cache);
-  keep(row.id, Number(row.tallyVersion), bytes);
-  return bytes;
+export async function verifiedResults(slug: string): Promise<Results> {
+  const [maintained, recount] = await Promise.all([getResults(slug), recountResults(slug)]);
+  if (isDeepStrictEqual(maintained, recount)) return maintained;
+  const term = await db().term.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+  console.error(`[results] the maintained tally of "${slug}" differed from a recount; rebuilt`);
+  await ensureCells(term.id);
+  return recount;
 }
+
+type Computed = { version: number; results: Results; bytes: Uint8Array<ArrayBuffer> };
 
 const encoder = new TextEncoder();
-/** Per term id: the bytes of its current cache as last read. Bounded (oldest out). */
-const keptBytes = new Map<string, { version: number; bytes: Uint8Array<ArrayBuffer> }>();
+/** Per term id: the last results computed, with their version. Bounded (oldest out). */
+const kept = new Map<string, Computed>();
 const KEPT_TERMS = 200;
+/** Per term id and version: the computation under way, which concurrent readers share. */
+const inflight = new Map<string, Promise<Computed>>();
 
-function keep(termId: string, version: number, bytes: Uint8Array<ArrayBuffer>) {
-  keptBytes.delete(termId);
-  keptBytes.set(termId, { version, bytes });
-  if (keptBytes.size > KEPT_TERMS) keptBytes.delete(keptBytes.keys().next().value!);
-}
+type VersionRow = { id: string; slug: string; tallyVersion: number | bigint; renderingsVersion: number | bigint; tallyCellsOf: number | bigint };
 
-type VersionRow = { id: string; tallyVersion: number | bigint; tallyCacheOf: number | bigint };
-
-async function versionRow(slug: string): Promise<VersionRow | undefined> {
+async function versionRow(key: TermKey): Promise<VersionRow> {
   // On the hot path of every results read: the direct driver, as the ballot path does.
-  const rows = await queryRows<VersionRow>(Prisma.sql`
-    SELECT "id", "tallyVersion", "tallyCacheOf" FROM "Term" WHERE "slug" = ${slug}`);
-  return rows[0];
-}
-
-function isCurrentVersion(row: VersionRow): boolean {
-  return Number(row.tallyCacheOf) === Number(row.tallyVersion);
-}
-
-async function resultsOf(key: TermKey): Promise<Results> {
-  const row = await cacheRow(key);
-  return isCurrent(row) ? (JSON.parse(row.cache) as Results) : recount(row);
-}
-
-type CacheRow = { id: string; slug: string; tallyVersion: number | bigint; tallyCacheOf: number | bigint; cache: string | null };
-
-/** One raw read (the hot path of every results view): the version and the cached text. */
-async function cacheRow(key: TermKey): Promise<CacheRow> {
   const where = "slug" in key ? Prisma.sql`"slug" = ${key.slug}` : Prisma.sql`"id" = ${key.id}`;
-  const rows = await db().$queryRaw<CacheRow[]>`
-    SELECT "id", "slug", "tallyVersion", "tallyCacheOf", CAST("tallyCache" AS TEXT) AS "cache"
-    FROM "Term" WHERE ${where}`;
+  const rows = await queryRows<VersionRow>(Prisma.sql`
+    SELECT "id", "slug", "tallyVersion", "renderingsVersion", "tallyCellsOf" FROM "Term" WHERE ${where}`);
   if (!rows[0]) throw notFound("Term");
   return rows[0];
 }
 
-function isCurrent(row: CacheRow): row is CacheRow & { cache: string } {
-  return row.cache !== null && Number(row.tallyCacheOf) === Number(row.tallyVersion);
+async function current(key: TermKey): Promise<Computed> {
+  const row = await versionRow(key);
+  const version = Number(row.tallyVersion);
+  const known = kept.get(row.id);
+  if (known && known.version === version) return known;
+  const flight = `${row.id}:${version}`;
+  let computing = inflight.get(flight);
+  if (!computing) {
+    computing = compute(row, version).finally(() => inflight.delete(flight));
+    inflight.set(flight, computing);
+  }
+  return computing;
 }
 
-/** Recounts from every ballot and stores the result for the version read before counting. */
-async function recount(row: CacheRow): Promise<Results> {
-  const version = Number(row.tallyVersion);
-  const results = tally(await tallyInput(row));
-  // Conditional: if a write bumped the version meanwhile, these results may predate it;
-  // the next reader recounts instead of being served them.
-  await db().term.updateMany({
-    where: { id: row.id, tallyVersion: version },
-    data: { tallyCache: results, tallyCacheOf: version },
-  });
-  return results;
+/**
+ * The results from the cells and the active renderings, read after the version: they are at
+ * least as new as that version (a write landing meanwhile moves the version, and the next
+ * read computes again).
+ */
+async function compute(row: VersionRow, version: number): Promise<Computed> {
+  if (Number(row.tallyCellsOf) !== Number(row.renderingsVersion)) await ensureCells(row.id);
+  const [renderings, cells] = await Promise.all([
+    db().rendering.findMany({
+      where: { termId: row.id, status: "active" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, text: true, createdAt: true },
+    }),
+    readCells(row.id),
+  ]);
+  const results = resultsFromCells(
+    row.slug,
+    renderings.map((r) => ({ id: r.id, text: r.text, createdAt: r.createdAt.toISOString() })),
+    cells,
+  );
+  const computed = { version, results, bytes: encoder.encode(JSON.stringify(results)) };
+  const known = kept.get(row.id);
+  if (!known || known.version <= version) {
+    kept.delete(row.id);
+    kept.set(row.id, computed);
+    if (kept.size > KEPT_TERMS) kept.delete(kept.keys().next().value!);
+  }
+  return computed;
 }
 
 type RenderingRef = { id: string; text: string };
 
 /** First in the ranking and the consensus, for lists and headers (null while nobody has graded). */
 export async function leaderOf(termId: string): Promise<{ leader: RenderingRef | null; consensus: RenderingRef | null }> {
-  const results = await resultsOf({ id: termId });
+  const { results } = await current({ id: termId });
   const ref = (id: string | null | undefined): RenderingRef | null => {
     const r = id ? results.renderings[id] : undefined;
     return id && r ? { id, text: r.text } : null;

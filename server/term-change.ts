@@ -4,6 +4,7 @@ import type { TermEventType } from "@/lib/live";
 import { db } from "@/server/db/client";
 import type { Tx } from "@/server/audit";
 import { bumpTally } from "@/server/results";
+import { rebuildCells } from "@/server/tally-cells";
 import { publishTermEvent } from "@/server/live/publish";
 import { wakeLocal } from "@/server/live/hub";
 import { expireCachedTermPages } from "@/server/live/cached-pages";
@@ -15,7 +16,8 @@ import { expireCachedTermPages } from "@/server/live/cached-pages";
  *
  * 1. one transaction; with `renderings: true` it first takes the term's row lock and moves its
  *    tally and renderings versions (bumpTally), as every writer of the term does first, so no
- *    ballot or stage move lands between the checks in `work` and its writes;
+ *    ballot or stage move lands between the checks in `work` and its writes, and after `work`
+ *    rebuilds the term's maintained tally over the renderings now active;
  * 2. `work` checks and writes, and says what changed with `emit(type, payload)`;
  * 3. the live events emitted are written in the same transaction (TermEvent, and on PostgreSQL
  *    a NOTIFY delivered at commit), so a client never sees an event of a change that did not
@@ -32,6 +34,8 @@ export async function changeTerm<T>(termId: string, change: TermChange, work: (t
   const result = await db().$transaction(async (tx) => {
     if (change.renderings) await bumpTally(tx, termId);
     const value = await work(tx, (type, payload) => void events.push({ type, payload }));
+    // The maintained tally follows the active renderings: rebuilt with the change.
+    if (change.renderings) await rebuildCells(tx, termId);
     for (const e of events) await publishTermEvent(tx, termId, e.type, e.payload);
     return value;
   });

@@ -5,6 +5,7 @@ import { createActor } from "@/test/support/actors";
 import { createTerm, ids } from "@/test/integration/helpers/terms";
 import { castBallot, getBallot } from "@/server/ballots";
 import { saveBallot } from "@/server/ballot-sql";
+import { ensureCells } from "@/server/tally-cells";
 import type { Stage } from "@/lib/schemas/term";
 import { AppError } from "@/lib/errors";
 import { BALLOT_ERRORS } from "@/lib/schemas/ballot";
@@ -236,7 +237,7 @@ describeEachEngine("ballots", ({ database }) => {
     // The write castBallot runs after its read, as if the stage moved in between.
     const saved = await saveBallot({
       termId: term.id, renderingsVersion: before.renderingsVersion, userId: actor.id, delegationId: actor.delegationId!,
-      grades: { [ids(term)[0]]: "poor" }, reasons: {}, note: "", at: new Date(),
+      grades: { [ids(term)[0]]: "poor" }, reasons: {}, note: "", at: new Date(), expectedRevision: 1, cells: [],
     });
     assert.equal(saved, null);
     const ballot = await db.ballot.findFirstOrThrow({ where: { termId: term.id } });
@@ -250,12 +251,13 @@ describeEachEngine("ballots", ({ database }) => {
     const { db } = database();
     const term = await createTerm(db, { stage: "consultation" });
     const actor = await createActor(db);
+    await ensureCells(term.id);
     const read = await db.term.findUniqueOrThrow({ where: { id: term.id } });
     // A merge, hide or withdrawal moves the version (server/results.ts bumpTally) after castBallot read it.
     await db.term.update({ where: { id: term.id }, data: { renderingsVersion: { increment: 1 } } });
     const saved = await saveBallot({
       termId: term.id, renderingsVersion: read.renderingsVersion, userId: actor.id, delegationId: actor.delegationId!,
-      grades: { [ids(term)[0]]: "poor" }, reasons: {}, note: "", at: new Date(),
+      grades: { [ids(term)[0]]: "poor" }, reasons: {}, note: "", at: new Date(), expectedRevision: 0, cells: [],
     });
     assert.equal(saved, null);
     assert.equal(await db.ballot.count({ where: { termId: term.id } }), 0);

@@ -16,6 +16,7 @@ export async function makeTerm(db: Db, { stage = "consultation", deadline = null
 }
 
 export async function addRendering(db: Db, termId: string, text: string, proposer?: Actor, createdAt = new Date()) {
+  await db.term.update({ where: { id: termId }, data: { tallyVersion: { increment: 1 }, tallyCellsOf: -1 } });
   return db.rendering.create({
     data: {
       termId,
@@ -31,12 +32,15 @@ export async function addRendering(db: Db, termId: string, text: string, propose
   });
 }
 
-/** Writes a ballot directly (the ballot service belongs to another suite), bumping the version as it would. */
+/**
+ * Writes a ballot directly (the ballot service belongs to another suite), bumping the version
+ * as it would and marking the maintained tally stale, so it is rebuilt before the next read.
+ */
 export async function grade(db: Db, voter: Actor, termId: string, grades: Record<string, Grade>, reasons: Record<string, string> = {}) {
   const delegationId = voter.delegationId;
   if (!delegationId) throw new Error("voter without delegation");
   const [, ballot] = await db.$transaction([
-    db.term.update({ where: { id: termId }, data: { tallyVersion: { increment: 1 } } }),
+    db.term.update({ where: { id: termId }, data: { tallyVersion: { increment: 1 }, tallyCellsOf: -1 } }),
     db.ballot.upsert({
       where: { termId_userId: { termId, userId: voter.id } },
       create: { termId, userId: voter.id, delegationId, grades, reasons },

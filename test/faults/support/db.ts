@@ -133,8 +133,13 @@ export async function addRenderings(sql: Sql, termId: string, total: number, tag
   await bumpTally(sql, termId);
 }
 
+/**
+ * After writing ballots or renderings behind the services' back: moves the tally version and
+ * marks the maintained tally stale (tallyCellsOf = -1), so the app rebuilds it before it next
+ * saves a ballot or serves results (server/tally-cells.ts).
+ */
 export async function bumpTally(sql: Sql, termId: string): Promise<void> {
-  await sql.run(`UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1 WHERE "id" = ?`, [termId]);
+  await sql.run(`UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1, "tallyCellsOf" = -1 WHERE "id" = ?`, [termId]);
 }
 
 export type Scholar = { id: string; delegation: string; delegationId: string; token: string };
