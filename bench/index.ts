@@ -2,7 +2,7 @@
  * Benchmarks of issue 7. Usage:
  *
  *   npm run bench [-- options]            everything: tally, then results, page, ballots per engine
- *   npm run bench:ballots | bench:results | bench:page | bench:tally   one of them
+ *   npm run bench:ballots | bench:results | bench:page | bench:tally | bench:mixed   one of them
  *
  * Options:
  *   --engine sqlite|postgresql  only this engine (repeatable; default both)

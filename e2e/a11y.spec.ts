@@ -80,6 +80,8 @@ async function fixtures(admin: TestUser): Promise<Fixtures> {
     const reject = provisional.renderings.find((r) => mine[r.id] === "reject")!;
     await db.ballot.create({ data: { termId: provisional.id, userId: voter.id, delegationId: d.id, grades: mine, reasons: { [reject.id]: "Too close to a biological metaphor." } } });
   }
+  // Ballots written behind the service's back: the maintained tally is stale until rebuilt.
+  await db.term.update({ where: { id: provisional.id }, data: { tallyVersion: { increment: 1 }, tallyCellsOf: -1 } });
   const published = await make(`a11y-d-${tag}`, "published");
   const [adopted, admitted] = published.renderings;
   const results = tally({

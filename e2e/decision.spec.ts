@@ -27,7 +27,8 @@ async function votedTerm() {
     const u = await db.user.findUniqueOrThrow({ where: { id: v.user.id } });
     await db.ballot.create({ data: { termId: term.id, userId: u.id, delegationId: u.delegationId!, grades: v.grades, reasons: {} } });
   }
-  await db.term.update({ where: { id: term.id }, data: { tallyVersion: { increment: 1 } } });
+  // Ballots written behind the service's back: the maintained tally is stale until rebuilt.
+  await db.term.update({ where: { id: term.id }, data: { tallyVersion: { increment: 1 }, tallyCellsOf: -1 } });
   return { slug, renderings: term.renderings, scholar: voters[0]!.user };
 }
 

@@ -10,8 +10,8 @@ import { GRADES } from "@/lib/tally/grades";
 import { compare, type Comparison, type Load, type MeasureOptions } from "./measure";
 import { DEFAULT_DATASET, prepareDataset, rng, type Dataset } from "./dataset";
 
-export type HttpBench = "results" | "page" | "member-page" | "ballots";
-export const HTTP_BENCHES: HttpBench[] = ["results", "page", "member-page", "ballots"];
+export type HttpBench = "results" | "page" | "member-page" | "ballots" | "mixed";
+export const HTTP_BENCHES: HttpBench[] = ["results", "page", "member-page", "ballots", "mixed"];
 
 export type Verdict = { pass: boolean; target: string; why: string[] };
 
@@ -31,6 +31,15 @@ export const HEALTH: Load = { name: "GET /api/health", path: "/api/health" };
 export function judge(bench: HttpBench, c: Comparison): Verdict {
   const why: string[] = [];
   if (bench === "member-page") return { pass: true, target: "none (informational)", why };
+  if (bench === "mixed") {
+    // Issue 12: results reads while ballots are written, and the writes meanwhile.
+    if (!(c.rpsRatio >= 0.5)) why.push(`reads ${c.rpsRatio.toFixed(2)}x < 0.5x`);
+    const w = c.during;
+    if (!w || !(w.rpsRatio >= 0.3)) why.push(`writes ${w?.rpsRatio.toFixed(2) ?? "?"}x < 0.3x`);
+    if (w && !(w.p99Ratio <= 10)) why.push(`writes p99 ${w.p99Ratio.toFixed(1)}x > 10x`);
+    if (c.targetErrors !== 0 || (w?.errors ?? 0) !== 0) why.push(`${c.targetErrors + (w?.errors ?? 0)} errors`);
+    return { pass: why.length === 0, target: "reads ≥ 0.5x and writes ≥ 0.3x (p99 ≤ 10x) at once, 0 errors", why };
+  }
   if (bench === "ballots") {
     if (!(c.rpsRatio >= 0.3)) why.push(`throughput ${c.rpsRatio.toFixed(2)}x < 0.3x`);
     if (!(c.p99Ratio <= 10)) why.push(`p99 ${c.p99Ratio.toFixed(1)}x > 10x`);
@@ -122,11 +131,23 @@ export async function runEngine(engine: Engine, benches: HttpBench[], o: EngineR
         const html = await page.text();
         if (!html.includes('name="grades.')) notes.push("warning: the page shows no ballot form; is the session accepted?");
         notes.push(`HTML ${(html.length / 1024).toFixed(0)} KiB`);
+      } else if (bench === "mixed") {
+        // Half the connections read the results while the other half write ballots.
+        const half = Math.max(1, Math.round(o.measure.connections / 2));
+        target = {
+          name: `GET /api/terms/cso/results while PUT ballot (${half} + ${half} connections)`,
+          path: "/api/terms/cso/results",
+          during: { load: ballotWrites(dataset, 23), connections: half },
+        };
       } else {
         target = ballotWrites(dataset);
       }
       o.log(`[${engine}] ${target.name} vs ${HEALTH.name}: ${o.measure.rounds} rounds of ${o.measure.duration} s, ${o.measure.connections} connections`);
-      const comparison = await compare(server.url, HEALTH, target, { ...o.measure, log: o.log });
+      const connections = bench === "mixed" ? Math.max(1, Math.round(o.measure.connections / 2)) : o.measure.connections;
+      const comparison = await compare(server.url, HEALTH, target, { ...o.measure, connections, log: o.log });
+      if (comparison.during) {
+        notes.push(`ballot writes meanwhile: ${comparison.during.rpsRatio.toFixed(2)}x health, p99 ${comparison.during.p99Ratio.toFixed(1)}x health's`);
+      }
       if (server.exit) throw new Error(`the server died (${JSON.stringify(server.exit)}) during ${target.name}:\n${server.logs()}`);
       if (comparison.targetErrors > 0) notes.push(`status codes: ${JSON.stringify(comparison.targetStatusCodes)}`);
       rows.push({ engine, bench, route: target.name, comparison, verdict: judge(bench, comparison), notes });

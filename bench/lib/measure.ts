@@ -14,6 +14,8 @@ export type Load = {
   headers?: Record<string, string>;
   /** Called for every request: a different scholar, a different body. */
   setupRequest?: (req: Request) => Request;
+  /** Another load run at the same time as this one's rounds (a conference grading while it reads). */
+  during?: { load: Load; connections: number };
 };
 
 export type RoundStats = {
@@ -44,6 +46,8 @@ export type Comparison = {
   targetErrors: number;
   baselineErrors: number;
   targetStatusCodes: Record<string, number>;
+  /** The load run during the target's rounds, if any: its rounds, and its req/s ÷ the baseline's. */
+  during?: { rounds: RoundStats[]; rpsRatio: number; p99Ratio: number; errors: number };
 };
 
 export type MeasureOptions = {
@@ -113,10 +117,19 @@ export async function compare(baseUrl: string, baseline: Load, target: Load, o: 
   }
   const b: RoundStats[] = [];
   const t: RoundStats[] = [];
+  const d: RoundStats[] = [];
   for (let i = 0; i < o.rounds; i++) {
     b.push(await load(baseUrl, baseline, o.connections, o.duration));
     await settle(baseUrl);
-    t.push(await load(baseUrl, target, o.connections, o.duration));
+    const [tr, dr] = await Promise.all([
+      load(baseUrl, target, o.connections, o.duration),
+      target.during ? load(baseUrl, target.during.load, target.during.connections, o.duration) : undefined,
+    ]);
+    t.push(tr);
+    if (dr) {
+      d.push(dr);
+      log(`  during: ${target.during!.load.name} ${dr.rps.toFixed(0)} req/s p99 ${dr.p99} ms errors ${dr.errors}`);
+    }
     await settle(baseUrl);
     const [bi, ti] = [b[i]!, t[i]!];
     log(
@@ -140,5 +153,15 @@ export async function compare(baseUrl: string, baseline: Load, target: Load, o: 
     targetErrors: t.reduce((a, x) => a + x.errors, 0),
     baselineErrors: b.reduce((a, x) => a + x.errors, 0),
     targetStatusCodes: statusCodes,
+    ...(d.length
+      ? {
+          during: {
+            rounds: d,
+            rpsRatio: median(d.map((x, i) => x.rps / b[i]!.rps)),
+            p99Ratio: median(d.map((x, i) => x.p99 / Math.max(1, b[i]!.p99))),
+            errors: d.reduce((a, x) => a + x.errors, 0),
+          },
+        }
+      : {}),
   };
 }
