@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { EnvError, databaseConfig, env, redactUrl } from "@/lib/env";
 import { createDb, setDb } from "@/server/db/client";
 import { MigrationError, migrate } from "@/server/db/migrate";
-import { seed } from "@/server/seed";
+import { seed } from "@/server/seed/seed";
 import { COMMANDS, asCommandError, type Options } from "./admin/commands";
 
 /**

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { canFacilitate, type Actor } from "@/lib/permissions";
-import { messages } from "@/server/locale";
+import { messages } from "@/server/site/locale";
 import { currentActor } from "@/server/auth/request";
 import { LanguageSwitch } from "@/components/language-switch";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { unreadNotificationCount } from "@/server/notifications";
+import { unreadNotificationCount } from "@/server/site/notifications";
 
 export async function SiteHeader() {
   const [{ locale, t }, actor] = await Promise.all([messages(), currentActor()]);

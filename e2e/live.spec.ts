@@ -60,7 +60,7 @@ test("a stage change recorded by a facilitator reaches an open page without a re
   await markNoReload(page);
   await expect(page.getByText("Open for proposals, grades and comments.")).toBeVisible();
 
-  // As server/term-admin.ts does: the change and its event in one transaction (another process
+  // As server/terms/admin.ts does: the change and its event in one transaction (another process
   // on the same database, so the stream finds it by its poll).
   await db.$transaction([
     db.term.update({ where: { id: term.id }, data: { stage: "provisional" } }),

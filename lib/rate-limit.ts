@@ -1,5 +1,5 @@
 /**
- * Rate limits, pure: fixed windows counted in the database (RateWindow, server/rate-limit.ts)
+ * Rate limits, pure: fixed windows counted in the database (RateWindow, server/site/rate-limit.ts)
  * so that every app instance shares them. A window begins with its first hit and lasts
  * `windowMs`; within it at most `max` hits pass.
  */

@@ -4,7 +4,7 @@
 import { EnvError, databaseConfig, env, redactUrl } from "@/lib/env";
 import { createDb } from "@/server/db/client";
 import { MigrationError, migrate } from "@/server/db/migrate";
-import { seed } from "@/server/seed";
+import { seed } from "@/server/seed/seed";
 import { ensureAuthSecret } from "@/server/auth/secret";
 import { pruneTermEvents } from "@/server/live/prune";
 

@@ -1,4 +1,4 @@
-import { messages } from "@/server/locale";
+import { messages } from "@/server/site/locale";
 import { SiteHeader } from "@/components/site-header";
 import { SiteFrame, siteMetadata, siteViewport } from "@/components/site-frame";
 import "../globals.css";

@@ -1,4 +1,4 @@
-import { messages } from "@/server/locale";
+import { messages } from "@/server/site/locale";
 import { NotFoundMessage } from "@/components/not-found-message";
 
 export default async function NotFound() {

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { listTerms } from "@/server/terms";
-import { messages } from "@/server/locale";
-import { readerGate } from "@/server/access";
+import { listTerms } from "@/server/terms/read";
+import { messages } from "@/server/site/locale";
+import { readerGate } from "@/server/membership/access";
 import { StageBadge } from "@/components/stage-badge";
 import { ExportLinks } from "@/components/export-links";
 

@@ -8,11 +8,11 @@
 import { randomBytes } from "node:crypto";
 import { createDb, setDb } from "@/server/db/client";
 import { migrate } from "@/server/db/migrate";
-import { seed } from "@/server/seed";
-import { castBallot } from "@/server/ballots";
+import { seed } from "@/server/seed/seed";
+import { castBallot } from "@/server/ballots/service";
 import { actorFromApiToken } from "@/server/auth/api-tokens";
 import { loadActor } from "@/server/auth/actor";
-import { getResults } from "@/server/results";
+import { getResults } from "@/server/results/service";
 import { createAppDatabase, type Engine } from "@/test/faults/support/server";
 import { openSql } from "@/test/faults/support/db";
 import { GRADES } from "@/lib/tally/grades";

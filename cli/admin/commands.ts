@@ -5,9 +5,9 @@ import { emailSchema, nameSchema, passwordSchema } from "@/lib/schemas/account";
 import { inviteInputSchema } from "@/lib/schemas/invite";
 import { db } from "@/server/db/client";
 import { createApiToken } from "@/server/auth/api-tokens";
-import { applyDisabled, applyPassword, applyRole, createMember, listAllMembers } from "@/server/members";
-import { issueInvite } from "@/server/invites";
-import { inviteUrl, siteUrl } from "@/server/site-url";
+import { applyDisabled, applyPassword, applyRole, createMember, listAllMembers } from "@/server/membership/members";
+import { issueInvite } from "@/server/membership/invites";
+import { inviteUrl, siteUrl } from "@/server/site/url";
 
 /**
  * The operator's commands. The operator holds the database, hence every right: these call the

@@ -1,7 +1,7 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n";
-import type { Profile } from "@/server/profile";
+import type { Profile } from "@/server/membership/profile";
 import { TextField, SelectField, Submit, Outcome } from "./field";
 import { useActionForm, errorsOf, valueOf, type FormAction } from "@/components/forms/use-action-form";
 import styles from "./forms.module.css";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { format, type Messages } from "@/lib/i18n";
 import type { Stage } from "@/lib/schemas/term";
-import { viewer } from "@/server/term-page";
-import { getBallot } from "@/server/ballots";
+import { viewer } from "@/server/terms/page";
+import { getBallot } from "@/server/ballots/service";
 import { saveBallot } from "@/server/actions/save-ballot";
 import { BallotForm } from "./ballot-form";
 import styles from "./ballot.module.css";

@@ -1,5 +1,5 @@
 import type { Locale, Messages } from "@/lib/i18n";
-import type { AuditEntryView } from "@/server/audit";
+import type { AuditEntryView } from "@/server/site/audit";
 
 /** The audit log as a table; before and after are shown as JSON text (never as HTML). */
 export function AuditTable({ entries, t, locale }: { entries: AuditEntryView[]; t: Messages["facilitation"]["audit"]; locale: Locale }) {

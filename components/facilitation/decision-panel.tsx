@@ -2,7 +2,7 @@ import Link from "next/link";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import type { DecisionView } from "@/lib/schemas/decision";
 import type { Stage } from "@/lib/schemas/term";
-import { decisionsOf } from "@/server/term-page";
+import { decisionsOf } from "@/server/terms/page";
 
 type Term = { id: string; slug: string; stage: Stage; targetLang: string };
 

@@ -4,9 +4,9 @@ import { canAdminister, canFacilitate } from "@/lib/permissions";
 import type { Stage } from "@/lib/schemas/term";
 import { STAGE_MOVES } from "@/lib/term-stages";
 import { moveStageAction, undoMergeAction, unhideRenderingAction } from "@/server/actions/facilitation";
-import { listMerges } from "@/server/merge";
-import { listHiddenRenderings } from "@/server/moderation";
-import { viewer } from "@/server/term-page";
+import { listMerges } from "@/server/deliberation/merge";
+import { listHiddenRenderings } from "@/server/deliberation/moderation";
+import { viewer } from "@/server/terms/page";
 import { StageForm } from "./stage-form";
 import { ActionButton } from "./action-button";
 

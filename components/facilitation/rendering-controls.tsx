@@ -4,7 +4,7 @@ import type { RenderingView, Stage } from "@/lib/schemas/term";
 import { MERGES_OPEN, PROPOSALS_OPEN } from "@/lib/term-stages";
 import { editRenderingAction, withdrawRenderingAction } from "@/server/actions/proposal";
 import { hideRenderingAction, mergeAction } from "@/server/actions/facilitation";
-import { ownRenderingIdsOf, viewer } from "@/server/term-page";
+import { ownRenderingIdsOf, viewer } from "@/server/terms/page";
 import { OwnRenderingControls } from "@/components/proposal/own-rendering-controls";
 import { MergeForm } from "./merge-form";
 import { HideForm } from "./hide-form";

@@ -3,7 +3,7 @@ import type { Messages } from "@/lib/i18n";
 import type { Stage } from "@/lib/schemas/term";
 import { PROPOSALS_OPEN } from "@/lib/term-stages";
 import { proposeAction } from "@/server/actions/proposal";
-import { viewer } from "@/server/term-page";
+import { viewer } from "@/server/terms/page";
 import { ProposalForm } from "./proposal-form";
 
 type Term = { slug: string; stage: Stage; targetLang: string };

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { pageResults } from "@/lib/page-results";
-import { delegationLabels, getResults } from "@/server/results";
-import { argumentCounts } from "@/server/comments";
+import { delegationLabels, getResults } from "@/server/results/service";
+import { argumentCounts } from "@/server/deliberation/comments";
 import { ResultsBody } from "./results-body";
 
 /** The results of a term, read from the tally cache: consensus, ranking, profiles, matrix. */

@@ -1,5 +1,5 @@
 import { format, type Locale, type Messages } from "@/lib/i18n";
-import type { getTerm } from "@/server/terms";
+import type { getTerm } from "@/server/terms/read";
 import { StageBadge } from "@/components/stage-badge";
 import { RenderingCard } from "@/components/rendering-card";
 import { LiveTerm } from "@/components/live/live-term";
@@ -18,7 +18,7 @@ type Term = Awaited<ReturnType<typeof getTerm>>;
  * A term's page: the term, the results, the candidates with their arguments, the forms. Shared
  * by the page a signed-in member gets (rendered per request) and the cached copy signed-out
  * readers get (app/(reader)); what differs by viewer is decided in the sections themselves,
- * through `viewer()` of server/term-page.ts. `cursor`: the newest of the term's events when the
+ * through `viewer()` of server/terms/page.ts. `cursor`: the newest of the term's events when the
  * data was read, where the live stream starts.
  */
 export function TermArticle({ term, t, locale, cursor }: { term: Term; t: Messages; locale: Locale; cursor: number }) {

@@ -2,7 +2,7 @@ import { gradeRank, isGrade, type Grade } from "@/lib/tally";
 
 /**
  * What merging a duplicate rendering does to one ballot, and how to take it back. Pure, so the
- * rules are tested without a database (server/merge.ts applies them in a transaction).
+ * rules are tested without a database (server/deliberation/merge.ts applies them in a transaction).
  *
  * Merging `from` into `into`: where the voter graded `from`, `into` gets the higher of the two
  * grades (only `from`'s grade when `into` was ungraded); a reject keeps its written reason;

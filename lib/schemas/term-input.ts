@@ -107,7 +107,7 @@ export const TERM_ERROR_CODES = [
   "subject_field_too_long",
   "language_invalid",
   "deadline_only_consultation",
-  // From the services (server/term-admin.ts, server/merge.ts, server/moderation.ts):
+  // From the services (server/terms/admin.ts, server/deliberation/merge.ts, server/deliberation/moderation.ts):
   "deadline_past",
   "publish_needs_decision",
   "move_not_allowed",

@@ -1,7 +1,7 @@
 "use server";
 import { formValues, type FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
-import { addComment, deleteComment, editComment } from "@/server/comments";
+import { addComment, deleteComment, editComment } from "@/server/deliberation/comments";
 import { failure, success } from "@/server/actions/form-outcome";
 
 /** Actions of the comment forms; the services do every check. */

@@ -3,10 +3,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formValues, type FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
-import { createTerm, editTerm, moveStage } from "@/server/term-admin";
-import { mergeRendering, undoMerge } from "@/server/merge";
-import { hideComment, hideRendering, unhideComment, unhideRendering } from "@/server/moderation";
-import { recordDecision } from "@/server/decisions";
+import { createTerm, editTerm, moveStage } from "@/server/terms/admin";
+import { mergeRendering, undoMerge } from "@/server/deliberation/merge";
+import { hideComment, hideRendering, unhideComment, unhideRendering } from "@/server/deliberation/moderation";
+import { recordDecision } from "@/server/decisions/service";
 import { failure, success } from "@/server/actions/form-outcome";
 
 /**

@@ -1,7 +1,7 @@
 "use server";
 import { formValues, type FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
-import { editRendering, proposeRendering, withdrawRendering } from "@/server/renderings";
+import { editRendering, proposeRendering, withdrawRendering } from "@/server/deliberation/renderings";
 import { failure, success } from "@/server/actions/form-outcome";
 
 /**

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { isAppError } from "@/lib/errors";
 import { ballotInputFromForm, type BallotFormState } from "@/lib/schemas/ballot";
 import { currentActor } from "@/server/auth/request";
-import { castBallot } from "@/server/ballots";
+import { castBallot } from "@/server/ballots/service";
 
 /**
  * The ballot form's action. A plain form post without JavaScript (the page is rendered again

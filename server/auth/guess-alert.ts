@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { ALERT_AT } from "@/lib/auth/throttle";
 import { db } from "@/server/db/client";
-import { notify } from "@/server/notifications";
+import { notify } from "@/server/site/notifications";
 import { sendGuessingAlert } from "@/server/auth/mail";
 
 /**

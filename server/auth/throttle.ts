@@ -1,7 +1,7 @@
 import "server-only";
 import { ACCOUNT_FREE, ALERT_AT, PER_CLIENT, slowDownMs, WINDOW_MS, type AttemptVerdict } from "@/lib/auth/throttle";
 import { windowVerdict } from "@/lib/rate-limit";
-import { claimSlot, countHit, giveBack, markAlerted } from "@/server/rate-limit";
+import { claimSlot, countHit, giveBack, markAlerted } from "@/server/site/rate-limit";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { db } from "@/server/db/client";
 import { pruneTermEvents } from "@/server/live/prune";
-import { pruneRateWindows } from "@/server/rate-limit";
+import { pruneRateWindows } from "@/server/site/rate-limit";
 
 /** How often a running server prunes the live event log (start-up prunes once too: scripts/prepare-db.ts). */
 export const PRUNE_EVERY_MS = 60 * 60 * 1000;

@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import { createDb, setDb, type Db } from "@/server/db/client";
 import { actorFromApiToken } from "@/server/auth/api-tokens";
 import { verifyPassword } from "@/server/auth/password";
-import { hashInviteToken, inspectInvite } from "@/server/invites";
+import { hashInviteToken, inspectInvite } from "@/server/membership/invites";
 
 /**
  * `npm run admin` as an operator runs it: a child process on a fresh SQLite file named by

@@ -3,9 +3,9 @@ import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
 import { createTerm, ids } from "@/test/integration/helpers/terms";
-import { castBallot, getBallot } from "@/server/ballots";
-import { saveBallot } from "@/server/ballot-sql";
-import { ensureCells } from "@/server/tally-cells";
+import { castBallot, getBallot } from "@/server/ballots/service";
+import { saveBallot } from "@/server/ballots/store";
+import { ensureCells } from "@/server/results/cells";
 import type { Stage } from "@/lib/schemas/term";
 import { AppError } from "@/lib/errors";
 import { BALLOT_ERRORS } from "@/lib/schemas/ballot";
@@ -253,7 +253,7 @@ describeEachEngine("ballots", ({ database }) => {
     const actor = await createActor(db);
     await ensureCells(term.id);
     const read = await db.term.findUniqueOrThrow({ where: { id: term.id } });
-    // A merge, hide or withdrawal moves the version (server/results.ts bumpTally) after castBallot read it.
+    // A merge, hide or withdrawal moves the version (server/results/service.ts bumpTally) after castBallot read it.
     await db.term.update({ where: { id: term.id }, data: { renderingsVersion: { increment: 1 } } });
     const saved = await saveBallot({
       termId: term.id, renderingsVersion: read.renderingsVersion, userId: actor.id, delegationId: actor.delegationId!,

@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
-import { getDecision, listDecisions, recordDecision } from "@/server/decisions";
-import { moveStage } from "@/server/term-admin";
-import { castBallot } from "@/server/ballots";
-import { getResults } from "@/server/results";
-import { getTerm } from "@/server/terms";
+import { getDecision, listDecisions, recordDecision } from "@/server/decisions/service";
+import { moveStage } from "@/server/terms/admin";
+import { castBallot } from "@/server/ballots/service";
+import { getResults } from "@/server/results/service";
+import { getTerm } from "@/server/terms/read";
 import { addRendering, grade, makeTerm, rejectsInvalid, rejectsWith } from "./term-fixtures";
 import type { Db } from "@/server/db/client";
 

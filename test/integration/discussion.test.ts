@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
-import { addComment, argumentCounts, deleteComment, editComment, getDiscussion } from "@/server/comments";
+import { addComment, argumentCounts, deleteComment, editComment, getDiscussion } from "@/server/deliberation/comments";
 import { addRendering, makeTerm, rejectsInvalid, rejectsWith } from "./term-fixtures";
 
 const HOSTILE = `<script>alert(1)</script><img src=x onerror=alert(2)>

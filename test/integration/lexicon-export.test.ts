@@ -4,9 +4,9 @@ import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
 import { checkTbxBasic } from "@/test/support/tbx-basic";
 import { jingAvailable, tbxSchemaErrors } from "@/test/support/jing";
-import { seed } from "@/server/seed";
+import { seed } from "@/server/seed/seed";
 import { db } from "@/server/db/client";
-import { lexiconExportResponse, loadLexicon } from "@/server/lexicon-export";
+import { lexiconExportResponse, loadLexicon } from "@/server/exports/lexicon";
 import { lexiconExportSchema } from "@/lib/schemas/lexicon";
 
 const request = (path: string) => new Request(`http://localhost${path}`);

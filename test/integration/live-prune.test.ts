@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
-import { seed } from "@/server/seed";
+import { seed } from "@/server/seed/seed";
 import { createDb, db } from "@/server/db/client";
 import { pruneTermEvents, prunedThrough } from "@/server/live/prune";
 import { termEventStream } from "@/server/live/stream";
-import { loadTermPage } from "@/server/term-page";
+import { loadTermPage } from "@/server/terms/page";
 import type { SseFrame } from "@/lib/live";
 import { readFrames } from "@/test/support/sse";
 

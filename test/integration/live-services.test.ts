@@ -2,14 +2,14 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
-import { seed } from "@/server/seed";
+import { seed } from "@/server/seed/seed";
 import { db } from "@/server/db/client";
-import { castBallot } from "@/server/ballots";
-import { proposeRendering, withdrawRendering } from "@/server/renderings";
-import { addComment } from "@/server/comments";
-import { editTerm, moveStage } from "@/server/term-admin";
-import { recordDecision } from "@/server/decisions";
-import { hideRendering } from "@/server/moderation";
+import { castBallot } from "@/server/ballots/service";
+import { proposeRendering, withdrawRendering } from "@/server/deliberation/renderings";
+import { addComment } from "@/server/deliberation/comments";
+import { editTerm, moveStage } from "@/server/terms/admin";
+import { recordDecision } from "@/server/decisions/service";
+import { hideRendering } from "@/server/deliberation/moderation";
 
 /**
  * Every change an open term page shows records its live event (server/live/publish.ts), of the

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
-import { seed } from "@/server/seed";
+import { seed } from "@/server/seed/seed";
 import { termEventStream } from "@/server/live/stream";
 import { afterCommit, termEventOps } from "@/server/live/publish";
 import { MAX_REPLAY } from "@/lib/live";

@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
-import { hideComment, hideRendering, listHiddenRenderings, unhideComment, unhideRendering } from "@/server/moderation";
-import { addComment, getDiscussion } from "@/server/comments";
-import { proposeRendering } from "@/server/renderings";
-import { getResults } from "@/server/results";
-import { getTerm } from "@/server/terms";
+import { hideComment, hideRendering, listHiddenRenderings, unhideComment, unhideRendering } from "@/server/deliberation/moderation";
+import { addComment, getDiscussion } from "@/server/deliberation/comments";
+import { proposeRendering } from "@/server/deliberation/renderings";
+import { getResults } from "@/server/results/service";
+import { getTerm } from "@/server/terms/read";
 import { addRendering, grade, makeTerm, rejectsWith } from "./term-fixtures";
 
 describeEachEngine("hiding abuse", ({ database }) => {

@@ -4,7 +4,7 @@ import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import { changePassword, createMyApiToken, getProfile, listMyApiTokens, revokeMyApiToken, updateProfile } from "@/server/profile";
+import { changePassword, createMyApiToken, getProfile, listMyApiTokens, revokeMyApiToken, updateProfile } from "@/server/membership/profile";
 import { actorFromApiToken } from "@/server/auth/api-tokens";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { loadActor } from "@/server/auth/actor";

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
-import { editRendering, proposeRendering, withdrawRendering } from "@/server/renderings";
-import { getTerm } from "@/server/terms";
-import { getResults } from "@/server/results";
+import { editRendering, proposeRendering, withdrawRendering } from "@/server/deliberation/renderings";
+import { getTerm } from "@/server/terms/read";
+import { getResults } from "@/server/results/service";
 import { addRendering, grade, makeTerm, rejectsInvalid, rejectsWith } from "./term-fixtures";
 
 const proposal = (text: string, extra: Record<string, unknown> = {}) => ({

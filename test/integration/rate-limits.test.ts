@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
-import { addComment } from "@/server/comments";
-import { proposeRendering } from "@/server/renderings";
-import { createInvite } from "@/server/invites";
+import { addComment } from "@/server/deliberation/comments";
+import { proposeRendering } from "@/server/deliberation/renderings";
+import { createInvite } from "@/server/membership/invites";
 import { WRITE_LIMITS } from "@/lib/rate-limit";
-import { countHit, pruneRateWindows } from "@/server/rate-limit";
+import { countHit, pruneRateWindows } from "@/server/site/rate-limit";
 import { isAppError } from "@/lib/errors";
 import { addRendering, makeTerm, rejectsWith } from "./term-fixtures";
 

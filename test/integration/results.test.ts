@@ -7,16 +7,16 @@ import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
 import { createTerm, ids } from "@/test/integration/helpers/terms";
-import { castBallot } from "@/server/ballots";
-import { bumpTally, getResults, getResultsJson, leaderOf } from "@/server/results";
-import { exportBallots } from "@/server/ballot-export";
-import { seed } from "@/server/seed";
-import { getTerm } from "@/server/terms";
+import { castBallot } from "@/server/ballots/service";
+import { bumpTally, getResults, getResultsJson, leaderOf } from "@/server/results/service";
+import { exportBallots } from "@/server/ballots/export";
+import { seed } from "@/server/seed/seed";
+import { getTerm } from "@/server/terms/read";
 import type { Db } from "@/server/db/client";
 import { cellsOf, type Cell } from "@/lib/tally/cells";
-import { readCells } from "@/server/tally-cells";
-import { changeTerm } from "@/server/term-change";
-import { renameDelegation } from "@/server/delegations";
+import { readCells } from "@/server/results/cells";
+import { changeTerm } from "@/server/terms/change";
+import { renameDelegation } from "@/server/membership/delegations";
 import { ballotExportSchema, GRADES, resultsSchema, tally, type BallotExport, type Grade } from "@/lib/tally";
 
 /**

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachEngine } from "@/test/support/databases";
-import { changeTerm } from "@/server/term-change";
+import { changeTerm } from "@/server/terms/change";
 import { subscribe } from "@/server/live/hub";
 import { makeTerm } from "./term-fixtures";
 

@@ -11,7 +11,7 @@ import { createPostgresDatabase, postgresReachable, PG_ADMIN_URL } from "@/test/
 import type { DatabaseConfig } from "@/lib/env";
 import { createDb, setDb, type Db } from "@/server/db/client";
 import { migrate } from "@/server/db/migrate";
-import { seed } from "@/server/seed";
+import { seed } from "@/server/seed/seed";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { takeSseFrames, type SseFrame } from "@/lib/live";
 

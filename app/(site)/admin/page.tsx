@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { messages } from "@/server/locale";
-import { staffPage } from "@/server/access";
+import { messages } from "@/server/site/locale";
+import { staffPage } from "@/server/membership/access";
 import { NotAllowed, adminSections } from "@/components/admin/admin-nav";
 import styles from "@/components/account/forms.module.css";
 

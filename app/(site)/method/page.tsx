@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { GRADES, GRADE_LABELS } from "@/lib/tally";
-import { messages } from "@/server/locale";
-import { readerGate } from "@/server/access";
+import { messages } from "@/server/site/locale";
+import { readerGate } from "@/server/membership/access";
 
 export const dynamic = "force-dynamic";
 

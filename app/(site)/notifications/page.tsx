@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
-import { messages } from "@/server/locale";
+import { messages } from "@/server/site/locale";
 import { currentActor } from "@/server/auth/request";
-import { listNotifications } from "@/server/notifications";
+import { listNotifications } from "@/server/site/notifications";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Notifications" };

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { canAdminister } from "@/lib/permissions";
-import { messages } from "@/server/locale";
-import { memberPage } from "@/server/access";
-import { getProfile, listMyApiTokens } from "@/server/profile";
-import { listDelegations } from "@/server/delegations";
+import { messages } from "@/server/site/locale";
+import { memberPage } from "@/server/membership/access";
+import { getProfile, listMyApiTokens } from "@/server/membership/profile";
+import { listDelegations } from "@/server/membership/delegations";
 import { updateProfileAction } from "@/server/actions/account/update-profile";
 import { changePasswordAction } from "@/server/actions/account/change-password";
 import { createApiTokenAction } from "@/server/actions/account/create-api-token";

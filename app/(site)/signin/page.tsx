@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { env } from "@/lib/env";
-import { messages } from "@/server/locale";
+import { messages } from "@/server/site/locale";
 import { currentActor } from "@/server/auth/request";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { getSiteSettings } from "@/server/settings";
+import { getSiteSettings } from "@/server/site/settings";
 import { safeCallback } from "@/lib/safe-callback";
 
 export const dynamic = "force-dynamic";

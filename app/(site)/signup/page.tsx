@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { format } from "@/lib/i18n";
-import { messages } from "@/server/locale";
-import { getSiteSettings } from "@/server/settings";
-import { listDelegations } from "@/server/delegations";
+import { messages } from "@/server/site/locale";
+import { getSiteSettings } from "@/server/site/settings";
+import { listDelegations } from "@/server/membership/delegations";
 import { signUpAction } from "@/server/actions/account/sign-up";
 import { NewAccountForm } from "@/components/account/new-account-form";
 import { delegationLabel } from "@/components/account/labels";

@@ -1,6 +1,6 @@
 import { apiRoute, json } from "@/server/http/api-route";
 import { actorFromRequest } from "@/server/auth/request";
-import { listAudit } from "@/server/audit";
+import { listAudit } from "@/server/site/audit";
 
 export const dynamic = "force-dynamic";
 

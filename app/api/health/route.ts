@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { checkDatabase } from "@/server/health";
+import { checkDatabase } from "@/server/site/health";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,8 @@ import { apiRoute, json } from "@/server/http/api-route";
 import { readJsonObject } from "@/server/http/read-json";
 import { actorForWrite, actorFromRequest } from "@/server/auth/request";
 import { requireRole } from "@/server/auth/guard";
-import { createInvite, listInvites } from "@/server/invites";
-import { inviteUrl, siteUrl } from "@/server/site-url";
+import { createInvite, listInvites } from "@/server/membership/invites";
+import { inviteUrl, siteUrl } from "@/server/site/url";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import { apiRoute } from "@/server/http/api-route";
-import { lexiconExportResponse } from "@/server/lexicon-export";
-import { readerGate } from "@/server/access";
+import { lexiconExportResponse } from "@/server/exports/lexicon";
+import { readerGate } from "@/server/membership/access";
 
 export const dynamic = "force-dynamic";
 
-/** The whole lexicon as JSON (see server/lexicon-export.ts for what is included). */
+/** The whole lexicon as JSON (see server/exports/lexicon.ts for what is included). */
 export const GET = apiRoute(async (req) => {
   await readerGate(req);
   return lexiconExportResponse(req, "json");

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { isLocale } from "@/lib/i18n";
-import { LOCALE_COOKIE, saveProfileLocale } from "@/server/locale";
+import { LOCALE_COOKIE, saveProfileLocale } from "@/server/site/locale";
 import { actorFromRequest, sameOrigin } from "@/server/auth/request";
 
 /** The page to go back to: the referring page when it is on this host, else the lexicon. */

@@ -2,7 +2,7 @@ import { apiRoute, json } from "@/server/http/api-route";
 import { readJsonObject } from "@/server/http/read-json";
 import { actorForWrite, actorFromRequest } from "@/server/auth/request";
 import { requireActor } from "@/server/auth/guard";
-import { getProfile, updateProfile } from "@/server/profile";
+import { getProfile, updateProfile } from "@/server/membership/profile";
 
 export const dynamic = "force-dynamic";
 

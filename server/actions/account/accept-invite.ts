@@ -1,7 +1,7 @@
 "use server";
 import { formFields } from "@/lib/schemas/account";
 import type { FormState } from "@/lib/form-state";
-import { acceptInvite } from "@/server/invites";
+import { acceptInvite } from "@/server/membership/invites";
 import { formResult } from "@/server/actions/account/form-result";
 import { rememberLocale } from "@/server/actions/account/locale-cookie";
 

@@ -2,7 +2,7 @@
 import { formFields } from "@/lib/schemas/account";
 import type { FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
-import { changePassword } from "@/server/profile";
+import { changePassword } from "@/server/membership/profile";
 import { formResult } from "@/server/actions/account/form-result";
 
 /**

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { formFields } from "@/lib/schemas/account";
 import type { FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
-import { createMyApiToken } from "@/server/profile";
+import { createMyApiToken } from "@/server/membership/profile";
 import { formResult } from "@/server/actions/account/form-result";
 
 /** The token is in the result once, for the form to show; it is never readable again. */

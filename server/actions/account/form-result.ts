@@ -5,7 +5,7 @@ import { withoutSecrets, type FormState } from "@/lib/form-state";
 import { fieldErrorsOf } from "@/lib/validation";
 import { MESSAGES, type Messages } from "@/lib/i18n";
 import { errorText, fieldText } from "@/lib/membership/form-text";
-import { messages } from "@/server/locale";
+import { messages } from "@/server/site/locale";
 
 function translated(t: Messages, fields: Record<string, string[]>): Record<string, string[]> {
   return Object.fromEntries(Object.entries(fields).map(([k, list]) => [k, list.map((m) => fieldText(t, MESSAGES.en, m))]));

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/server/auth/request";
-import { revokeMyApiToken } from "@/server/profile";
+import { revokeMyApiToken } from "@/server/membership/profile";
 import { runThenRedirectTarget } from "@/server/actions/account/form-result";
 
 export async function revokeApiTokenAction(form: FormData): Promise<void> {

@@ -1,7 +1,7 @@
 "use server";
 import { formFields } from "@/lib/schemas/account";
 import type { FormState } from "@/lib/form-state";
-import { signUp } from "@/server/accounts";
+import { signUp } from "@/server/membership/accounts";
 import { formResult } from "@/server/actions/account/form-result";
 import { rememberLocale } from "@/server/actions/account/locale-cookie";
 import type { AccountCreated } from "@/server/actions/account/accept-invite";

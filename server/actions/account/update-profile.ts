@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { formFields } from "@/lib/schemas/account";
 import type { FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
-import { updateProfile } from "@/server/profile";
+import { updateProfile } from "@/server/membership/profile";
 import { formResult } from "@/server/actions/account/form-result";
 import { rememberLocale } from "@/server/actions/account/locale-cookie";
 

@@ -4,8 +4,8 @@ import { headers } from "next/headers";
 import { formFields } from "@/lib/schemas/account";
 import type { FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
-import { createInvite } from "@/server/invites";
-import { inviteUrl, siteUrl } from "@/server/site-url";
+import { createInvite } from "@/server/membership/invites";
+import { inviteUrl, siteUrl } from "@/server/site/url";
 import { formResult } from "@/server/actions/account/form-result";
 
 export type InviteCreated = { url: string; expiresAt: string; maxUses: number };

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/server/auth/request";
-import { revokeInvite } from "@/server/invites";
+import { revokeInvite } from "@/server/membership/invites";
 import { runThenRedirectTarget } from "@/server/actions/account/form-result";
 
 export async function revokeInviteAction(form: FormData): Promise<void> {

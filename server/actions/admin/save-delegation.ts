@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { formFields } from "@/lib/schemas/account";
 import type { FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
-import { createDelegation, renameDelegation } from "@/server/delegations";
+import { createDelegation, renameDelegation } from "@/server/membership/delegations";
 import { formResult } from "@/server/actions/account/form-result";
 
 /** Adds a delegation (no `id`) or renames one (`id` given). */

@@ -4,7 +4,7 @@ import { formFields } from "@/lib/schemas/account";
 import { settingsFromForm } from "@/lib/schemas/site-admin";
 import type { FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
-import { updateSiteSettings } from "@/server/settings";
+import { updateSiteSettings } from "@/server/site/settings";
 import { formResult } from "@/server/actions/account/form-result";
 
 export async function saveSettingsAction(_previous: FormState<null>, form: FormData): Promise<FormState<null>> {

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/server/auth/request";
-import { setMemberDisabled } from "@/server/members";
+import { setMemberDisabled } from "@/server/membership/members";
 import { runThenRedirectTarget } from "@/server/actions/account/form-result";
 
 export async function setMemberDisabledAction(form: FormData): Promise<void> {

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/server/auth/request";
-import { setMemberRole } from "@/server/members";
+import { setMemberRole } from "@/server/membership/members";
 import { runThenRedirectTarget } from "@/server/actions/account/form-result";
 
 export async function setMemberRoleAction(form: FormData): Promise<void> {

@@ -136,7 +136,7 @@ export async function addRenderings(sql: Sql, termId: string, total: number, tag
 /**
  * After writing ballots or renderings behind the services' back: moves the tally version and
  * marks the maintained tally stale (tallyCellsOf = -1), so the app rebuilds it before it next
- * saves a ballot or serves results (server/tally-cells.ts).
+ * saves a ballot or serves results (server/results/cells.ts).
  */
 export async function bumpTally(sql: Sql, termId: string): Promise<void> {
   await sql.run(`UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1, "tallyCellsOf" = -1 WHERE "id" = ?`, [termId]);
@@ -228,7 +228,7 @@ export async function fingerprint(sql: Sql): Promise<string> {
 
 /**
  * The tally input of a term read straight from the tables (active renderings; every ballot's
- * grades and reasons on them; voters named by user id), as server/ballot-export.ts builds it.
+ * grades and reasons on them; voters named by user id), as server/ballots/export.ts builds it.
  */
 export async function tallyInputFromTables(sql: Sql, slug: string): Promise<BallotExport> {
   const term = await termBySlug(sql, slug);

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { messages } from "@/server/locale";
+import { messages } from "@/server/site/locale";
 import { currentActor } from "@/server/auth/request";
-import { listAudit } from "@/server/audit";
+import { listAudit } from "@/server/site/audit";
 import { Refusal, requirePageRole } from "@/components/facilitation/access";
 import { AuditTable } from "@/components/facilitation/audit-table";
 

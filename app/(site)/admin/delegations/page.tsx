@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { messages } from "@/server/locale";
-import { staffPage } from "@/server/access";
-import { listDelegations } from "@/server/delegations";
+import { messages } from "@/server/site/locale";
+import { staffPage } from "@/server/membership/access";
+import { listDelegations } from "@/server/membership/delegations";
 import { saveDelegationAction } from "@/server/actions/admin/save-delegation";
 import { AdminNav, NotAllowed } from "@/components/admin/admin-nav";
 import { DelegationForm } from "@/components/admin/delegation-form";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { canInvite, ROLES } from "@/lib/permissions";
-import { messages } from "@/server/locale";
-import { staffPage } from "@/server/access";
-import { listInvites } from "@/server/invites";
-import { listDelegations } from "@/server/delegations";
+import { messages } from "@/server/site/locale";
+import { staffPage } from "@/server/membership/access";
+import { listInvites } from "@/server/membership/invites";
+import { listDelegations } from "@/server/membership/delegations";
 import { createInviteAction } from "@/server/actions/admin/create-invite";
 import { revokeInviteAction } from "@/server/actions/admin/revoke-invite";
 import { AdminNav, NotAllowed } from "@/components/admin/admin-nav";

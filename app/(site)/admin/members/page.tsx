@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { format } from "@/lib/i18n";
 import { ROLES } from "@/lib/permissions";
-import { messages } from "@/server/locale";
-import { staffPage } from "@/server/access";
-import { listMembers } from "@/server/members";
+import { messages } from "@/server/site/locale";
+import { staffPage } from "@/server/membership/access";
+import { listMembers } from "@/server/membership/members";
 import { setMemberRoleAction } from "@/server/actions/admin/set-member-role";
 import { setMemberDisabledAction } from "@/server/actions/admin/set-member-disabled";
 import { AdminNav, NotAllowed } from "@/components/admin/admin-nav";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { messages } from "@/server/locale";
-import { staffPage } from "@/server/access";
-import { getSiteSettings } from "@/server/settings";
-import { listDelegations } from "@/server/delegations";
+import { messages } from "@/server/site/locale";
+import { staffPage } from "@/server/membership/access";
+import { getSiteSettings } from "@/server/site/settings";
+import { listDelegations } from "@/server/membership/delegations";
 import { saveSettingsAction } from "@/server/actions/admin/save-settings";
 import { AdminNav, NotAllowed } from "@/components/admin/admin-nav";
 import { SettingsForm } from "@/components/admin/settings-form";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { format } from "@/lib/i18n";
-import { messages } from "@/server/locale";
+import { messages } from "@/server/site/locale";
 import { currentActor } from "@/server/auth/request";
-import { inspectInvite } from "@/server/invites";
+import { inspectInvite } from "@/server/membership/invites";
 import { acceptInviteAction } from "@/server/actions/account/accept-invite";
 import { NewAccountForm } from "@/components/account/new-account-form";
 import { dateTime, delegationLabel } from "@/components/account/labels";

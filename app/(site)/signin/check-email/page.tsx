@@ -1,4 +1,4 @@
-import { messages } from "@/server/locale";
+import { messages } from "@/server/site/locale";
 
 export default async function CheckEmailPage() {
   const { t } = await messages();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { readerGate } from "@/server/access";
-import { messages } from "@/server/locale";
-import { loadTermPage, termTitle } from "@/server/term-page";
+import { readerGate } from "@/server/membership/access";
+import { messages } from "@/server/site/locale";
+import { loadTermPage, termTitle } from "@/server/terms/page";
 import { TermArticle } from "@/components/term/term-article";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { apiRoute, json } from "@/server/http/api-route";
 import { readJsonObject } from "@/server/http/read-json";
 import { actorForWrite } from "@/server/auth/request";
-import { deleteComment, editComment } from "@/server/comments";
+import { deleteComment, editComment } from "@/server/deliberation/comments";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { apiRoute, json } from "@/server/http/api-route";
-import { getTerm } from "@/server/terms";
+import { getTerm } from "@/server/terms/read";
 import { readJsonObject } from "@/server/http/read-json";
 import { actorForWrite } from "@/server/auth/request";
-import { editTerm } from "@/server/term-admin";
-import { readerGate } from "@/server/access";
+import { editTerm } from "@/server/terms/admin";
+import { readerGate } from "@/server/membership/access";
 
 export const dynamic = "force-dynamic";
 

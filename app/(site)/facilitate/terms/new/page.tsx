@@ -1,4 +1,4 @@
-import { messages } from "@/server/locale";
+import { messages } from "@/server/site/locale";
 import { currentActor } from "@/server/auth/request";
 import { createTermAction } from "@/server/actions/facilitation";
 import { TermForm } from "@/components/facilitation/term-form";

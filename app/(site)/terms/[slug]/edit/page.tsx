@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/errors";
-import { messages } from "@/server/locale";
+import { messages } from "@/server/site/locale";
 import { currentActor } from "@/server/auth/request";
-import { getTermForEdit } from "@/server/term-admin";
+import { getTermForEdit } from "@/server/terms/admin";
 import { editTermAction } from "@/server/actions/facilitation";
 import { TermForm } from "@/components/facilitation/term-form";
 import { Refusal, requirePageRole } from "@/components/facilitation/access";

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/server/http/api-route";
 import { readOptionalJsonObject } from "@/server/http/optional-json";
 import { actorForWrite } from "@/server/auth/request";
-import { hideComment, unhideComment } from "@/server/moderation";
+import { hideComment, unhideComment } from "@/server/deliberation/moderation";
 
 export const dynamic = "force-dynamic";
 

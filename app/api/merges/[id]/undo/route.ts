@@ -1,6 +1,6 @@
 import { apiRoute, json } from "@/server/http/api-route";
 import { actorForWrite } from "@/server/auth/request";
-import { undoMerge } from "@/server/merge";
+import { undoMerge } from "@/server/deliberation/merge";
 
 export const dynamic = "force-dynamic";
 

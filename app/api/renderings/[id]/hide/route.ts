@@ -1,7 +1,7 @@
 import { apiRoute } from "@/server/http/api-route";
 import { readOptionalJsonObject } from "@/server/http/optional-json";
 import { actorForWrite } from "@/server/auth/request";
-import { hideRendering, unhideRendering } from "@/server/moderation";
+import { hideRendering, unhideRendering } from "@/server/deliberation/moderation";
 
 export const dynamic = "force-dynamic";
 

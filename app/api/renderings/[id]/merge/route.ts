@@ -1,7 +1,7 @@
 import { apiRoute, json } from "@/server/http/api-route";
 import { readJsonObject } from "@/server/http/read-json";
 import { actorForWrite } from "@/server/auth/request";
-import { mergeRendering } from "@/server/merge";
+import { mergeRendering } from "@/server/deliberation/merge";
 
 export const dynamic = "force-dynamic";
 

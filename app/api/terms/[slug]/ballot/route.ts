@@ -1,7 +1,7 @@
 import { apiRoute, json } from "@/server/http/api-route";
 import { readJsonObject } from "@/server/http/read-json";
 import { actorForWrite, actorFromRequest } from "@/server/auth/request";
-import { castBallot, getBallot } from "@/server/ballots";
+import { castBallot, getBallot } from "@/server/ballots/service";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { apiRoute, json } from "@/server/http/api-route";
-import { exportBallots } from "@/server/ballot-export";
-import { readerGate } from "@/server/access";
+import { exportBallots } from "@/server/ballots/export";
+import { readerGate } from "@/server/membership/access";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { apiRoute, json } from "@/server/http/api-route";
 import { readJsonObject } from "@/server/http/read-json";
 import { actorForWrite } from "@/server/auth/request";
-import { recordDecision } from "@/server/decisions";
+import { recordDecision } from "@/server/decisions/service";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { apiRoute, json } from "@/server/http/api-route";
-import { getTerm } from "@/server/terms";
-import { listDecisions } from "@/server/decisions";
-import { readerGate } from "@/server/access";
+import { getTerm } from "@/server/terms/read";
+import { listDecisions } from "@/server/decisions/service";
+import { readerGate } from "@/server/membership/access";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/server/http/api-route";
 import { termEventStream } from "@/server/live/stream";
-import { readerGate } from "@/server/access";
+import { readerGate } from "@/server/membership/access";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/server/http/api-route";
-import { lexiconExportResponse } from "@/server/lexicon-export";
-import { readerGate } from "@/server/access";
+import { lexiconExportResponse } from "@/server/exports/lexicon";
+import { readerGate } from "@/server/membership/access";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { apiRoute, json } from "@/server/http/api-route";
 import { readJsonObject } from "@/server/http/read-json";
 import { actorForWrite } from "@/server/auth/request";
-import { proposeRendering } from "@/server/renderings";
+import { proposeRendering } from "@/server/deliberation/renderings";
 
 export const dynamic = "force-dynamic";
 

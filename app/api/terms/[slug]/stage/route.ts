@@ -1,7 +1,7 @@
 import { apiRoute, json } from "@/server/http/api-route";
 import { readJsonObject } from "@/server/http/read-json";
 import { actorForWrite } from "@/server/auth/request";
-import { moveStage } from "@/server/term-admin";
+import { moveStage } from "@/server/terms/admin";
 
 export const dynamic = "force-dynamic";
 

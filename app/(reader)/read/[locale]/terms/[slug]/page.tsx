@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { MESSAGES, isLocale } from "@/lib/i18n";
-import { getSiteSettings } from "@/server/settings";
-import { signInPath } from "@/server/access";
-import { loadTermPage, renderSignedOut, termTitle } from "@/server/term-page";
+import { getSiteSettings } from "@/server/site/settings";
+import { signInPath } from "@/server/membership/access";
+import { loadTermPage, renderSignedOut, termTitle } from "@/server/terms/page";
 import { TermArticle } from "@/components/term/term-article";
 
 /**

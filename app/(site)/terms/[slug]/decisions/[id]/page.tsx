@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 import { format } from "@/lib/i18n";
 import { GRADE_LABELS } from "@/lib/tally";
-import { messages } from "@/server/locale";
-import { getDecision } from "@/server/decisions";
-import { readerGate } from "@/server/access";
+import { messages } from "@/server/site/locale";
+import { getDecision } from "@/server/decisions/service";
+import { readerGate } from "@/server/membership/access";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { apiRoute, json } from "@/server/http/api-route";
-import { getDecision } from "@/server/decisions";
-import { readerGate } from "@/server/access";
+import { getDecision } from "@/server/decisions/service";
+import { readerGate } from "@/server/membership/access";
 
 export const dynamic = "force-dynamic";
 

@@ -4,9 +4,9 @@ import { conflict, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { hideInputSchema } from "@/lib/schemas/moderation";
 import { requireRole } from "@/server/auth/guard";
-import { recordAudit } from "@/server/audit";
-import { notify } from "@/server/notifications";
-import { changeTerm } from "@/server/term-change";
+import { recordAudit } from "@/server/site/audit";
+import { notify } from "@/server/site/notifications";
+import { changeTerm } from "@/server/terms/change";
 
 /**
  * Hiding abuse. A facilitator hides a rendering or a comment: it leaves every public view

@@ -4,8 +4,8 @@ import type { Role } from "@/lib/permissions";
 import { newAccountSchema, type NewAccount } from "@/lib/schemas/account";
 import { db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
-import { recordAudit, type Tx } from "@/server/audit";
-import { getSiteSettings } from "@/server/settings";
+import { recordAudit, type Tx } from "@/server/site/audit";
+import { getSiteSettings } from "@/server/site/settings";
 
 /**
  * Creating accounts. Every way in (an invitation, open sign-up, the operator CLI) ends here;

@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db/client";
 import { normalizedKey, traditionalForm } from "@/lib/rendering/text";
-import { SEED_DELEGATIONS, SEED_SOURCE, SEED_TERMS } from "@/server/seed-data";
+import { SEED_DELEGATIONS, SEED_SOURCE, SEED_TERMS } from "@/server/seed/data";
 
 /** When the seminar's renderings were offered; also orders them (the tie-break uses createdAt). */
 const SEMINAR_DATE = Date.parse("2013-11-12T00:00:00Z");

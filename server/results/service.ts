@@ -6,11 +6,11 @@ import { queryRows } from "@/server/db/direct";
 import { notFound } from "@/lib/errors";
 import { tally, type Results } from "@/lib/tally";
 import { resultsFromCells } from "@/lib/tally/cells";
-import { tallyInput } from "@/server/ballot-export";
-import { ensureCells, readCells } from "@/server/tally-cells";
+import { tallyInput } from "@/server/ballots/export";
+import { ensureCells, readCells } from "@/server/results/cells";
 
 /**
- * The results of a term, from its maintained tally (TallyCell, server/tally-cells.ts), never
+ * The results of a term, from its maintained tally (TallyCell, server/results/cells.ts), never
  * from its ballots on a request path: a read costs the term's cells (renderings², not voters)
  * and the tally's arithmetic on them (medians from counts, Schulze over the k×k matrix).
  *
@@ -35,7 +35,7 @@ type TermWriter = Pick<Db, "term">;
  * Call inside the transaction that changes the renderings of the term (their set, status or
  * text), first: it takes the term's row lock and moves both the tally version and the
  * renderings version, so a ballot whose grades were checked against the renderings before
- * this change is not saved (server/ballot-sql.ts) but checked again.
+ * this change is not saved (server/ballots/store.ts) but checked again.
  */
 export function bumpTally(tx: TermWriter, termId: string) {
   return tx.term.update({

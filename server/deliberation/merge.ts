@@ -7,10 +7,10 @@ import { MERGES_OPEN } from "@/lib/term-stages";
 import { mergeInputSchema } from "@/lib/schemas/moderation";
 import { ballotContent, mergeBallot, unmergeBallot, type BallotMergeUndo } from "@/lib/merge/ballot-grades";
 import { requireRole } from "@/server/auth/guard";
-import { recordAudit, type Tx } from "@/server/audit";
-import { notify } from "@/server/notifications";
-import { closeExpiredConsultation, requireStage, stageClosed } from "@/server/term-deadline";
-import { changeTerm } from "@/server/term-change";
+import { recordAudit, type Tx } from "@/server/site/audit";
+import { notify } from "@/server/site/notifications";
+import { closeExpiredConsultation, requireStage, stageClosed } from "@/server/terms/deadline";
+import { changeTerm } from "@/server/terms/change";
 
 /**
  * Merging a duplicate rendering into another (facilitators), and undoing it (admins).

@@ -2,7 +2,7 @@ import "server-only";
 import { unauthorized } from "@/lib/errors";
 import { hasRole, type Actor } from "@/lib/permissions";
 import { actorFromRequest, currentActor } from "@/server/auth/request";
-import { getSiteSettings } from "@/server/settings";
+import { getSiteSettings } from "@/server/site/settings";
 
 /**
  * next/navigation is loaded only where pages need it: outside Next's bundler (route handlers

@@ -8,9 +8,9 @@ import { INVITE_ERRORS, inviteInputSchema, inviteState, type InviteInput, type I
 import { db } from "@/server/db/client";
 import { requireRole } from "@/server/auth/guard";
 import { hashPassword } from "@/server/auth/password";
-import { recordAudit } from "@/server/audit";
-import { TX_OPTIONS, insertAccount, type CreatedAccount } from "@/server/accounts";
-import { requireWithinLimit } from "@/server/rate-limit";
+import { recordAudit } from "@/server/site/audit";
+import { TX_OPTIONS, insertAccount, type CreatedAccount } from "@/server/membership/accounts";
+import { requireWithinLimit } from "@/server/site/rate-limit";
 
 /**
  * Invitation links. The secret (32 random bytes, base64url) is in the link only; the database

@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { notFound } from "@/lib/errors";
 import type { TermDetail, TermSummary } from "@/lib/schemas/term";
-import { leaderOf } from "@/server/results";
-import { renderingView } from "@/server/renderings";
-import { closeExpiredConsultation, closeExpiredConsultations } from "@/server/term-deadline";
+import { leaderOf } from "@/server/results/service";
+import { renderingView } from "@/server/deliberation/renderings";
+import { closeExpiredConsultation, closeExpiredConsultations } from "@/server/terms/deadline";
 
 /** Renderings a reader sees: the active ones (withdrawn, merged and hidden ones leave public views). */
 const VISIBLE = { status: "active" } as const;

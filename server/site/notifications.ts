@@ -3,7 +3,7 @@ import { db } from "@/server/db/client";
 import { format } from "@/lib/i18n";
 import type { Actor } from "@/lib/permissions";
 import { requireActor } from "@/server/auth/guard";
-import type { Tx } from "@/server/audit";
+import type { Tx } from "@/server/site/audit";
 
 /**
  * Messages to a member (e.g. "your comment was hidden"), written in the member's own language

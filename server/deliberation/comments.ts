@@ -5,14 +5,14 @@ import { canAdminister, type Actor } from "@/lib/permissions";
 import { editCommentSchema, newCommentSchema, type Stance } from "@/lib/schemas/comment";
 import { COMMENTS_OPEN } from "@/lib/term-stages";
 import { requireActor } from "@/server/auth/guard";
-import { closeExpiredConsultation, requireStage } from "@/server/term-deadline";
-import { changeTerm } from "@/server/term-change";
-import { requireWithinLimit } from "@/server/rate-limit";
+import { closeExpiredConsultation, requireStage } from "@/server/terms/deadline";
+import { changeTerm } from "@/server/terms/change";
+import { requireWithinLimit } from "@/server/site/rate-limit";
 
 /**
  * The discussion of a rendering: comments for, against, or asking a question, replies one
  * level deep. Authors edit (the edit is marked) and delete their own; facilitators hide abuse
- * (server/moderation.ts). Bodies are stored as written; lib/discussion/body.ts makes them safe
+ * (server/deliberation/moderation.ts). Bodies are stored as written; lib/discussion/body.ts makes them safe
  * to show.
  */
 

@@ -6,8 +6,8 @@ import { memberStatusSchema, roleChangeSchema } from "@/lib/schemas/site-admin";
 import { db } from "@/server/db/client";
 import { requireRole } from "@/server/auth/guard";
 import { hashPassword } from "@/server/auth/password";
-import { recordAudit } from "@/server/audit";
-import { TX_OPTIONS, insertAccount, type CreatedAccount } from "@/server/accounts";
+import { recordAudit } from "@/server/site/audit";
+import { TX_OPTIONS, insertAccount, type CreatedAccount } from "@/server/membership/accounts";
 
 /**
  * Members, as admins manage them: roles, disabling. A demotion or a disabling bumps the

@@ -8,10 +8,10 @@ import { derivePinyin, normalizedKey, traditionalForm } from "@/lib/rendering/te
 import { tonedPinyin } from "@/lib/rendering/pinyin-input";
 import { PROPOSALS_OPEN } from "@/lib/term-stages";
 import { requireActor, requireDelegation } from "@/server/auth/guard";
-import type { Tx } from "@/server/audit";
-import { changeTerm } from "@/server/term-change";
-import { closeExpiredConsultation, prismaCode, requireStage } from "@/server/term-deadline";
-import { requireWithinLimit } from "@/server/rate-limit";
+import type { Tx } from "@/server/site/audit";
+import { changeTerm } from "@/server/terms/change";
+import { closeExpiredConsultation, prismaCode, requireStage } from "@/server/terms/deadline";
+import { requireWithinLimit } from "@/server/site/rate-limit";
 
 /**
  * Proposals: a scholar proposes a rendering while the term is in consultation, edits the gloss,

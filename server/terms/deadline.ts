@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { AppError } from "@/lib/errors";
 import type { Stage } from "@/lib/schemas/term";
-import { recordAudit } from "@/server/audit";
-import { changeTerm } from "@/server/term-change";
+import { recordAudit } from "@/server/site/audit";
+import { changeTerm } from "@/server/terms/change";
 
 /**
  * Consultation deadlines, checked on access (docs/decisions/013-term-lifecycle.md): every read

@@ -4,13 +4,13 @@ import { Prisma } from "@/generated/sqlite/client";
 import { cellsOf, type Cell, type TalliedBallot } from "@/lib/tally/cells";
 import { queryRows } from "@/server/db/direct";
 import { db } from "@/server/db/client";
-import type { Tx } from "@/server/audit";
-import { storedGrades, storedReasons } from "@/server/ballot-export";
+import type { Tx } from "@/server/site/audit";
+import { storedGrades, storedReasons } from "@/server/ballots/export";
 
 /**
  * Storage of the maintained tally (model TallyCell; the arithmetic is lib/tally/cells.ts).
  * The cells of a term are valid while Term.tallyCellsOf equals Term.renderingsVersion:
- * - a ballot adds its difference to them in its own statement (server/ballot-sql.ts);
+ * - a ballot adds its difference to them in its own statement (server/ballots/store.ts);
  * - a change of the renderings (changeTerm with `renderings`) rebuilds them in its transaction;
  * - anything else that writes ballots (a test's or benchmark's bulk insert) marks them stale
  *   (tallyCellsOf = -1), and the next ballot or read rebuilds them first (`ensureCells`).

@@ -5,7 +5,7 @@ import { jsonValue, onPostgres, timestamp } from "@/server/db/sql";
 import { NOTIFY_CHANNEL } from "@/server/live/publish";
 import { directSqlite, queryRows } from "@/server/db/direct";
 import { Prisma } from "@/generated/sqlite/client";
-import type { StoredCell } from "@/server/tally-cells";
+import type { StoredCell } from "@/server/results/cells";
 
 /**
  * The SQL of the ballot write path, the hottest write of the site. Raw statements because a

@@ -4,19 +4,19 @@ import { AppError, conflict, notFound, type FieldErrors } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { BALLOT_ERRORS, ballotInputSchema, type BallotView } from "@/lib/schemas/ballot";
 import { requireActor, requireDelegation } from "@/server/auth/guard";
-import { storedGrades, storedReasons } from "@/server/ballot-export";
+import { storedGrades, storedReasons } from "@/server/ballots/export";
 import { fieldErrorsOf } from "@/lib/validation";
 import { afterCommit } from "@/server/live/publish";
-import { currentBallot, saveBallot, termForBallot, type TermForBallot } from "@/server/ballot-sql";
-import { ensureCells, storedCell, talliedBallot } from "@/server/tally-cells";
+import { currentBallot, saveBallot, termForBallot, type TermForBallot } from "@/server/ballots/store";
+import { ensureCells, storedCell, talliedBallot } from "@/server/results/cells";
 import { ballotDelta } from "@/lib/tally/cells";
-import { closeExpiredConsultation } from "@/server/term-deadline";
+import { closeExpiredConsultation } from "@/server/terms/deadline";
 
 /**
  * How a ballot is stored: one row per scholar and term (unique termId+userId), replaced as a
  * whole on every save (last write wins), each accepted save also appended to BallotEvent with
  * the ballot's new revision and full content, the term's tally version bumped and a live event
- * written, all in one transaction (one statement on PostgreSQL; server/ballot-sql.ts; why:
+ * written, all in one transaction (one statement on PostgreSQL; server/ballots/store.ts; why:
  * docs/decisions/012).
  */
 

@@ -6,16 +6,16 @@ import type { Actor } from "@/lib/permissions";
 import { decisionSnapshotSchema, recordDecisionSchema, type DecisionSnapshot, type DecisionView } from "@/lib/schemas/decision";
 import { DECISION_FROM } from "@/lib/term-stages";
 import { requireRole } from "@/server/auth/guard";
-import { recordAudit } from "@/server/audit";
-import { getResults, verifiedResults } from "@/server/results";
+import { recordAudit } from "@/server/site/audit";
+import { getResults, verifiedResults } from "@/server/results/service";
 import type { Grade } from "@/lib/tally";
-import { closeExpiredConsultation, stageClosed } from "@/server/term-deadline";
-import { changeTerm } from "@/server/term-change";
+import { closeExpiredConsultation, stageClosed } from "@/server/terms/deadline";
+import { changeTerm } from "@/server/terms/change";
 
 /**
  * Recording a decision publishes a provisional term: the adopted rendering (正名), admitted
  * alternatives (又称), deprecated ones, a statement in both languages, who decided and when,
- * and a frozen snapshot of the results it rests on. Reopening the term (server/term-admin.ts)
+ * and a frozen snapshot of the results it rests on. Reopening the term (server/terms/admin.ts)
  * marks the decision superseded; decisions are never deleted.
  */
 

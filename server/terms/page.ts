@@ -2,9 +2,9 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/server/db/client";
 import { currentActor } from "@/server/auth/request";
-import { getDiscussion } from "@/server/comments";
-import { listDecisions } from "@/server/decisions";
-import { getTerm } from "@/server/terms";
+import { getDiscussion } from "@/server/deliberation/comments";
+import { listDecisions } from "@/server/decisions/service";
+import { getTerm } from "@/server/terms/read";
 import { isAppError } from "@/lib/errors";
 
 /*

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db/client";
 import { notFound } from "@/lib/errors";
-import { termFields } from "@/server/terms";
+import { termFields } from "@/server/terms/read";
 import { LEXICON_FORMAT, type DesignationStatus, type ExportRendering, type LexiconEntry, type LexiconExport } from "@/lib/schemas/lexicon";
 import { lexiconToCsv } from "@/lib/export/csv";
 import { lexiconToJson } from "@/lib/export/json";

@@ -2,18 +2,18 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import type { TermRow } from "@/server/terms";
+import type { TermRow } from "@/server/terms/read";
 import { createTermSchema, editTermSchema, moveStageSchema, slugFromHeadword } from "@/lib/schemas/term-input";
 import { canMoveStage } from "@/lib/term-stages";
 import { requireRole } from "@/server/auth/guard";
-import { recordAudit } from "@/server/audit";
-import { closeExpiredConsultation, prismaCode } from "@/server/term-deadline";
-import { changeTerm } from "@/server/term-change";
+import { recordAudit } from "@/server/site/audit";
+import { closeExpiredConsultation, prismaCode } from "@/server/terms/deadline";
+import { changeTerm } from "@/server/terms/change";
 
 /**
  * Facilitators create and edit terms and move them through their stages
  * (lib/term-stages.ts has the allowed moves). Publishing is not a stage move here: it happens
- * only together with recording a decision (server/decisions.ts).
+ * only together with recording a decision (server/decisions/service.ts).
  */
 
 const TERM_FIELDS = {

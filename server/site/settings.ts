@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/permissions";
 import { ADMIN_ERRORS, SETTING_KEYS, siteSettingsSchema, type SiteSettings } from "@/lib/schemas/site-admin";
 import { db } from "@/server/db/client";
 import { requireRole } from "@/server/auth/guard";
-import { recordAudit } from "@/server/audit";
+import { recordAudit } from "@/server/site/audit";
 import { expireCachedTermPages } from "@/server/live/cached-pages";
 
 /**

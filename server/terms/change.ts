@@ -2,16 +2,16 @@ import "server-only";
 import type { Prisma } from "@/generated/sqlite/client";
 import type { TermEventType } from "@/lib/live";
 import { db } from "@/server/db/client";
-import type { Tx } from "@/server/audit";
-import { bumpTally } from "@/server/results";
-import { rebuildCells } from "@/server/tally-cells";
+import type { Tx } from "@/server/site/audit";
+import { bumpTally } from "@/server/results/service";
+import { rebuildCells } from "@/server/results/cells";
 import { publishTermEvent } from "@/server/live/publish";
 import { wakeLocal } from "@/server/live/hub";
 import { expireCachedTermPages } from "@/server/live/cached-pages";
 
 /**
  * The one path of a change to a term (everything but a ballot save, whose one statement does
- * steps 1-3 in SQL, server/ballot-sql.ts, and which after commit only wakes the streams: it is
+ * steps 1-3 in SQL, server/ballots/store.ts, and which after commit only wakes the streams: it is
  * the frequent change, and the pages rely on their revalidation period for it):
  *
  * 1. one transaction; with `renderings: true` it first takes the term's row lock and moves its

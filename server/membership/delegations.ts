@@ -1,12 +1,12 @@
 import "server-only";
 import { notFound } from "@/lib/errors";
 import { refused } from "@/lib/membership/refusal";
-import { isUniqueViolation } from "@/server/accounts";
+import { isUniqueViolation } from "@/server/membership/accounts";
 import type { Actor } from "@/lib/permissions";
 import { delegationInputSchema } from "@/lib/schemas/site-admin";
 import { db } from "@/server/db/client";
 import { requireRole } from "@/server/auth/guard";
-import { recordAudit } from "@/server/audit";
+import { recordAudit } from "@/server/site/audit";
 
 /** The delegations (seeded: China, Canada). Admins add and rename them; nothing deletes one (ballots refer to it). */
 
