@@ -83,6 +83,23 @@ const renderingResultSchema = z.object({
 
 const matrixSchema = z.record(z.string(), z.record(z.string(), z.number().int().nonnegative()));
 
+/**
+ * How robust the consensus is (issue 15). blockMargin[D]: the fewest ballots of delegation D
+ * whose change would bring D's median of `consensus` below acceptable. ballotsToChange: the
+ * fewest ballots whose change would make the consensus something else; exact=false when it is
+ * a proven upper bound. With no consensus, `consensus` is null and the fields describe what the
+ * leader needs to qualify (see lib/tally/robustness.ts).
+ */
+export const robustnessSchema = z.object({
+  consensus: z.string().nullable(),
+  blockMargin: z.record(z.string(), z.number().int().nonnegative()),
+  ballotsToChange: z.number().int().nonnegative().nullable(),
+  exact: z.boolean(),
+});
+
+/** One short paragraph in each UI language (issue 15). */
+export const explanationSchema = z.object({ en: z.string(), zh: z.string() });
+
 export const resultsSchema = z.object({
   term: z.string(),
   voters: z.number().int().nonnegative(),
@@ -92,9 +109,14 @@ export const resultsSchema = z.object({
   renderings: z.record(z.string(), renderingResultSchema),
   pairwise: matrixSchema,
   strongestPaths: matrixSchema,
+  // Filled by lib/tally/robustness.ts and lib/tally/explanation.ts (issue 15); optional until then.
+  robustness: robustnessSchema.optional(),
+  explanation: explanationSchema.optional(),
 });
 
 export type Results = z.infer<typeof resultsSchema>;
 export type RenderingResult = z.infer<typeof renderingResultSchema>;
 export type MeritProfile = z.infer<typeof profileSchema>;
 export type Block = z.infer<typeof blockSchema>;
+export type Robustness = z.infer<typeof robustnessSchema>;
+export type Explanation = z.infer<typeof explanationSchema>;
