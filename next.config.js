@@ -34,16 +34,14 @@ const securityHeaders = [
 ];
 
 /**
- * Signed-out readers of a term's page get its cached copy, /read/{locale}/terms/{slug}
- * (app/(reader), decision 014); anyone with a session cookie the page rendered for them. The
- * language: the switcher's cookie, else Chinese if the browser lists it before English, else
- * English. Rewrites here rather than in a proxy (middleware): measured, a proxy.ts doing the
- * same cost the cached page 40 % of its throughput. The cookie names are checked against
- * lib/reader-route.ts by a unit test.
+ * Everyone reading a term's page gets its cached copy, /read/{locale}/terms/{slug} (app/(reader),
+ * decisions 014 and 015): the viewer's own parts are filled in on the client from one private
+ * read, and the page's server actions are posted to the same address, so they run in the same
+ * route. The language: the switcher's cookie, else Chinese if the browser lists it before
+ * English, else English. Rewrites here rather than in a proxy (middleware): measured, a
+ * proxy.ts doing the same cost the cached page 40 % of its throughput. Checked by
+ * lib/reader-route.test.ts.
  */
-const SIGNED_OUT = ["next-auth.session-token", "__Secure-next-auth.session-token", "next-auth.session-token.0", "__Secure-next-auth.session-token.0"].map(
-  (key) => /** @type {const} */ ({ type: "cookie", key }),
-);
 const readerRewrites = [
   { has: [{ type: "cookie", key: "locale", value: "zh" }], locale: "zh" },
   { has: [{ type: "cookie", key: "locale", value: "en" }], locale: "en" },
@@ -52,7 +50,7 @@ const readerRewrites = [
   // its comma, so a hostile header cannot make the pattern backtrack.
   { has: [{ type: "header", key: "accept-language", value: "(?:(?!\\s*(?:zh|en)\\b)[^,]*,)*\\s*zh\\b.*" }], locale: "zh" },
   { has: undefined, locale: "en" },
-].map(({ has, locale }) => ({ source: "/terms/:slug", ...(has ? { has } : {}), missing: SIGNED_OUT, destination: `/read/${locale}/terms/:slug` }));
+].map(({ has, locale }) => ({ source: "/terms/:slug", ...(has ? { has } : {}), destination: `/read/${locale}/terms/:slug` }));
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

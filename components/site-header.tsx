@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { format, type Locale, type Messages } from "@/lib/i18n";
+import type { Locale, Messages } from "@/lib/i18n";
 import { canFacilitate, type Actor } from "@/lib/permissions";
 import { messages } from "@/server/site/locale";
 import { currentActor } from "@/server/auth/request";
 import { LanguageSwitch } from "@/components/language-switch";
-import { SignOutButton } from "@/components/auth/sign-out-button";
+import { UserMenu, ViewerUserMenu, type MenuLabels } from "@/components/member/user-menu";
 import { unreadNotificationCount } from "@/server/site/notifications";
 
 export async function SiteHeader() {
@@ -13,8 +13,18 @@ export async function SiteHeader() {
   return <SiteHeaderView locale={locale} t={t} actor={actor} unread={unread} />;
 }
 
-/** The header for a given reader; the cached pages for signed-out readers draw it with no actor. */
-export function SiteHeaderView({ locale, t, actor, unread }: { locale: Locale; t: Messages; actor: Actor | null; unread: number }) {
+/**
+ * The header. Pages rendered per request know the reader (`actor`); the shared cached pages
+ * (`actor` "viewer") draw the reader's menu on the client from the page's private read.
+ */
+export function SiteHeaderView({ locale, t, actor, unread }: { locale: Locale; t: Messages; actor: Actor | null | "viewer"; unread: number }) {
+  const labels: MenuLabels = {
+    signedInAs: t.auth.signedInAs,
+    notifications: t.facilitation.notifications.title,
+    admin: t.admin.nav,
+    signOut: t.auth.signOut,
+    signIn: t.nav.signIn,
+  };
   return (
     <header className="site">
       <Link className="brand" href="/">
@@ -23,20 +33,10 @@ export function SiteHeaderView({ locale, t, actor, unread }: { locale: Locale; t
       <nav aria-label={t.nav.lexicon}>
         <Link href="/">{t.nav.lexicon}</Link>
         <Link href="/method">{t.nav.method}</Link>
-        {actor ? (
-          <span className="user-menu">
-            <Link href="/profile" title={format(t.auth.signedInAs, { name: actor.name })}>
-              {actor.name}
-            </Link>
-            <Link href="/notifications">
-              {t.facilitation.notifications.title}
-              {unread > 0 ? <span className="badge">{unread}</span> : null}
-            </Link>
-            {canFacilitate(actor) ? <Link href="/admin">{t.admin.nav}</Link> : null}
-            <SignOutButton label={t.auth.signOut} />
-          </span>
+        {actor === "viewer" ? (
+          <ViewerUserMenu labels={labels} />
         ) : (
-          <Link href="/signin">{t.nav.signIn}</Link>
+          <UserMenu user={actor ? { name: actor.name, unread, staff: canFacilitate(actor) } : null} labels={labels} />
         )}
         <LanguageSwitch locale={locale} label={t.nav.language} />
       </nav>

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { test, expect, apiToken, createUser, e2eDb, signInBrowser } from "./support/auth";
 
 /**
- * Signed-out readers get a cached copy of a term's page (next.config.js rewrites, app/(reader)); members get
- * the page rendered for them. Decision 014.
+ * Everyone gets the cached copy of a term's page (next.config.js rewrites, app/(reader)); a
+ * member's own parts are filled in on the client from one private read. Decisions 014 and 015.
  */
 
 async function openTerm() {
@@ -15,7 +15,7 @@ async function openTerm() {
   return { slug, term };
 }
 
-test("a signed-out reader gets the cached copy in their language; a member gets their own page", async ({ playwright, baseURL, page }) => {
+test("a reader gets the cached copy in their language; a member gets the same copy with their own parts filled in", async ({ playwright, baseURL, page }) => {
   const { slug } = await openTerm();
   const anonymous = await playwright.request.newContext({ baseURL });
   await anonymous.get(`/terms/${slug}`);
@@ -28,10 +28,17 @@ test("a signed-out reader gets the cached copy in their language; a member gets 
 
   const member = await createUser({ delegation: "China" });
   await signInBrowser(page, member, baseURL!);
+  const viewerRead = page.waitForResponse((r) => r.url().endsWith(`/api/terms/${slug}/viewer`));
   const mine = await page.goto(`/terms/${slug}`);
-  expect(mine?.headers()["cache-control"]).toContain("no-store");
+  expect(mine?.headers()["cache-control"]).toContain("s-maxage");
+  expect(await mine?.text()).not.toContain(member.name);
+  const viewer = await viewerRead;
+  expect(viewer.headers()["cache-control"]).toContain("no-store");
+  expect((await viewer.json()).actor.name).toBe(member.name);
   await expect(page.getByRole("button", { name: "Save ballot" })).toBeVisible();
   await expect(page.getByRole("link", { name: member.name })).toBeVisible();
+  // Signed out, the private read names nobody.
+  expect(await (await anonymous.get(`/api/terms/${slug}/viewer`)).json()).toMatchObject({ actor: null, ballot: null });
   await anonymous.dispose();
 });
 

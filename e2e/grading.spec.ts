@@ -133,6 +133,10 @@ test.describe("without JavaScript", () => {
     const slug = await openTerm(["戊己", "庚辛"]);
     await loginAs({ delegation: "Canada" });
     await page.goto(`/terms/${slug}`);
+    // The shared page cannot fill in a member's parts without JavaScript: it links the page
+    // rendered for them, where every form is a plain post.
+    await page.getByRole("link", { name: "Open the plain page" }).click();
+    await expect(page).toHaveURL(new RegExp(`/terms/${slug}/plain$`));
     await grade(page, "戊己", "Reject").check();
     await grade(page, "庚辛", "Good").check();
     await page.getByRole("button", { name: "Save ballot" }).click();

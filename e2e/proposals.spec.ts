@@ -128,6 +128,7 @@ test.describe("without JavaScript", () => {
     const { slug, renderings } = await termWith(["多元共存"]);
     await loginAs({ delegation: "China" });
     await page.goto(`/terms/${slug}`);
+    await page.getByRole("link", { name: "Open the plain page" }).click();
     await propose(page, "多元•共存", "coexisting", "kept as typed");
     const refusal = page.getByRole("alert").filter({ hasText: "has already been proposed" });
     await expect(refusal.getByRole("link", { name: /Grade this one instead/ })).toHaveAttribute("href", `#r-${renderings[0]!.id}`);

@@ -24,12 +24,12 @@ async function destination(req: { cookies?: Record<string, string>; headers?: Re
   return rule ? rule.destination : null;
 }
 
-test("every session cookie, and its first chunk, keeps a request on the page rendered per request", async () => {
+test("members get the same cached copy as everyone: a session cookie changes nothing (decision 015)", async () => {
   for (const name of SESSION_COOKIES)
-    for (const key of [name, `${name}.0`]) assert.equal(await destination({ cookies: { [key]: "x", [LOCALE_COOKIE]: "zh" } }), null, key);
+    for (const key of [name, `${name}.0`]) assert.equal(await destination({ cookies: { [key]: "x", [LOCALE_COOKIE]: "zh" } }), "/read/zh/terms/:slug", key);
 });
 
-test("signed out: the switcher's cookie, else the browser's first language, else English", async () => {
+test("the language: the switcher's cookie, else the browser's first language, else English", async () => {
   assert.equal(await destination({}), "/read/en/terms/:slug");
   for (const locale of LOCALES) {
     assert.equal(await destination({ cookies: { [LOCALE_COOKIE]: locale }, headers: { "accept-language": "zh-CN" } }), `/read/${locale}/terms/:slug`);

@@ -16,6 +16,8 @@ type Props = {
   initial: BallotFormState;
   text: Text;
   targetLang: string;
+  /** Told of each save that succeeded (with JavaScript), e.g. to refresh what shows the revision. */
+  onSaved?: (revision: number) => void;
 };
 
 /** Highest first, as a scholar reads a scale; "no opinion" last. */
@@ -29,7 +31,7 @@ const NO_OPINION = { en: "No opinion", zh: "无意见" };
  * form post to the server action; with it, the shared schema checks the input first and the
  * save runs in the background, keeping what the scholar typed whatever happens.
  */
-export function BallotForm({ action, renderings, initial, text, targetLang }: Props) {
+export function BallotForm({ action, renderings, initial, text, targetLang, onSaved }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
   const [clientFields, setClientFields] = useState<Record<string, string[]> | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -41,6 +43,12 @@ export function BallotForm({ action, renderings, initial, text, targetLang }: Pr
   useEffect(() => {
     if (failed) summary.current?.focus();
   }, [failed, state, clientFields]);
+  const told = useRef(state);
+  useEffect(() => {
+    if (state === told.current) return;
+    told.current = state;
+    if (state.status === "saved") onSaved?.(state.revision);
+  }, [state, onSaved]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,25 +1,30 @@
+"use client";
+
 import Link from "next/link";
-import { format, type Messages } from "@/lib/i18n";
-import { canAdminister, canFacilitate } from "@/lib/permissions";
+import { format } from "@/lib/i18n";
+import { hasRole } from "@/lib/permissions";
 import type { Stage } from "@/lib/schemas/term";
 import { STAGE_MOVES } from "@/lib/term-stages";
-import { moveStageAction, undoMergeAction, unhideRenderingAction } from "@/server/actions/facilitation";
-import { listMerges } from "@/server/deliberation/merge";
-import { listHiddenRenderings } from "@/server/deliberation/moderation";
-import { viewer } from "@/server/terms/page";
+import { moveStageAction, undoMergeAction, unhideCommentAction, unhideRenderingAction } from "@/server/actions/facilitation";
+import { useMemberMessages, useTermViewer } from "@/components/member/member-provider";
 import { StageForm } from "./stage-form";
 import { ActionButton } from "./action-button";
 
-type Term = { id: string; slug: string; stage: Stage; deadline: string | null; targetLang: string };
+type Term = { slug: string; stage: Stage; deadline: string | null; targetLang: string };
 
-/** Facilitators' tools for the whole term; admins also see merges to undo and hidden renderings. */
-export async function FacilitatorPanel({ term, t }: { term: Term; t: Messages }) {
-  const actor = await viewer();
-  if (!canFacilitate(actor)) return null;
-  const admin = canAdminister(actor);
+/**
+ * Facilitators' tools for the whole term; admins also see merges to undo and hidden renderings
+ * and comments. Drawn on the client from the viewer's parts (components/member): nothing for
+ * anyone else.
+ */
+export function FacilitatorPanel({ term }: { term: Term }) {
+  const t = useMemberMessages();
+  const viewer = useTermViewer().viewer;
+  const lists = viewer?.facilitation;
+  if (!viewer || !lists || !hasRole(viewer.actor, "facilitator")) return null;
+  const admin = hasRole(viewer.actor, "admin");
   const f = t.facilitation;
   const targets: Stage[] = [...(term.stage === "consultation" ? (["consultation"] as Stage[]) : []), ...STAGE_MOVES[term.stage].filter((s) => s !== "published")];
-  const [merges, hidden] = await Promise.all([listMerges(actor, term.id), admin ? listHiddenRenderings(actor, term.id) : []]);
   return (
     <section aria-labelledby="facilitate-title" id="facilitate" className="card">
       <h2 id="facilitate-title" style={{ marginTop: 0 }}>
@@ -51,11 +56,11 @@ export async function FacilitatorPanel({ term, t }: { term: Term; t: Messages })
           </>
         ) : null}
       </p>
-      {merges.length > 0 ? (
+      {lists.merges.length > 0 ? (
         <>
           <h3>{f.merge.history}</h3>
           <ul>
-            {merges.map((m) => (
+            {lists.merges.map((m) => (
               <li key={m.id}>
                 <span lang={term.targetLang}>{format(f.merge.entry, { from: m.from.text, into: m.into.text, name: m.mergedBy })}</span>
                 {m.undoneAt ? ` (${f.merge.undone})` : null}
@@ -70,14 +75,27 @@ export async function FacilitatorPanel({ term, t }: { term: Term; t: Messages })
           </ul>
         </>
       ) : null}
-      {hidden.length > 0 ? (
+      {lists.hiddenRenderings.length > 0 ? (
         <>
           <h3>{f.hide.hiddenRenderings}</h3>
           <ul>
-            {hidden.map((r) => (
+            {lists.hiddenRenderings.map((r) => (
               <li key={r.id}>
                 <span lang={term.targetLang}>{r.text}</span> — {r.gloss} ({r.proposer}){" "}
                 <ActionButton action={unhideRenderingAction.bind(null, term.slug, r.id)} label={f.hide.unhide} busy="…" forms={t.forms} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {lists.hiddenComments.length > 0 ? (
+        <>
+          <h3>{f.hide.hiddenComments}</h3>
+          <ul>
+            {lists.hiddenComments.map((c) => (
+              <li key={c.id}>
+                {c.author}: <q>{c.body.length > 140 ? `${c.body.slice(0, 140)}…` : c.body}</q>{" "}
+                <ActionButton action={unhideCommentAction.bind(null, term.slug, c.id)} label={f.hide.unhide} busy="…" forms={t.forms} />
               </li>
             ))}
           </ul>

@@ -1,36 +1,31 @@
 import Link from "next/link";
-import { format, type Locale, type Messages } from "@/lib/i18n";
+import type { Locale, Messages } from "@/lib/i18n";
 import { pageResults } from "@/lib/page-results";
-import { delegationLabels, getResults } from "@/server/results/service";
+import { delegationLabels, getVersionedResults } from "@/server/results/service";
 import { argumentCounts } from "@/server/deliberation/comments";
-import { ResultsBody } from "./results-body";
+import { LiveResults } from "./live-results";
 
-/** The results of a term, read from the tally cache: consensus, ranking, profiles, matrix. */
+/** The results of a term, read from the maintained tally: consensus, ranking, profiles, matrix; kept current by the live stream. */
 export async function ResultsSection({ slug, t, locale, targetLang }: { slug: string; t: Messages; locale: Locale; targetLang: string }) {
   const text = t.ballot.results;
-  const [results, labels, args] = await Promise.all([getResults(slug), delegationLabels(locale), argumentCounts(slug)]);
+  const [{ version, results }, labels, args] = await Promise.all([getVersionedResults(slug), delegationLabels(locale), argumentCounts(slug)]);
   return (
     <section aria-labelledby="results-title" id="results">
       <h2 id="results-title">{text.title}</h2>
       <p>
         <Link href="/method">{text.methodLink}</Link>
       </p>
-      {results.voters === 0 ? (
-        <p>{text.noVotes}</p>
-      ) : (
-        <>
-          <p className="muted">{format(text.voters, { count: results.voters })}</p>
-          <ResultsBody
-            results={pageResults(results)}
-            text={text}
-            locale={locale}
-            targetLang={targetLang}
-            delegationLabels={labels}
-            arguments={args}
-            summary={t.discussion.summary}
-          />
-        </>
-      )}
+      <LiveResults
+        slug={slug}
+        initial={pageResults(results)}
+        version={version}
+        text={text}
+        locale={locale}
+        targetLang={targetLang}
+        delegationLabels={labels}
+        arguments={args}
+        summary={t.discussion.summary}
+      />
     </section>
   );
 }

@@ -11,18 +11,23 @@ import { RenderingDiscussion } from "@/components/discussion/rendering-discussio
 import { RenderingControls } from "@/components/facilitation/rendering-controls";
 import { FacilitatorPanel } from "@/components/facilitation/facilitator-panel";
 import { DecisionHistory, DecisionPanel } from "@/components/facilitation/decision-panel";
+import { MemberProvider } from "@/components/member/member-provider";
+import type { TermViewer } from "@/lib/schemas/term-viewer";
 
 type Term = Awaited<ReturnType<typeof getTerm>>;
 
 /**
- * A term's page: the term, the results, the candidates with their arguments, the forms. Shared
- * by the page a signed-in member gets (rendered per request) and the cached copy signed-out
- * readers get (app/(reader)); what differs by viewer is decided in the sections themselves,
- * through `viewer()` of server/terms/page.ts. `cursor`: the newest of the term's events when the
+ * A term's page: the term, the results, the candidates with their arguments, the forms. The
+ * same for everyone (the cached copy of app/(reader), decision 015); the viewer's own parts —
+ * their ballot, their controls, the facilitators' tools — are client components filled from
+ * one private read (components/member), or from `viewer` when the server renders the plain
+ * page for a member without JavaScript. `cursor`: the newest of the term's events when the
  * data was read, where the live stream starts.
  */
-export function TermArticle({ term, t, locale, cursor }: { term: Term; t: Messages; locale: Locale; cursor: number }) {
+export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t: Messages; locale: Locale; cursor: number; viewer?: TermViewer }) {
+  const memberText = { ballot: t.ballot, proposal: t.proposal, forms: t.forms, discussion: t.discussion, facilitation: t.facilitation, stage: t.stage };
   return (
+    <MemberProvider slug={term.slug} initial={viewer} t={memberText}>
     <article>
       <h1 lang={term.sourceLang}>
         {term.headword}
@@ -38,6 +43,15 @@ export function TermArticle({ term, t, locale, cursor }: { term: Term; t: Messag
         ) : null}
       </p>
       <LiveTerm slug={term.slug} cursor={cursor} labels={t.live} />
+      {viewer === undefined && term.stage !== "published" ? (
+        // Without JavaScript the viewer's parts cannot be filled in: members grade on the page
+        // rendered for them.
+        <noscript>
+          <p className="card">
+            {t.live.plain} <a href={`/terms/${term.slug}/plain`}>{t.live.plainLink}</a>
+          </p>
+        </noscript>
+      ) : null}
       <DecisionPanel term={term} t={t} locale={locale} />
       <dl className="meta">
         <dt>{t.term.definition}</dt>
@@ -61,7 +75,7 @@ export function TermArticle({ term, t, locale, cursor }: { term: Term; t: Messag
           {term.sourceLang} → {term.targetLang}
         </dd>
       </dl>
-      <FacilitatorPanel term={term} t={t} />
+      <FacilitatorPanel term={{ slug: term.slug, stage: term.stage, deadline: term.deadline, targetLang: term.targetLang }} />
       <nav aria-label={t.term.onThisPage} className="on-this-page">
         {term.stage !== "draft" ? <a href="#results">{t.ballot.results.title}</a> : null}
         <a href="#candidates">{t.term.candidates}</a>
@@ -79,7 +93,13 @@ export function TermArticle({ term, t, locale, cursor }: { term: Term; t: Messag
             {term.renderings.map((r) => (
               <li key={r.id}>
                 <RenderingCard rendering={r} targetLang={term.targetLang} t={t} />
-                <RenderingControls term={term} rendering={r} t={t} />
+                <RenderingControls
+                  slug={term.slug}
+                  stage={term.stage}
+                  targetLang={term.targetLang}
+                  rendering={{ id: r.id, gloss: r.gloss, rationale: r.rationale, pinyin: r.pinyin }}
+                  others={term.renderings.filter((o) => o.id !== r.id).map((o) => ({ id: o.id, text: o.text }))}
+                />
                 <RenderingDiscussion term={term} renderingId={r.id} t={t} locale={locale} />
               </li>
             ))}
@@ -91,5 +111,6 @@ export function TermArticle({ term, t, locale, cursor }: { term: Term; t: Messag
       <ExportLinks t={t} slug={term.slug} />
       <DecisionHistory term={term} t={t} locale={locale} />
     </article>
+    </MemberProvider>
   );
 }

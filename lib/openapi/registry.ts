@@ -120,6 +120,14 @@ export const API_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "get",
+    path: "/api/terms/{slug}/viewer",
+    tag: "Terms",
+    auth: "public",
+    summary: "The caller's own parts of the term's page: who they are, their ballot, their proposals and comments, facilitators' lists (nobody when signed out)",
+    responses: { 200: { description: "The viewer's parts (private, not cached).", content: { schema: "TermViewer" } }, ...NOT_FOUND },
+  },
+  {
+    method: "get",
     path: "/api/terms/{slug}/ballot",
     tag: "Ballots",
     auth: "member",

@@ -1,3 +1,4 @@
+import { termViewerSchema } from "@/lib/schemas/term-viewer";
 import { z } from "zod";
 import { ballotInputSchema, ballotViewSchema } from "@/lib/schemas/ballot";
 import { lexiconExportSchema } from "@/lib/schemas/lexicon";
@@ -50,6 +51,7 @@ export const SCHEMAS = {
   TermDetail: { schema: termDetailSchema, io: "output" },
   BallotInput: { schema: ballotInputSchema, io: "input" },
   BallotView: { schema: ballotViewSchema, io: "output" },
+  TermViewer: { schema: termViewerSchema, io: "output" },
   BallotExport: { schema: ballotExportSchema, io: "output" },
   Results: { schema: resultsSchema, io: "output" },
   LexiconExport: { schema: lexiconExportSchema, io: "output" },

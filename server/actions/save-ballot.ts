@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { isAppError } from "@/lib/errors";
 import { ballotInputFromForm, type BallotFormState } from "@/lib/schemas/ballot";
 import { currentActor } from "@/server/auth/request";
@@ -13,7 +12,6 @@ export async function saveBallot(slug: string, previous: BallotFormState, form: 
   const typed = ballotInputFromForm(form) as BallotFormState["values"];
   try {
     const saved = await castBallot(await currentActor(), slug, typed);
-    revalidatePath(`/terms/${slug}`);
     const values = { grades: saved.grades, reasons: saved.reasons, note: saved.note };
     return { status: "saved", values, fields: {}, revision: saved.revision };
   } catch (e) {

@@ -105,7 +105,8 @@ export async function currentBallot(termId: string, userId: string) {
  *    expected revision, so the tally delta computed from that revision is the right one;
  * 3. append the ballot event with the ballot's row as this save left it;
  * 4. add the delta to the term's tally cells, and bump its tally version;
- * 5. append the live event (`TermEvent`, decision 011; the payload names no one), and on
+ * 5. append the live event (`TermEvent`, decision 011; the payload names no one and carries
+ *    the new tally version, so open pages fetch the shared results of it), and on
  *    PostgreSQL `pg_notify`, which leaves at commit.
  * Steps 3-5 depend on step 2 having written a row.
  *
@@ -149,9 +150,10 @@ async function saveOnPostgres(b: BallotRow): Promise<number | null> {
       SELECT b."id", b."termId", b."userId", b."revision", b."grades", b."reasons", b."note", 'vote', b."updatedAt" FROM b
     ), tv AS (
       UPDATE "Term" SET "tallyVersion" = "Term"."tallyVersion" + 1 FROM b WHERE "Term"."id" = b."termId"
+      RETURNING "Term"."tallyVersion"
     ), te AS (
       INSERT INTO "TermEvent" ("termId", "type", "payload", "createdAt")
-      SELECT b."termId", 'ballot', CAST('{}' AS jsonb), ${timestamp(b.at)} FROM b
+      SELECT b."termId", 'ballot', jsonb_build_object('tallyVersion', tv."tallyVersion"), ${timestamp(b.at)} FROM b, tv
     )${cells}
     SELECT b."revision", CAST(pg_notify(${NOTIFY_CHANNEL}, b."termId") AS text) AS "notified" FROM b`);
   const revision = rows[0]?.revision;
@@ -163,7 +165,7 @@ const NOT_SAVED = Symbol("not saved");
 
 async function saveOnSqlite(b: BallotRow): Promise<number | null> {
   const open = Prisma.sql`"id" = ${b.termId} AND "stage" = 'consultation' AND "renderingsVersion" = ${b.renderingsVersion} AND "tallyCellsOf" = ${b.renderingsVersion}`;
-  const lock = Prisma.sql`UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1 WHERE ${open}`;
+  const lock = Prisma.sql`UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1 WHERE ${open} RETURNING "tallyVersion"`;
   // SQLite checks ON CONFLICT's WHERE on the existing row; the insert is proposed only while
   // the term is open (the lock above changed a row), so this runs only then.
   const upsert = Prisma.sql`
@@ -178,8 +180,9 @@ async function saveOnSqlite(b: BallotRow): Promise<number | null> {
   const event = (ballotId: string) => Prisma.sql`
     INSERT INTO "BallotEvent" ("ballotId", "termId", "userId", "revision", "grades", "reasons", "note", "cause", "createdAt")
     SELECT "id", "termId", "userId", "revision", "grades", "reasons", "note", 'vote', "updatedAt" FROM "Ballot" WHERE "id" = ${ballotId}`;
-  const termEvent = Prisma.sql`
-    INSERT INTO "TermEvent" ("termId", "type", "payload", "createdAt") VALUES (${b.termId}, 'ballot', '{}', ${timestamp(b.at)})`;
+  const termEvent = (tallyVersion: number | bigint) => Prisma.sql`
+    INSERT INTO "TermEvent" ("termId", "type", "payload", "createdAt")
+    VALUES (${b.termId}, 'ballot', json_object('tallyVersion', ${Number(tallyVersion)}), ${timestamp(b.at)})`;
   const cells = b.cells.length
     ? Prisma.sql`
       INSERT INTO "TallyCell" ("termId", "kind", "delegation", "a", "b", "text", "n")
@@ -189,26 +192,29 @@ async function saveOnSqlite(b: BallotRow): Promise<number | null> {
       ON CONFLICT ("termId", "kind", "delegation", "a", "b") DO UPDATE SET "n" = "TallyCell"."n" + excluded."n"`
     : null;
   type Saved = { id: string; revision: number | bigint };
+  type Locked = { tallyVersion: number | bigint };
 
   try {
     // Synchronously on the connection when no Prisma transaction holds it (server/db/direct.ts).
     const direct = directSqlite();
     const saved = direct
       ? direct.transaction(() => {
-          if (direct.run(lock) === 0) throw NOT_SAVED;
+          const locked = direct.all<Locked>(lock)[0];
+          if (!locked) throw NOT_SAVED;
           const row = direct.all<Saved>(upsert)[0];
           if (!row) throw NOT_SAVED;
           direct.run(event(row.id));
-          direct.run(termEvent);
+          direct.run(termEvent(locked.tallyVersion));
           if (cells) direct.run(cells);
           return row;
         })
       : await db().$transaction(async (tx) => {
-          if ((await tx.$executeRaw(lock)) === 0) throw NOT_SAVED;
+          const locked = (await tx.$queryRaw<Locked[]>(lock))[0];
+          if (!locked) throw NOT_SAVED;
           const row = (await tx.$queryRaw<Saved[]>(upsert))[0];
           if (!row) throw NOT_SAVED;
           await tx.$executeRaw(event(row.id));
-          await tx.$executeRaw(termEvent);
+          await tx.$executeRaw(termEvent(locked.tallyVersion));
           if (cells) await tx.$executeRaw(cells);
           return row;
         });

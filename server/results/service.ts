@@ -55,6 +55,14 @@ export async function getResultsJson(slug: string): Promise<Uint8Array<ArrayBuff
   return (await current({ slug })).bytes;
 }
 
+/**
+ * The results with the tally version they are at least as new as: what live pages compare
+ * with the version a ballot's event carries (components/live).
+ */
+export async function getVersionedResults(slug: string): Promise<{ version: number; results: Results; bytes: Uint8Array<ArrayBuffer> }> {
+  return current({ slug });
+}
+
 /** The results recounted from every ballot: the oracle the maintained tally must agree with. */
 export async function recountResults(slug: string): Promise<Results> {
   const term = await db().term.findUnique({ where: { slug }, select: { id: true, slug: true } });

@@ -1,7 +1,6 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/server/db/client";
-import { currentActor } from "@/server/auth/request";
 import { getDiscussion } from "@/server/deliberation/comments";
 import { listDecisions } from "@/server/decisions/service";
 import { getTerm } from "@/server/terms/read";
@@ -9,22 +8,9 @@ import { isAppError } from "@/lib/errors";
 
 /*
  * What the term page's sections share, loaded once per rendering however many sections ask
- * (React's request cache).
+ * (React's request cache). Nothing here depends on who is looking: the page is the same for
+ * everyone and cached (app/(reader)); the viewer's own parts come from server/terms/viewer.ts.
  */
-
-/** Per rendering: whether it is the signed-out copy, which must not read the request's cookies. */
-const renderMode = cache(() => ({ signedOut: false }));
-
-/**
- * Called first by the cached page for signed-out readers (app/(reader)): every section then
- * renders as for nobody signed in, without touching cookies, so the page can be cached.
- */
-export function renderSignedOut() {
-  renderMode().signedOut = true;
-}
-
-/** Who is looking at this rendering of the page; null signed out. */
-export const viewer = cache(async () => (renderMode().signedOut ? null : currentActor()));
 
 type TermPageData = { term: Awaited<ReturnType<typeof getTerm>>; cursor: number };
 
@@ -55,13 +41,5 @@ export async function termTitle(slug: string): Promise<string | undefined> {
   if (!term) return undefined;
   return term.abbreviation ? `${term.headword} (${term.abbreviation})` : term.headword;
 }
-export const discussionOf = cache(async (termId: string) => getDiscussion(await viewer(), termId));
+export const discussionOf = cache((termId: string) => getDiscussion(null, termId));
 export const decisionsOf = cache((termId: string) => listDecisions(termId));
-
-/** Ids of the term's renderings the viewer proposed (to show them their own controls). */
-export const ownRenderingIdsOf = cache(async (termId: string): Promise<Set<string>> => {
-  const me = await viewer();
-  if (!me) return new Set();
-  const rows = await db().rendering.findMany({ where: { termId, proposerId: me.id, status: "active" }, select: { id: true } });
-  return new Set(rows.map((r) => r.id));
-});

@@ -59,6 +59,7 @@ export const en = {
     done: "Hidden.",
     unhide: "Restore",
     hiddenRenderings: "Hidden renderings (admins only)",
+    hiddenComments: "Hidden comments (admins only)",
   },
   decision: {
     title: "Decision",
@@ -195,6 +196,7 @@ export const zh: Widen<typeof en> = {
     done: "已隐藏。",
     unhide: "恢复",
     hiddenRenderings: "已隐藏的译名（仅管理员可见）",
+    hiddenComments: "已隐藏的评论（仅管理员可见）",
   },
   decision: {
     title: "决定",

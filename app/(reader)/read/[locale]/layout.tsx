@@ -21,7 +21,7 @@ export default async function ReaderLayout({ children, params }: { children: Rea
   if (!isLocale(locale)) notFound();
   const t = MESSAGES[locale];
   return (
-    <SiteFrame locale={locale} t={t} header={<SiteHeaderView locale={locale} t={t} actor={null} unread={0} />}>
+    <SiteFrame locale={locale} t={t} header={<SiteHeaderView locale={locale} t={t} actor="viewer" unread={0} />}>
       {children}
     </SiteFrame>
   );

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { MESSAGES, isLocale } from "@/lib/i18n";
 import { getSiteSettings } from "@/server/site/settings";
-import { signInPath } from "@/server/membership/access";
-import { loadTermPage, renderSignedOut, termTitle } from "@/server/terms/page";
+import { loadTermPage, termTitle } from "@/server/terms/page";
 import { TermArticle } from "@/components/term/term-article";
 
 /**
- * A term's page for signed-out readers (next.config.js rewrites /terms/{slug} here), cached.
+ * A term's page for everyone (next.config.js rewrites /terms/{slug} here), cached; the viewer's
+ * own parts are filled in on the client (components/member, decision 015).
  * Reading a cached copy costs a fraction of rendering the page, which is what lets a whole
  * conference read along (docs/benchmarks.md). How fresh it is:
  * - every change but a ballot expires this instance's copies at once (server/live/cached-pages);
@@ -30,20 +30,20 @@ type Props = { params: Promise<{ locale: string; slug: string }> };
 async function read({ params }: Props) {
   const { locale, slug } = await params;
   if (!isLocale(locale)) notFound();
-  // A members-only site keeps signed-out readers out: they are sent to sign in.
-  if ((await getSiteSettings()).membersOnly) redirect(signInPath(`/terms/${slug}`));
+  // A members-only site cannot share one copy: its members get the page rendered for them,
+  // which sends anyone else to sign in.
+  if ((await getSiteSettings()).membersOnly) redirect(`/terms/${slug}/plain`);
   return { locale, ...(await loadTermPage(slug)) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   // Metadata is rendered with the redirect's body: on a members-only site it names nothing.
-  if ((await getSiteSettings()).membersOnly) redirect(signInPath(`/terms/${slug}`));
+  if ((await getSiteSettings()).membersOnly) redirect(`/terms/${slug}/plain`);
   return { title: await termTitle(slug), alternates: { canonical: `/terms/${slug}` } };
 }
 
 export default async function CachedTermPage(props: Props) {
-  renderSignedOut();
   const { locale, term, cursor } = await read(props);
   return <TermArticle term={term} t={MESSAGES[locale]} locale={locale} cursor={cursor} />;
 }

@@ -1,0 +1,50 @@
+"use client";
+
+import { format } from "@/lib/i18n";
+import type { Stage } from "@/lib/schemas/term";
+import { saveBallot } from "@/server/actions/save-ballot";
+import { useMemberMessages, useReloadViewer, useTermViewer } from "@/components/member/member-provider";
+import { BallotForm } from "./ballot-form";
+import styles from "./ballot.module.css";
+
+type Props = {
+  slug: string;
+  stage: Stage;
+  targetLang: string;
+  renderings: { id: string; text: string; pinyin: string }[];
+  /** What a reader who is not signed in sees (and everyone until the viewer's parts arrive). */
+  children: React.ReactNode;
+};
+
+/** The viewer's own ballot: the form while the term is open, else why there is none. */
+export function MemberBallot({ slug, stage, targetLang, renderings, children }: Props) {
+  const text = useMemberMessages().ballot.form;
+  const { viewer } = useTermViewer();
+  const reload = useReloadViewer();
+  const actor = viewer?.actor ?? null;
+  const ballot = viewer?.ballot ?? null;
+  if (stage !== "consultation")
+    return (
+      <p className={styles.panel}>
+        {stage === "draft" ? text.notOpenYet : text.closed}{" "}
+        {ballot && ballot.revision > 0 ? format(text.keptBallot, { revision: ballot.revision }) : null}
+      </p>
+    );
+  if (!actor || !ballot) return <>{children}</>;
+  if (!actor.delegationId) return <p className={styles.panel}>{text.noDelegation}</p>;
+  if (renderings.length === 0) return null;
+  return (
+    <>
+      <p className="muted">{text.intro}</p>
+      <p>{ballot.revision > 0 ? format(text.lastSaved, { revision: ballot.revision }) : text.notCast}</p>
+      <BallotForm
+        action={saveBallot.bind(null, slug)}
+        renderings={renderings}
+        initial={{ status: "idle", values: { grades: ballot.grades, reasons: ballot.reasons, note: ballot.note }, fields: {}, revision: ballot.revision }}
+        text={text}
+        targetLang={targetLang}
+        onSaved={reload}
+      />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import Link from "next/link";
+import { hasRole } from "@/lib/permissions";
+import type { Stance } from "@/lib/schemas/comment";
+import { addCommentAction, deleteCommentAction, editCommentAction } from "@/server/actions/discussion";
+import { hideCommentAction } from "@/server/actions/facilitation";
+import { HideForm } from "@/components/facilitation/hide-form";
+import { useMemberMessages, useTermViewer } from "@/components/member/member-provider";
+import { CommentForm } from "./comment-form";
+import { OwnCommentControls } from "./own-comment-controls";
+import styles from "./discussion.module.css";
+
+type Comment = { id: string; stance: Stance; body: string };
+
+/**
+ * Under a comment, what the viewer may do with it: edit or delete their own, reply (to a thread
+ * while the discussion is open), hide (facilitators). Drawn on the client from the viewer's parts.
+ */
+export function CommentActions({ slug, renderingId, comment, reply, open }: { slug: string; renderingId: string; comment: Comment; reply: boolean; open: boolean }) {
+  const t = useMemberMessages();
+  const viewer = useTermViewer().viewer;
+  const actor = viewer?.actor ?? null;
+  if (!actor) return null;
+  const text = t.discussion;
+  const mine = viewer!.own.comments.includes(comment.id);
+  return (
+    <div className={styles.actions}>
+      {mine && open ? (
+        <OwnCommentControls
+          commentId={comment.id}
+          comment={{ stance: comment.stance, body: comment.body }}
+          editAction={editCommentAction.bind(null, slug, comment.id)}
+          deleteAction={deleteCommentAction.bind(null, slug, comment.id)}
+          t={text}
+          forms={t.forms}
+        />
+      ) : null}
+      {!reply && open ? (
+        <details>
+          <summary>{text.replyOpen}</summary>
+          <CommentForm formId={`reply-${comment.id}`} action={addCommentAction.bind(null, slug, renderingId)} t={text} forms={t.forms} parentId={comment.id} mode="reply" />
+        </details>
+      ) : null}
+      {hasRole(actor, "facilitator") ? (
+        <details>
+          <summary>{t.facilitation.hide.submit}</summary>
+          <HideForm formId={`hide-${comment.id}`} action={hideCommentAction.bind(null, slug, comment.id)} t={t.facilitation} forms={t.forms} />
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/** The form to add an argument to a rendering, or a way to sign in. */
+export function AddComment({ slug, renderingId }: { slug: string; renderingId: string }) {
+  const t = useMemberMessages();
+  const actor = useTermViewer().viewer?.actor;
+  const text = t.discussion;
+  if (!actor)
+    return (
+      <p>
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(`/terms/${slug}#r-${renderingId}`)}`}>{text.signIn}</Link>
+      </p>
+    );
+  return (
+    <details>
+      <summary>{text.add}</summary>
+      <CommentForm formId={`c-${renderingId}`} action={addCommentAction.bind(null, slug, renderingId)} t={text} forms={t.forms} />
+    </details>
+  );
+}

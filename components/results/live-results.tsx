@@ -1,0 +1,47 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { format, type Locale, type Messages } from "@/lib/i18n";
+import { pageResults, type PageResults } from "@/lib/page-results";
+import { subscribeResults } from "@/components/live/results-feed";
+import { ResultsBody } from "./results-body";
+import type { ArgumentCounts } from "./merit-profiles";
+
+type Props = {
+  slug: string;
+  /** The results the page was rendered with, and the tally version they are at least as new as. */
+  initial: PageResults;
+  version: number;
+  text: Messages["ballot"]["results"];
+  locale: Locale;
+  targetLang: string;
+  delegationLabels: Record<string, string>;
+  arguments: ArgumentCounts;
+  summary: string;
+};
+
+/**
+ * The results as they stand: those the page was rendered with, replaced by newer ones as the
+ * live stream fetches them (components/live/results-feed.ts) or the page is refreshed; never
+ * by older ones.
+ */
+export function LiveResults({ slug, initial, version, ...rest }: Props) {
+  const [shown, setShown] = useState({ version, results: initial });
+  // A refreshed page brings newer props: take them if they are newer than what is shown.
+  if (version > shown.version) setShown({ version, results: initial });
+  useEffect(
+    () =>
+      subscribeResults(slug, (r) =>
+        setShown((now) => (r.version > now.version ? { version: r.version, results: pageResults(r.results) } : now)),
+      ),
+    [slug],
+  );
+  const { results } = shown;
+  if (results.voters === 0) return <p>{rest.text.noVotes}</p>;
+  return (
+    <>
+      <p className="muted">{format(rest.text.voters, { count: results.voters })}</p>
+      <ResultsBody results={results} {...rest} />
+    </>
+  );
+}
