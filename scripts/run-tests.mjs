@@ -1,8 +1,8 @@
 // Node 20's test runner takes no globs: find the *.test.ts files under the given folders and
 // run them with TypeScript (tsx) and the react-server condition (so `server-only` imports load).
-// Usage: node scripts/run-tests.mjs [--concurrency N] <folder>...
+// Usage: node scripts/run-tests.mjs [--concurrency N] <folder or file>...
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const args = process.argv.slice(2);
@@ -15,6 +15,7 @@ for (let i = 0; i < args.length; i++) {
 
 function walk(dir) {
   if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory()) return dir.endsWith(".test.ts") ? [dir] : [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const p = path.join(dir, d.name);
     if (d.isDirectory()) return d.name === "node_modules" ? [] : walk(p);

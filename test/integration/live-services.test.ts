@@ -42,6 +42,21 @@ describeEachEngine("services record live term events", ({ database }) => {
     assert.deepEqual(events.at(-1)!.payload, { stage: "published", deadline: null });
   });
 
+  it("a ballot's event carries the tally version that includes it, so open pages fetch those results and no older", async () => {
+    const term = await db().term.create({
+      data: { slug: `tv-${Date.now()}`, headword: "tally version", stage: "consultation", renderings: { create: [{ text: "共同", normalizedKey: "共同" }] } },
+      include: { renderings: true },
+    });
+    const a = await createActor(db(), { delegation: "China" });
+    const b = await createActor(db(), { delegation: "Canada" });
+    for (const [who, grade] of [[a, "good"], [b, "poor"], [a, "excellent"]] as const) {
+      await castBallot(who, term.slug, { grades: { [term.renderings[0]!.id]: grade } });
+      const { tallyVersion } = await db().term.findUniqueOrThrow({ where: { id: term.id }, select: { tallyVersion: true } });
+      const event = await db().termEvent.findFirstOrThrow({ where: { termId: term.id, type: "ballot" }, orderBy: { id: "desc" } });
+      assert.deepEqual(event.payload, { tallyVersion });
+    }
+  });
+
   it("a change that is refused records no event", async () => {
     const term = await db().term.findUniqueOrThrow({ where: { slug: "cso" } });
     const before = await db().termEvent.count({ where: { termId: term.id } });
