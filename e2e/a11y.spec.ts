@@ -44,10 +44,14 @@ const ROUTES: Record<string, { url: (f: Fixtures) => string | string[]; as: "any
   "/signin/check-email": { url: () => "/signin/check-email", as: "anyone" },
   "/signup": { url: () => "/signup", as: "anyone" },
   "/invite/[token]": { url: () => "/invite/not-a-valid-token", as: "anyone" },
-  // A term with ballots too, so that the results (ranking, profiles, pairwise matrix) are checked.
-  "/terms/[slug]": { url: (f) => ["/terms/cso", `/terms/${f.provisional}`], as: "anyone" },
-  // The cached copy signed-out readers get from /terms/{slug} (proxy.ts), in both languages.
+  // The shared cached copy everyone gets from /terms/{slug} (next.config.js rewrites), with an
+  // admin's parts filled in; a term with ballots too, so that the results (ranking, profiles,
+  // pairwise matrix) are checked.
+  "/terms/[slug]": { url: (f) => ["/terms/cso", `/terms/${f.provisional}`], as: "admin" },
+  // The same copy as a reader who is not signed in gets it, in both languages.
   "/read/[locale]/terms/[slug]": { url: () => ["/read/en/terms/cso", "/read/zh/terms/cso"], as: "anyone" },
+  // The page rendered per member, for members without JavaScript and members-only sites.
+  "/terms/[slug]/plain": { url: () => "/terms/cso/plain", as: "admin" },
   "/terms/[slug]/edit": { url: () => "/terms/cso/edit", as: "admin" },
   "/terms/[slug]/decide": { url: (f) => `/terms/${f.provisional}/decide`, as: "admin" },
   "/terms/[slug]/decisions/[id]": { url: (f) => `/terms/${f.decided.slug}/decisions/${f.decided.id}`, as: "anyone" },

@@ -17,13 +17,13 @@ type Props = { params: Promise<{ slug: string }> };
  */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  await memberPage(`/terms/${slug}/plain`);
+  await memberPage(`/terms/${slug}`);
   return { title: await termTitle(slug), alternates: { canonical: `/terms/${slug}` }, robots: { index: false } };
 }
 
 export default async function PlainTermPage({ params }: Props) {
   const { slug } = await params;
-  const actor = await memberPage(`/terms/${slug}/plain`);
+  const actor = await memberPage(`/terms/${slug}`);
   const [{ t, locale }, { term, cursor }, viewer] = await Promise.all([messages(), loadTermPage(slug), termViewer(actor, slug).catch(() => undefined)]);
   return <TermArticle term={term} t={t} locale={locale} cursor={cursor} viewer={viewer} />;
 }
