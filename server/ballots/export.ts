@@ -56,15 +56,30 @@ export async function tallyInput(
   };
 }
 
+/**
+ * A stored JSON column as read: Prisma's model queries give it parsed; raw statements give
+ * PostgreSQL's parsed and SQLite's as text.
+ */
+function storedJson(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 /** Grades as stored (JSON), keeping only well-formed ones, optionally only for some renderings. */
-export function storedGrades(json: unknown, only?: ReadonlySet<string>): Record<string, Grade> {
+export function storedGrades(stored: unknown, only?: ReadonlySet<string>): Record<string, Grade> {
+  const json = storedJson(stored);
   if (!json || typeof json !== "object" || Array.isArray(json)) return {};
   return Object.fromEntries(
     Object.entries(json).filter(([id, grade]) => isGrade(grade) && (!only || only.has(id))),
   ) as Record<string, Grade>;
 }
 
-export function storedReasons(json: unknown, only?: ReadonlySet<string>): Record<string, string> {
+export function storedReasons(stored: unknown, only?: ReadonlySet<string>): Record<string, string> {
+  const json = storedJson(stored);
   if (!json || typeof json !== "object" || Array.isArray(json)) return {};
   return Object.fromEntries(
     Object.entries(json).filter(([id, reason]) => typeof reason === "string" && (!only || only.has(id))),

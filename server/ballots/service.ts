@@ -7,7 +7,7 @@ import { requireActor, requireDelegation } from "@/server/auth/guard";
 import { storedGrades, storedReasons } from "@/server/ballots/export";
 import { fieldErrorsOf } from "@/lib/validation";
 import { afterCommit } from "@/server/live/publish";
-import { currentBallot, saveBallot, termForBallot, type TermForBallot } from "@/server/ballots/store";
+import { saveBallot, termForBallot, type TermForBallot } from "@/server/ballots/store";
 import { ensureCells, storedCell, talliedBallot } from "@/server/results/cells";
 import { ballotDelta } from "@/lib/tally/cells";
 import { closeExpiredConsultation } from "@/server/terms/deadline";
@@ -44,14 +44,14 @@ export async function castBallot(actor: Actor | null, slug: string, raw: unknown
   // with the unknown-rendering error when it grades one that is gone, else it is saved. One
   // refused because the voter's ballot moved meanwhile computes its tally delta again.
   for (let attempt = 1; ; attempt++) {
-    const term = await openTermForBallot(slug);
+    const term = await openTermForBallot(slug, me.id);
     const input = validBallot(parsed, raw, term);
     if (term.tallyCellsOf !== term.renderingsVersion) {
       // The maintained tally is stale (a bulk insert, an older database): rebuild it, then save.
       await ensureCells(term.id);
       continue;
     }
-    const before = await currentBallot(term.id, me.id);
+    const before = term.ballot;
     const after = { delegation: me.delegationId, grades: input.grades, reasons: input.reasons };
     const cells = ballotDelta(before && talliedBallot(before), after, term.openRenderings).map(storedCell);
     const at = new Date();
@@ -82,8 +82,8 @@ export async function castBallot(actor: Actor | null, slug: string, raw: unknown
  */
 const SAVE_ATTEMPTS = 30;
 
-async function openTermForBallot(slug: string): Promise<TermForBallot> {
-  const term = await termForBallot(slug);
+async function openTermForBallot(slug: string, userId: string): Promise<TermForBallot> {
+  const term = await termForBallot(slug, userId);
   if (!term) throw notFound("Term");
   if (term.stage !== "consultation") throw stageClosed();
   // A passed deadline closes the consultation on access (docs/decisions/013): close it, refuse.

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/server/db/client";
 import { jsonValue, onPostgres, timestamp } from "@/server/db/sql";
-import { NOTIFY_CHANNEL } from "@/server/live/publish";
+import { INSERT_TERM_EVENT, NOTIFY_CHANNEL } from "@/server/live/publish";
 import { directSqlite, queryRows } from "@/server/db/direct";
 import { Prisma } from "@/generated/sqlite/client";
 import type { StoredCell } from "@/server/results/cells";
@@ -23,7 +23,8 @@ function newId(): string {
 /**
  * `renderingsVersion` is the term's as read with its renderings: a save is made only while the
  * term still has it (see saveBallot), so grades checked against these renderings are never
- * stored after a merge, hide or withdrawal has changed them.
+ * stored after a merge, hide or withdrawal has changed them. `ballot`: the voter's ballot as
+ * stored, for the tally delta of the save (null before their first).
  */
 export type TermForBallot = {
   id: string;
@@ -33,6 +34,7 @@ export type TermForBallot = {
   /** The renderingsVersion the maintained tally was built for (stale when it differs). */
   tallyCellsOf: number;
   openRenderings: Set<string>;
+  ballot: { revision: number; delegationId: string; grades: unknown; reasons: unknown } | null;
 };
 
 type TermRow = {
@@ -41,26 +43,37 @@ type TermRow = {
   deadline: Date | string | null;
   renderingsVersion: number | bigint;
   tallyCellsOf: number | bigint;
-  renderingId: string | null;
+  renderingIds: string | null;
+  revision: number | bigint | null;
+  delegationId: string | null;
+  grades: unknown;
+  reasons: unknown;
 };
 
-/** The term and its active renderings, in one query. */
-export async function termForBallot(slug: string): Promise<TermForBallot | null> {
-  const query = Prisma.sql`
+/** The term, its active renderings and the voter's ballot, in one query: the one read of a save. */
+export async function termForBallot(slug: string, userId: string): Promise<TermForBallot | null> {
+  // Rendering ids are cuids (no commas), joined into one column by each engine's aggregate.
+  const ids = onPostgres() ? Prisma.sql`string_agg(r."id", ',')` : Prisma.sql`group_concat(r."id", ',')`;
+  const rows = await queryRows<TermRow>(Prisma.sql`
     SELECT t."id" AS "termId", t."stage" AS "stage", t."deadline" AS "deadline", t."renderingsVersion" AS "renderingsVersion",
-      t."tallyCellsOf" AS "tallyCellsOf", r."id" AS "renderingId"
-    FROM "Term" t LEFT JOIN "Rendering" r ON r."termId" = t."id" AND r."status" = 'active'
-    WHERE t."slug" = ${slug}`;
-  const rows = await queryRows<TermRow>(query);
-  const first = rows[0];
-  if (!first) return null;
+      t."tallyCellsOf" AS "tallyCellsOf",
+      (SELECT ${ids} FROM "Rendering" r WHERE r."termId" = t."id" AND r."status" = 'active') AS "renderingIds",
+      b."revision" AS "revision", b."delegationId" AS "delegationId", b."grades" AS "grades", b."reasons" AS "reasons"
+    FROM "Term" t LEFT JOIN "Ballot" b ON b."termId" = t."id" AND b."userId" = ${userId}
+    WHERE t."slug" = ${slug}`);
+  const row = rows[0];
+  if (!row) return null;
   return {
-    id: first.termId,
-    stage: String(first.stage),
-    deadline: first.deadline === null ? null : new Date(first.deadline),
-    renderingsVersion: Number(first.renderingsVersion),
-    tallyCellsOf: Number(first.tallyCellsOf),
-    openRenderings: new Set(rows.flatMap((r) => (r.renderingId ? [r.renderingId] : []))),
+    id: row.termId,
+    stage: String(row.stage),
+    deadline: row.deadline === null ? null : new Date(row.deadline),
+    renderingsVersion: Number(row.renderingsVersion),
+    tallyCellsOf: Number(row.tallyCellsOf),
+    openRenderings: new Set(row.renderingIds ? row.renderingIds.split(",") : []),
+    ballot:
+      row.revision === null || row.delegationId === null
+        ? null
+        : { revision: Number(row.revision), delegationId: row.delegationId, grades: row.grades, reasons: row.reasons },
   };
 }
 
@@ -79,16 +92,6 @@ export type BallotRow = {
   /** What this save adds to the term's maintained tally (lib/tally/cells.ts ballotDelta). */
   cells: StoredCell[];
 };
-
-/** The voter's ballot as stored now, for the tally delta of its next save. */
-export async function currentBallot(termId: string, userId: string) {
-  const rows = await queryRows<{ revision: number | bigint; delegationId: string; grades: unknown; reasons: unknown }>(Prisma.sql`
-    SELECT "revision", "delegationId", "grades", "reasons" FROM "Ballot" WHERE "termId" = ${termId} AND "userId" = ${userId}`);
-  const row = rows[0];
-  if (!row) return null;
-  const json = (v: unknown) => (typeof v === "string" ? (JSON.parse(v) as unknown) : v);
-  return { revision: Number(row.revision), delegationId: row.delegationId, grades: json(row.grades), reasons: json(row.reasons) };
-}
 
 /**
  * Saves one ballot, atomically, and returns its new revision; `null` when nothing at all was
@@ -152,7 +155,7 @@ async function saveOnPostgres(b: BallotRow): Promise<number | null> {
       UPDATE "Term" SET "tallyVersion" = "Term"."tallyVersion" + 1 FROM b WHERE "Term"."id" = b."termId"
       RETURNING "Term"."tallyVersion"
     ), te AS (
-      INSERT INTO "TermEvent" ("termId", "type", "payload", "createdAt")
+      ${INSERT_TERM_EVENT}
       SELECT b."termId", 'ballot', jsonb_build_object('tallyVersion', tv."tallyVersion"), ${timestamp(b.at)} FROM b, tv
     )${cells}
     SELECT b."revision", CAST(pg_notify(${NOTIFY_CHANNEL}, b."termId") AS text) AS "notified" FROM b`);
@@ -181,8 +184,7 @@ async function saveOnSqlite(b: BallotRow): Promise<number | null> {
     INSERT INTO "BallotEvent" ("ballotId", "termId", "userId", "revision", "grades", "reasons", "note", "cause", "createdAt")
     SELECT "id", "termId", "userId", "revision", "grades", "reasons", "note", 'vote', "updatedAt" FROM "Ballot" WHERE "id" = ${ballotId}`;
   const termEvent = (tallyVersion: number | bigint) => Prisma.sql`
-    INSERT INTO "TermEvent" ("termId", "type", "payload", "createdAt")
-    VALUES (${b.termId}, 'ballot', json_object('tallyVersion', ${Number(tallyVersion)}), ${timestamp(b.at)})`;
+    ${INSERT_TERM_EVENT} VALUES (${b.termId}, 'ballot', json_object('tallyVersion', ${Number(tallyVersion)}), ${timestamp(b.at)})`;
   const cells = b.cells.length
     ? Prisma.sql`
       INSERT INTO "TallyCell" ("termId", "kind", "delegation", "a", "b", "text", "n")
@@ -194,29 +196,38 @@ async function saveOnSqlite(b: BallotRow): Promise<number | null> {
   type Saved = { id: string; revision: number | bigint };
   type Locked = { tallyVersion: number | bigint };
 
+  // The steps once, as statements to run (`all`: rows wanted back); either connection runs them.
+  type Step = { all: Prisma.Sql } | { run: Prisma.Sql };
+  function* steps(): Generator<Step, Saved, unknown[] | undefined> {
+    const locked = (yield { all: lock })?.[0] as Locked | undefined;
+    if (!locked) throw NOT_SAVED;
+    const row = (yield { all: upsert })?.[0] as Saved | undefined;
+    if (!row) throw NOT_SAVED;
+    yield { run: event(row.id) };
+    yield { run: termEvent(locked.tallyVersion) };
+    if (cells) yield { run: cells };
+    return row;
+  }
+
   try {
     // Synchronously on the connection when no Prisma transaction holds it (server/db/direct.ts).
     const direct = directSqlite();
     const saved = direct
       ? direct.transaction(() => {
-          const locked = direct.all<Locked>(lock)[0];
-          if (!locked) throw NOT_SAVED;
-          const row = direct.all<Saved>(upsert)[0];
-          if (!row) throw NOT_SAVED;
-          direct.run(event(row.id));
-          direct.run(termEvent(locked.tallyVersion));
-          if (cells) direct.run(cells);
-          return row;
+          const it = steps();
+          for (let next = it.next(); ; ) {
+            if (next.done) return next.value;
+            const step = next.value;
+            next = it.next("all" in step ? direct.all(step.all) : (direct.run(step.run), undefined));
+          }
         })
       : await db().$transaction(async (tx) => {
-          const locked = (await tx.$queryRaw<Locked[]>(lock))[0];
-          if (!locked) throw NOT_SAVED;
-          const row = (await tx.$queryRaw<Saved[]>(upsert))[0];
-          if (!row) throw NOT_SAVED;
-          await tx.$executeRaw(event(row.id));
-          await tx.$executeRaw(termEvent(locked.tallyVersion));
-          if (cells) await tx.$executeRaw(cells);
-          return row;
+          const it = steps();
+          for (let next = it.next(); ; ) {
+            if (next.done) return next.value;
+            const step = next.value;
+            next = it.next("all" in step ? await tx.$queryRaw<unknown[]>(step.all) : (await tx.$executeRaw(step.run), undefined));
+          }
         });
     return Number(saved.revision);
   } catch (e) {

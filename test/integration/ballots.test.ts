@@ -209,9 +209,9 @@ describeEachEngine("ballots", ({ database }) => {
     const last = events.at(-1)!;
     assert.deepEqual([row.grades, row.reasons, row.note], [last.grades, last.reasons, last.note]);
     assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).tallyVersion, 20);
-    // One live event per save, naming no one.
-    const live = await db.termEvent.findMany({ where: { termId: term.id } });
-    assert.deepEqual(live.map((e) => [e.type, e.payload]), Array.from({ length: 20 }, () => ["ballot", {}]));
+    // One live event per save, naming no one: each carries the tally version its save made.
+    const live = await db.termEvent.findMany({ where: { termId: term.id }, orderBy: { id: "asc" } });
+    assert.deepEqual(live.map((e) => [e.type, e.payload]), Array.from({ length: 20 }, (_, i) => ["ballot", { tallyVersion: i + 1 }]));
   });
 
   it("concurrent first saves of several scholars each create exactly one ballot", async () => {
