@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Term" DROP COLUMN "tallyCache",
+DROP COLUMN "tallyCacheOf";
+
