@@ -1,7 +1,8 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo } from "react";
-import type { Messages } from "@/lib/i18n";
+import { HTML_LANG, type Messages } from "@/lib/i18n";
+import { LOCALE_COOKIE } from "@/lib/reader-route";
 import type { TermViewer } from "@/lib/schemas/term-viewer";
 import { loadViewer, useViewerState } from "./viewer-store";
 
@@ -19,8 +20,22 @@ export function MemberProvider({ slug, initial, t, children }: { slug: string; i
   useEffect(() => {
     if (initial === undefined) void loadViewer(slug);
   }, [slug, initial]);
+  const loaded = useViewerState();
+  useEffect(() => followProfileLanguage(loaded.viewer?.actor?.locale), [loaded.viewer]);
   const value = useMemo(() => ({ slug, initial, t }), [slug, initial, t]);
   return <MemberContext.Provider value={value}>{children}</MemberContext.Provider>;
+}
+
+/**
+ * The shared page's language comes from the switcher's cookie or the browser's languages; a
+ * member on a browser that has no switcher cookie yet gets their profile's language instead,
+ * as on the pages rendered for them: the cookie is set and the page loaded again, once.
+ */
+function followProfileLanguage(locale: "en" | "zh" | undefined) {
+  if (!locale || document.documentElement.lang === HTML_LANG[locale]) return;
+  if (document.cookie.split(/;\s*/).some((c) => c.startsWith(`${LOCALE_COOKIE}=`))) return;
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
+  window.location.reload();
 }
 
 function useMemberContext(): Context {

@@ -15,6 +15,8 @@ export const termViewerSchema = z.object({
       role: z.enum(ROLES),
       delegationId: z.string().nullable(),
       delegation: z.string().nullable(),
+      /** The profile's language: a browser without the switcher's cookie follows it. */
+      locale: z.enum(["en", "zh"]),
     })
     .nullable(),
   /** Unread in-app notifications (the header's badge). */

@@ -27,7 +27,7 @@ export async function termViewer(actor: Actor | null, slug: string): Promise<Ter
     facilitationOf(actor, term.id),
   ]);
   return {
-    actor: { id: actor.id, name: actor.name, role: actor.role, delegationId: actor.delegationId, delegation: actor.delegation },
+    actor: { id: actor.id, name: actor.name, role: actor.role, delegationId: actor.delegationId, delegation: actor.delegation, locale: actor.locale },
     unread,
     ballot,
     own: { renderings: renderings.map((r) => r.id), comments: comments.map((c) => c.id) },
