@@ -33,6 +33,8 @@ export function MemberProvider({ slug, initial, t, children }: { slug: string; i
  */
 function followProfileLanguage(locale: "en" | "zh" | undefined) {
   if (!locale || document.documentElement.lang === HTML_LANG[locale]) return;
+  // Only where the language was chosen for the reader (/terms/{slug}), not an explicit /read/{locale}/….
+  if (!window.location.pathname.startsWith("/terms/")) return;
   if (document.cookie.split(/;\s*/).some((c) => c.startsWith(`${LOCALE_COOKIE}=`))) return;
   document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
   window.location.reload();

@@ -79,7 +79,8 @@ export async function proposeRendering(actor: Actor | null, slug: string, raw: u
   if (existing && existing.status !== "withdrawn") throw await duplicateOf(existing);
 
   try {
-    return await changeTerm(term.id, { renderings: true }, async (tx, emit) => {
+    // A rendering proposed again after its withdrawal may carry grades from before: a rebuild.
+    return await changeTerm(term.id, { renderings: existing ? true : "added" }, async (tx, emit) => {
       // A withdrawn rendering is proposed again under the new proposer's name rather than
       // refused: withdrawing it said nobody stood behind it any more. Its history stays.
       await requireOpenTerm(tx, term.id);

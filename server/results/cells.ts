@@ -47,6 +47,15 @@ export async function rebuildCells(tx: Tx, termId: string): Promise<void> {
   await tx.term.update({ where: { id: termId }, data: { tallyCellsOf: term.renderingsVersion } });
 }
 
+/**
+ * After a rendering was added (bumpTally moved renderingsVersion by one): the cells count the
+ * same ballots over the same graded renderings, so they stay valid for the new version — if
+ * they were valid for the one before; stale cells stay stale and are rebuilt when next needed.
+ */
+export async function carryCellsOver(tx: Tx, termId: string): Promise<void> {
+  await tx.$executeRaw`UPDATE "Term" SET "tallyCellsOf" = "renderingsVersion" WHERE "id" = ${termId} AND "tallyCellsOf" = "renderingsVersion" - 1`;
+}
+
 /** The term's cells as the tally reads them (delegation names, reason texts), for the given renderings' term. */
 export async function readCells(termId: string): Promise<Cell[]> {
   const rows = await queryRows<{ kind: Cell["kind"]; delegation: string; name: string | null; a: string; b: string; text: string; n: number | bigint }>(

@@ -4,7 +4,7 @@ import type { TermEventType } from "@/lib/live";
 import { db } from "@/server/db/client";
 import type { Tx } from "@/server/site/audit";
 import { bumpTally } from "@/server/results/service";
-import { rebuildCells } from "@/server/results/cells";
+import { carryCellsOver, rebuildCells } from "@/server/results/cells";
 import { publishTermEvent } from "@/server/live/publish";
 import { wakeLocal } from "@/server/live/hub";
 import { expireCachedTermPages } from "@/server/live/cached-pages";
@@ -14,10 +14,13 @@ import { expireCachedTermPages } from "@/server/live/cached-pages";
  * steps 1-3 in SQL, server/ballots/store.ts, and which after commit only wakes the streams: it is
  * the frequent change, and the pages rely on their revalidation period for it):
  *
- * 1. one transaction; with `renderings: true` it first takes the term's row lock and moves its
+ * 1. one transaction; with `renderings` it first takes the term's row lock and moves its
  *    tally and renderings versions (bumpTally), as every writer of the term does first, so no
- *    ballot or stage move lands between the checks in `work` and its writes, and after `work`
- *    rebuilds the term's maintained tally over the renderings now active;
+ *    ballot or stage move lands between the checks in `work` and its writes; after `work`, a
+ *    change of the renderings (`true`: merge, hide, withdraw, undo…) rebuilds the term's
+ *    maintained tally over the renderings now active, while an added rendering (`"added"`: a
+ *    proposal, graded by nobody yet) changes no count and only carries the cells' validity over
+ *    to the new renderings version;
  * 2. `work` checks and writes, and says what changed with `emit(type, payload)`;
  * 3. the live events emitted are written in the same transaction (TermEvent, and on PostgreSQL
  *    a NOTIFY delivered at commit), so a client never sees an event of a change that did not
@@ -27,15 +30,17 @@ import { expireCachedTermPages } from "@/server/live/cached-pages";
  *    server action's answer carry the fresh page; actions do not revalidate term pages).
  */
 export type EmitTermEvent = (type: TermEventType, payload: Prisma.InputJsonObject) => void;
-export type TermChange = { renderings?: boolean };
+export type TermChange = { renderings?: boolean | "added" };
 
 export async function changeTerm<T>(termId: string, change: TermChange, work: (tx: Tx, emit: EmitTermEvent) => Promise<T>): Promise<T> {
   const events: { type: TermEventType; payload: Prisma.InputJsonObject }[] = [];
   const result = await db().$transaction(async (tx) => {
     if (change.renderings) await bumpTally(tx, termId);
     const value = await work(tx, (type, payload) => void events.push({ type, payload }));
-    // The maintained tally follows the active renderings: rebuilt with the change.
-    if (change.renderings) await rebuildCells(tx, termId);
+    // The maintained tally follows the active renderings: rebuilt with the change, or still
+    // valid when a rendering nobody has graded was only added (if it was valid before).
+    if (change.renderings === "added") await carryCellsOver(tx, termId);
+    else if (change.renderings) await rebuildCells(tx, termId);
     for (const e of events) await publishTermEvent(tx, termId, e.type, e.payload);
     return value;
   });
