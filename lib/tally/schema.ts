@@ -61,10 +61,10 @@ const profileSchema = z.object({
   reject: z.number().int().nonnegative(),
 });
 
+/** A real block: the delegation's median is below acceptable; with its reject reasons. */
 const blockSchema = z.object({
   delegation: z.string(),
-  /** null: no voter of that delegation graded the rendering. */
-  median: gradeSchema.nullable(),
+  median: gradeSchema,
   reasons: z.array(z.string()),
 });
 
@@ -78,6 +78,8 @@ const renderingResultSchema = z.object({
   wins: z.number().int().nonnegative(),
   qualifies: z.boolean(),
   blockedBy: z.array(blockSchema),
+  /** Delegations that voted on the term but none of whose voters graded this rendering: not a block, yet it keeps it from qualifying. */
+  notYetGradedBy: z.array(z.string()),
   rejectReasons: z.record(z.string(), z.array(z.string())),
 });
 
