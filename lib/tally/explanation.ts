@@ -67,8 +67,11 @@ function robust(results: Core, witness: Witness | null, w: Words, text: (id: str
   if (!consensus || !weakest || ballotsToChange === null) return "";
   const [delegation, margin] = weakest;
   const block = w.blockMargin(margin, del(delegation), text(consensus));
-  if (witness?.kind === "overtake") return `${block}${w.but}${w.overtake(ballotsToChange, text(witness.rendering), exact)}`;
-  if (witness?.kind === "unblock") return `${block}${w.but}${w.unblock(ballotsToChange, text(witness.rendering), exact)}`;
+  if (witness?.kind === "overtake") {
+    const raised = Object.values(witness.lift).some((count) => count > 0);
+    const how = !raised ? w.overtake : witness.swaps === 0 ? w.unblock : w.unblockAndOvertake;
+    return `${block}${w.but}${how(ballotsToChange, text(witness.rendering), exact)}`;
+  }
   return `${block}${exact ? w.noFewer : w.upperBound}`;
 }
 
@@ -112,6 +115,8 @@ const EN = {
     `${exact ? "" : "at most "}${ballots(count)} changed could let ${t}, also acceptable to every delegation, overtake it in the Schulze ranking.`,
   unblock: (count: number, t: string, exact: boolean) =>
     `${exact ? "" : "at most "}${ballots(count)} changed could make ${t}, which beats it in the Schulze ranking, acceptable to every delegation.`,
+  unblockAndOvertake: (count: number, t: string, exact: boolean) =>
+    `${exact ? "" : "at most "}${ballots(count)} changed could make ${t} acceptable to every delegation and let it overtake it in the Schulze ranking.`,
   noConsensus: "There is no consensus yet: no rendering is acceptable to every delegation that has voted.",
   leader: (t: string, why: string) => `The leader, ${t}, is ${why}.`,
   mustRise: (d: string, count: number) => `${ballots(count)} of the ${d} delegation would have to rise to acceptable`,
@@ -140,6 +145,7 @@ const ZH: Words = {
   upperBound: "；改变更少的选票也许会通过舒尔策排名改变共识（这个数目是上限）。",
   overtake: (count, t, exact) => `只需改变${exact ? "" : "至多"} ${count} 张选票，同样为各方接受的${t}就可能在舒尔策排名中超过它。`,
   unblock: (count, t, exact) => `只需改变${exact ? "" : "至多"} ${count} 张选票，在舒尔策排名中胜过它的${t}就可能为各方所接受。`,
+  unblockAndOvertake: (count, t, exact) => `只需改变${exact ? "" : "至多"} ${count} 张选票，${t}就可能为各方所接受，并在舒尔策排名中超过它。`,
   noConsensus: "尚未达成共识：没有一个译名能被每个已投票的代表团接受。",
   leader: (t, why) => `排名第一的是${t}，${why}。`,
   mustRise: (d, count) => `${d}代表团须有 ${count} 张选票提高到“可接受”`,

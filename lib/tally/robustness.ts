@@ -37,6 +37,8 @@ const QUALIFYING_RANK = gradeRank(QUALIFYING_GRADE);
 export interface RobustnessInput {
   ids: readonly string[];
   delegations: readonly string[];
+  /** votersByDelegation[d]: ballots counted of delegation d. */
+  votersByDelegation: ArrayLike<number>;
   /** profiles[d][r * 6 + g]: voters of delegation d who gave rendering r grade rank g. */
   profiles: readonly ArrayLike<number>[];
   /** pairwise[x * n + y] = d[x][y]. */
@@ -55,17 +57,18 @@ export interface RobustnessInput {
  * explanation, and for the tests that carry the change out and tally again):
  * - block: lower the consensus to a low grade in that many ballots of `delegation` that now
  *   grade it acceptable or better;
- * - overtake: in that many ballots grading the consensus above `rendering`, set `rendering` to
- *   excellent and the consensus to reject; `rendering` then beats the consensus and qualifies;
- * - unblock / qualify: raise `rendering` to excellent in ballots of each delegation that blocks
- *   it (ballots grading it below acceptable) or has not graded it (any ballot of it); under
- *   "unblock" it beats the consensus and so ranks above it, under "qualify" (no consensus yet)
- *   it makes some consensus exist.
+ * - overtake: raise `rendering` to excellent in `lift[D]` ballots of each delegation D that
+ *   grade it below acceptable (any of D's ballots if none of D graded it), preferring those
+ *   that grade the consensus acceptable or better; in every changed ballot that grades the
+ *   consensus above `rendering`, also lower the consensus to reject (a "swap"); then swap
+ *   further ballots grading the consensus above `rendering` until `swaps` are done.
+ *   `rendering` then qualifies and beats the consensus;
+ * - qualify (no consensus yet): raise `rendering` as under overtake, with no swaps: it then
+ *   qualifies, so some consensus exists.
  */
 export type Witness =
   | { kind: "block"; delegation: string }
-  | { kind: "overtake"; rendering: string }
-  | { kind: "unblock"; rendering: string }
+  | { kind: "overtake"; rendering: string; lift: Record<string, number>; swaps: number }
   | { kind: "qualify"; rendering: string };
 
 export interface RobustnessAnalysis {
@@ -114,32 +117,49 @@ export function analyzeRobustness(input: RobustnessInput): RobustnessAnalysis {
 
   for (let X = 0; X < n; X++) {
     if (X === C) continue;
-    if (input.qualifies[X]) {
-      // Overtake: after j swaps, d[C][X] - j and d[X][C] + j. By (F5) the strongest path
-      // X→C is at least max(p[X][C], new direct link), and C→X at most the strongest path
-      // avoiding the direct link (the links it uses only weaken) or the new direct link.
-      // When the first exceeds the second, X beats C, hence ranks above it (F4), and X still
-      // qualifies (its grades only rose): the consensus is no longer C.
-      const dCX = d(C, X);
-      const dXC = d(X, C);
-      const pXC = input.paths[X * n + C]!;
-      const avoiding = widestFrom(C, n, (a, b) => (a === C && b === X ? 0 : link(a, b)))[X]!;
-      const overtakes = (j: number) => {
-        const cx = dCX - j;
-        const xc = dXC + j;
-        return Math.max(pXC, xc > cx ? xc : 0) > Math.max(avoiding, cx > xc ? cx : 0);
-      };
-      const j = firstTrue(1, Math.min(dCX, best - 1), overtakes);
-      if (j !== null && j < best) {
-        best = j;
-        witness = { kind: "overtake", rendering: ids[X]! };
-      }
-    } else if (input.paths[X * n + C]! > input.paths[C * n + X]! && lifts[X]! < best) {
-      // Unblock: X beats C, so X ranks above it (F4) and is blocked; raising X keeps X
-      // beating C (F5 without the lowering of C), and lifts[X] raises make it qualify (F3).
-      best = lifts[X]!;
-      witness = { kind: "unblock", rendering: ids[X]! };
+    // Overtake: make X qualify and beat C, so that it ranks above C (F4).
+    // - Qualify: raise X to excellent in lifts[X] ballots: lift_D of delegation D's ballots
+    //   grading X below acceptable (any ballot of D when none of D graded X) (F3).
+    // - Beat: a "swap" (X to excellent, C to reject in a ballot grading C above X) turns
+    //   d[C][X], d[X][C] into d[C][X] - 1, d[X][C] + 1. After s swaps, by (F5) the strongest
+    //   path X→C is at least max(p[X][C], the new direct link) and C→X at most the strongest
+    //   path avoiding the direct link (its links only weaken) or the new direct link; the
+    //   fewest s for which the first exceeds the second is found by bisection (0 when X beats C
+    //   already). Every other change the witness makes only raises X or lowers C, which can
+    //   only help (F5), and raising X never undoes its qualifying.
+    // - Overlap: within D, a ballot grading X below acceptable and C acceptable or better grades
+    //   C above X, so a raise there is a swap too; at least below_D(X) + k_D(C) - voters_D such
+    //   ballots exist (inclusion-exclusion), which counts only need.
+    const liftX = delegations.map((_, del) => lift(profiles[del]!, X));
+    const liftTotal = liftX.reduce((a, b) => a + b, 0);
+    if (liftTotal >= best) continue;
+    const swaps = swapsToBeat(X);
+    if (swaps === null) continue;
+    let overlap = 0;
+    delegations.forEach((_, del) => {
+      const x = counts(profiles[del]!, X);
+      const c = counts(profiles[del]!, C);
+      overlap += Math.min(liftX[del]!, Math.max(0, x.n - x.k + c.k - input.votersByDelegation[del]!));
+    });
+    const j = liftTotal + Math.max(0, swaps - overlap);
+    if (j < best) {
+      best = j;
+      witness = { kind: "overtake", rendering: ids[X]!, lift: Object.fromEntries(delegations.map((name, del) => [name, liftX[del]!])), swaps };
     }
+  }
+
+  function swapsToBeat(X: number): number | null {
+    const dCX = d(C, X);
+    const dXC = d(X, C);
+    const pXC = input.paths[X * n + C]!;
+    if (pXC > input.paths[C * n + X]!) return 0;
+    const avoiding = widestFrom(C, n, (a, b) => (a === C && b === X ? 0 : link(a, b)))[X]!;
+    const overtakes = (s: number) => {
+      const cx = dCX - s;
+      const xc = dXC + s;
+      return Math.max(pXC, xc > cx ? xc : 0) > Math.max(avoiding, cx > xc ? cx : 0);
+    };
+    return firstTrue(1, dCX, overtakes);
   }
 
   // Lower bound: with j changed ballots the consensus stays C when
@@ -168,7 +188,7 @@ export function analyzeRobustness(input: RobustnessInput): RobustnessAnalysis {
 }
 
 /** The analysis of finished results (the page, and the tests' second route to the same numbers). */
-export function analyzeResults(results: Pick<Results, "renderings" | "delegations" | "pairwise" | "strongestPaths" | "ranking" | "consensus" | "voters">): RobustnessAnalysis {
+export function analyzeResults(results: Pick<Results, "renderings" | "delegations" | "votersByDelegation" | "pairwise" | "strongestPaths" | "ranking" | "consensus" | "voters">): RobustnessAnalysis {
   const ids = Object.keys(results.renderings);
   const n = ids.length;
   const at = new Map(ids.map((id, r) => [id, r]));
@@ -194,6 +214,7 @@ export function analyzeResults(results: Pick<Results, "renderings" | "delegation
     ranking: results.ranking.map((id) => at.get(id)!),
     qualifies: ids.map((id) => results.renderings[id]!.qualifies),
     consensus: results.consensus === null ? undefined : at.get(results.consensus),
+    votersByDelegation: results.delegations.map((del) => results.votersByDelegation[del] ?? 0),
     voters: results.voters,
   });
 }

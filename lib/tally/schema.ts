@@ -106,6 +106,8 @@ export const resultsSchema = z.object({
   term: z.string(),
   voters: z.number().int().nonnegative(),
   delegations: z.array(z.string()),
+  /** Ballots counted per delegation (those grading at least one active rendering). */
+  votersByDelegation: z.record(z.string(), z.number().int().nonnegative()),
   ranking: z.array(z.string()),
   consensus: z.string().nullable(),
   renderings: z.record(z.string(), renderingResultSchema),

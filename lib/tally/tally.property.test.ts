@@ -206,6 +206,7 @@ function reference(input: BallotExport): Results {
     term: input.term,
     voters: ballots.length,
     delegations,
+    votersByDelegation: perDelegation((del) => ofDelegation(del).length),
     ranking,
     consensus: ranking.find(qualifies) ?? null,
     renderings: Object.fromEntries(

@@ -46,6 +46,7 @@ describe("tally", () => {
       term: "t",
       voters: 3,
       delegations: ["Canada", "China"],
+      votersByDelegation: { Canada: 1, China: 2 },
       ranking: ["c", "a", "b"],
       consensus: "c",
       renderings: {
@@ -99,7 +100,7 @@ describe("tally", () => {
       },
     });
     assert.deepStrictEqual(Object.keys(result), [
-      "term", "voters", "delegations", "ranking", "consensus", "renderings", "pairwise", "strongestPaths", "robustness", "explanation",
+      "term", "voters", "delegations", "votersByDelegation", "ranking", "consensus", "renderings", "pairwise", "strongestPaths", "robustness", "explanation",
     ]);
   });
 

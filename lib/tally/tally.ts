@@ -85,6 +85,7 @@ export function resultsFromCounts(term: string, renderings: BallotExport["render
     term,
     voters: counts.voters,
     delegations,
+    votersByDelegation: byDelegation((d) => counts.votersByDelegation[d]!),
     ranking: ranking.map((r) => ids[r]!),
     consensus: winner === undefined ? null : ids[winner]!,
     // fromEntries, not assignment, so that an id such as "__proto__" stays an ordinary key.
@@ -95,6 +96,7 @@ export function resultsFromCounts(term: string, renderings: BallotExport["render
   const { robustness, witness } = analyzeRobustness({
     ids,
     delegations,
+    votersByDelegation: counts.votersByDelegation,
     profiles,
     pairwise: counts.pairwise,
     paths,
