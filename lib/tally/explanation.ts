@@ -11,7 +11,7 @@ import type { Explanation, Results } from "./schema";
  */
 export type DelegationNames = { en?: Record<string, string>; zh?: Record<string, string> };
 
-type Core = Omit<Results, "explanation"> & { robustness: NonNullable<Results["robustness"]> };
+type Core = Omit<Results, "explanation">;
 
 /** Renderings ranked above the consensus named in the paragraph; the rest are counted. */
 const NAMED_ABOVE = 3;
@@ -63,7 +63,12 @@ function paragraph(results: Core, witness: Witness | null, w: Words, names: Reco
 
 function robust(results: Core, witness: Witness | null, w: Words, text: (id: string) => string, del: (d: string) => string): string {
   const { blockMargin, ballotsToChange, exact, consensus } = results.robustness;
-  const weakest = Object.entries(blockMargin).sort(([, a], [, b]) => a - b)[0];
+  // The delegation the witness names, else the first with the smallest margin.
+  const entries = Object.entries(blockMargin);
+  const weakest =
+    witness?.kind === "block"
+      ? entries.find(([d]) => d === witness.delegation)
+      : entries.sort(([, a], [, b]) => a - b)[0];
   if (!consensus || !weakest || ballotsToChange === null) return "";
   const [delegation, margin] = weakest;
   const block = w.blockMargin(margin, del(delegation), text(consensus));
