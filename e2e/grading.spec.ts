@@ -212,3 +212,64 @@ test("the ballot API: 200 with the stored ballot, 400 for a body that is not JSO
   expect((await anonymous.get(url)).status()).toBe(401);
   await Promise.all([api.dispose(), anonymous.dispose()]);
 });
+
+test("the results say in plain words, in both languages, who blocks what and how robust the consensus is; an ungraded rendering is not yet graded, not blocked", async ({ browser }) => {
+  const db = e2eDb();
+  const slug = `e2e-${randomBytes(4).toString("hex")}`;
+  const term = await db.term.create({
+    data: {
+      slug,
+      headword: `test term ${slug}`,
+      stage: "consultation",
+      renderings: {
+        create: ["多元共商", "多元共存", "多元共进"].map((text, i) => ({ text, normalizedKey: text, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) })),
+      },
+    },
+    include: { renderings: { orderBy: { createdAt: "asc" } } },
+  });
+  const [shang, cun, jin] = term.renderings.map((r) => r.id) as [string, string, string];
+  // China rejects 多元共商 and has not graded the late 多元共进; Canada grades all three.
+  // 多元共进 beats 多元共存 (Canada's ballot) and ranks first, but China has not graded it;
+  // 多元共存 is acceptable to both: the consensus, 1 ballot from losing it.
+  const voters = [
+    { delegation: "China", grades: { [shang]: "reject", [cun]: "good" }, reasons: { [shang]: "共商 names a procedure, not an order." } },
+    { delegation: "Canada", grades: { [shang]: "excellent", [cun]: "acceptable", [jin]: "excellent" }, reasons: {} },
+  ];
+  for (const v of voters) {
+    const user = await db.user.findUniqueOrThrow({ where: { id: (await createUser({ delegation: v.delegation })).id } });
+    await db.ballot.create({ data: { termId: term.id, userId: user.id, delegationId: user.delegationId!, grades: v.grades, reasons: v.reasons } });
+  }
+  // Ballots written behind the service's back: the maintained tally is stale until rebuilt.
+  await db.term.update({ where: { id: term.id }, data: { tallyVersion: { increment: 1 }, tallyCellsOf: -1 } });
+
+  const en = await browser.newContext({ locale: "en-CA" });
+  const page = await en.newPage();
+  await page.goto(`/terms/${slug}`);
+  const explanation = page.locator("#results-explanation");
+  await expect(explanation).toContainText("The consensus is 多元共存");
+  await expect(explanation).toContainText("多元共进 is ranked higher but not yet graded by China");
+  await expect(explanation).toContainText("1 ballot of the Canada delegation would have to change for 多元共存 to stop being acceptable to it");
+  await expect(consensus(page)).toContainText("Not yet graded by China");
+  await expect(consensus(page)).not.toContainText("China blocks");
+  const table = page.getByRole("region", { name: "Ranking" });
+  await expect(table.getByRole("row", { name: /多元共进/ })).toContainText("Not yet graded by China");
+  await expect(table.getByRole("row", { name: /多元共商/ })).toContainText("Blocked by China");
+
+  const results = resultsSchema.parse(await (await page.request.get(`/api/terms/${slug}/results`)).json());
+  expect(results.consensus).toBe(cun);
+  expect(results.renderings[jin]!.blockedBy).toEqual([]);
+  expect(results.renderings[jin]!.notYetGradedBy).toEqual(["China"]);
+  expect(results.renderings[shang]!.blockedBy).toEqual([{ delegation: "China", median: "reject", reasons: ["共商 names a procedure, not an order."] }]);
+  expect(results.robustness).toEqual({ consensus: cun, blockMargin: { Canada: 1, China: 1 }, ballotsToChange: 1, exact: true });
+  expect(results.explanation.en).toContain("The consensus is 多元共存");
+  await en.close();
+
+  const zh = await browser.newContext({ locale: "zh-CN" });
+  const zhPage = await zh.newPage();
+  await zhPage.goto(`/terms/${slug}`);
+  const zhExplanation = zhPage.locator("#results-explanation");
+  await expect(zhExplanation).toContainText("共识是“多元共存”");
+  await expect(zhExplanation).toContainText(/“多元共进”排名更高，但(中国|China)尚未评分/);
+  await expect(zhExplanation).toContainText(/(加拿大|Canada)代表团须有 1 张选票改变，“多元共存”才会不再为其所接受/);
+  await zh.close();
+});

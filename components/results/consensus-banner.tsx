@@ -4,8 +4,9 @@ import type { ResultsView } from "./view";
 import styles from "./results.module.css";
 
 /**
- * The consensus, or "no consensus yet"; either way, which delegation blocks each rendering
- * ranked above it and the reject reasons it gave.
+ * The consensus, or "no consensus yet"; either way, for each rendering ranked above it, which
+ * delegation blocks it (a median below acceptable) with the reject reasons it gave, and which
+ * has not graded it yet (not a block, but it keeps the rendering from qualifying).
  */
 export function ConsensusBanner({ view }: { view: ResultsView }) {
   const { results, text, targetLang } = view;
@@ -55,17 +56,20 @@ function Reasons({ reasons, label, more }: { reasons: ShownReasons; label: strin
 
 function Blocks({ view, id }: { view: ResultsView; id: string }) {
   const { text } = view;
-  const blocks = view.results.renderings[id]?.blockedBy ?? [];
+  const rendering = view.results.renderings[id];
+  const blocks = rendering?.blockedBy ?? [];
+  const ungraded = rendering?.notYetGradedBy ?? [];
   return (
     <ul>
       {blocks.map((b) => (
         <li key={b.delegation}>
-          {b.median === null
-            ? format(text.notGradedBy, { delegation: view.delegation(b.delegation) })
-            : format(text.blocks, { delegation: view.delegation(b.delegation), median: view.grade(b.median) })}
+          {format(text.blocks, { delegation: view.delegation(b.delegation), median: view.grade(b.median) })}
           {b.reasons.shown.length > 0 ? <Reasons reasons={b.reasons} label={text.reasons} more={text.moreReasons} /> : null}
         </li>
       ))}
+      {ungraded.length > 0 ? (
+        <li>{format(text.notGradedBy, { delegations: ungraded.map(view.delegation).join(text.listSeparator) })}</li>
+      ) : null}
     </ul>
   );
 }

@@ -3,6 +3,9 @@
 import { useEffect, useState } from "react";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { pageResults, type PageResults } from "@/lib/page-results";
+import type { Results } from "@/lib/tally";
+import { explain } from "@/lib/tally/explanation";
+import { analyzeResults } from "@/lib/tally/robustness";
 import { subscribeResults } from "@/components/live/results-feed";
 import { ResultsBody } from "./results-body";
 import type { ArgumentCounts } from "./merit-profiles";
@@ -11,6 +14,8 @@ type Props = {
   slug: string;
   /** The results the page was rendered with, and the tally version they are at least as new as. */
   initial: PageResults;
+  /** The explanation of `initial` in the reader's language, with the reader's delegation names. */
+  initialExplanation: string;
   version: number;
   text: Messages["ballot"]["results"];
   locale: Locale;
@@ -20,28 +25,38 @@ type Props = {
   summary: string;
 };
 
+/** The results' explanation worded for the reader (the JSON's names delegations as stored). */
+export function explanationFor(results: Results, locale: Locale, labels: Record<string, string>): string {
+  return explain(results, analyzeResults(results).witness, { [locale]: labels })[locale];
+}
+
 /**
  * The results as they stand: those the page was rendered with, replaced by newer ones as the
  * live stream fetches them (components/live/results-feed.ts) or the page is refreshed; never
  * by older ones.
  */
-export function LiveResults({ slug, initial, version, ...rest }: Props) {
-  const [shown, setShown] = useState({ version, results: initial });
+export function LiveResults({ slug, initial, initialExplanation, version, ...rest }: Props) {
+  const [shown, setShown] = useState({ version, results: initial, explanation: initialExplanation });
   // A refreshed page brings newer props: take them if they are newer than what is shown.
-  if (version > shown.version) setShown({ version, results: initial });
+  if (version > shown.version) setShown({ version, results: initial, explanation: initialExplanation });
+  const { locale, delegationLabels } = rest;
   useEffect(
     () =>
       subscribeResults(slug, (r) =>
-        setShown((now) => (r.version > now.version ? { version: r.version, results: pageResults(r.results) } : now)),
+        setShown((now) =>
+          r.version > now.version
+            ? { version: r.version, results: pageResults(r.results), explanation: explanationFor(r.results, locale, delegationLabels) }
+            : now,
+        ),
       ),
-    [slug],
+    [slug, locale, delegationLabels],
   );
-  const { results } = shown;
+  const { results, explanation } = shown;
   if (results.voters === 0) return <p>{rest.text.noVotes}</p>;
   return (
     <>
       <p className="muted">{format(rest.text.voters, { count: results.voters })}</p>
-      <ResultsBody results={results} {...rest} />
+      <ResultsBody results={results} {...rest} explanation={explanation} />
     </>
   );
 }

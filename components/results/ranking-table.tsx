@@ -42,11 +42,15 @@ export function RankingTable({ view }: { view: ResultsView }) {
                   <td key={d}>{view.grade(r.medianByDelegation[d] ?? null)}</td>
                 ))}
                 <td>
-                  {r.qualifies
-                    ? text.yes
-                    : r.blockedBy.length > 0
-                      ? format(text.blockedBy, { delegations: r.blockedBy.map((b) => view.delegation(b.delegation)).join(", ") })
-                      : text.none}
+                  {r.qualifies ? text.yes : null}
+                  {r.blockedBy.length > 0
+                    ? format(text.blockedBy, { delegations: r.blockedBy.map((b) => view.delegation(b.delegation)).join(text.listSeparator) })
+                    : null}
+                  {r.blockedBy.length > 0 && r.notYetGradedBy.length > 0 ? <br /> : null}
+                  {r.notYetGradedBy.length > 0
+                    ? format(text.notGradedBy, { delegations: r.notYetGradedBy.map(view.delegation).join(text.listSeparator) })
+                    : null}
+                  {!r.qualifies && r.blockedBy.length === 0 && r.notYetGradedBy.length === 0 ? text.none : null}
                 </td>
               </tr>
             );

@@ -7,6 +7,7 @@ import { RankingTable } from "./ranking-table";
 import { MeritProfiles, type ArgumentCounts } from "./merit-profiles";
 import { PairwiseMatrix } from "./pairwise-matrix";
 import { resultsView } from "./view";
+import styles from "./results.module.css";
 
 /**
  * The drawn results, a client component although nothing in it is interactive: its props (the
@@ -22,11 +23,17 @@ export function ResultsBody(props: {
   delegationLabels: Record<string, string>;
   arguments: ArgumentCounts;
   summary: string;
+  /** The results in plain words, in the reader's language, with their delegation names. */
+  explanation: string;
 }) {
   const view = resultsView(props.results, props);
   return (
     <>
       <ConsensusBanner view={view} />
+      <p id="results-explanation" className={styles.explanation}>
+        <span className={styles.explanationLabel}>{props.text.explanation} </span>
+        {props.explanation}
+      </p>
       <RankingTable view={view} />
       <MeritProfiles view={view} arguments={props.arguments} summary={props.summary} />
       <PairwiseMatrix view={view} />

@@ -3,7 +3,7 @@ import type { Locale, Messages } from "@/lib/i18n";
 import { pageResults } from "@/lib/page-results";
 import { delegationLabels, getVersionedResults } from "@/server/results/service";
 import { argumentCounts } from "@/server/deliberation/comments";
-import { LiveResults } from "./live-results";
+import { LiveResults, explanationFor } from "./live-results";
 
 /** The results of a term, read from the maintained tally: consensus, ranking, profiles, matrix; kept current by the live stream. */
 export async function ResultsSection({ slug, t, locale, targetLang }: { slug: string; t: Messages; locale: Locale; targetLang: string }) {
@@ -18,6 +18,7 @@ export async function ResultsSection({ slug, t, locale, targetLang }: { slug: st
       <LiveResults
         slug={slug}
         initial={pageResults(results)}
+        initialExplanation={explanationFor(results, locale, labels)}
         version={version}
         text={text}
         locale={locale}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { resultsSchema } from "@/lib/tally";
+import { storedResultsSchema } from "@/lib/tally";
 
 /**
  * Recording a decision (POST /api/terms/{slug}/decision and the decide form): the adopted
@@ -63,7 +63,8 @@ export const decisionSnapshotSchema = z.object({
   takenAt: z.string(),
   tallyVersion: z.number().int(),
   ballotCount: z.number().int().nonnegative(),
-  results: resultsSchema,
+  // Tolerant of snapshots recorded before fields were added (robustness, notYetGradedBy, …).
+  results: storedResultsSchema,
   renderings: z.array(snapshotRendering),
 });
 export type DecisionSnapshot = z.infer<typeof decisionSnapshotSchema>;

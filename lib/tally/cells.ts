@@ -92,12 +92,16 @@ export function countsFromCells(cells: readonly Cell[], renderingIds: readonly s
   const profiles = delegations.map(() => new Int32Array(n * G));
   const rejectReasons = delegations.map(() => Array.from({ length: n }, (): string[] => []));
   const pairwise = new Int32Array(n * n);
+  const votersByDelegation = delegations.map(() => 0);
   let voters = 0;
   for (const c of cells) {
     if (c.n < 0) throw new RangeError(`a negative count: ${JSON.stringify(c)}`);
     const di = d.get(c.delegation);
     const a = indexOf.get(c.a);
-    if (c.kind === "voters") voters += c.n;
+    if (c.kind === "voters") {
+      voters += c.n;
+      if (di !== undefined) votersByDelegation[di]! += c.n;
+    }
     else if (c.kind === "pair") {
       const b = indexOf.get(c.b);
       if (a !== undefined && b !== undefined) pairwise[a * n + b]! += c.n;
@@ -107,7 +111,7 @@ export function countsFromCells(cells: readonly Cell[], renderingIds: readonly s
     }
   }
   for (const lists of rejectReasons) for (const list of lists) list.sort();
-  return { voters, delegations, profiles, pairwise, rejectReasons };
+  return { voters, delegations, votersByDelegation, profiles, pairwise, rejectReasons };
 }
 
 /** The results from maintained cells: what a read serves, without looking at a ballot. */

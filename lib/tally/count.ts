@@ -7,6 +7,8 @@ export interface BallotCounts {
   voters: number;
   /** Delegations that cast such a ballot, in code-unit order (locale-independent). */
   delegations: string[];
+  /** votersByDelegation[d]: such ballots of delegation d. */
+  votersByDelegation: number[];
   /**
    * profiles[d][r * 6 + g]: voters of delegation d who gave rendering r grade rank g.
    * Flat typed arrays, because this is the hot path for large exports.
@@ -40,6 +42,7 @@ export function countBallots(
   const delegationIndex = new Map<string, number>();
   const profiles: Int32Array[] = [];
   const rejectReasons: string[][][] = [];
+  const votersOf: number[] = [];
   let voters = 0;
 
   // Scratch space reused for every ballot: the grade rank per rendering (-1 = ungraded),
@@ -70,7 +73,9 @@ export function countBallots(
       delegationIndex.set(ballot.delegation, d);
       profiles.push(new Int32Array(n * G));
       rejectReasons.push(Array.from({ length: n }, () => []));
+      votersOf.push(0);
     }
+    votersOf[d]!++;
     const profile = profiles[d]!;
 
     // Indices below are in range by construction (r < n, rank < G), hence the `!`s.
@@ -109,6 +114,7 @@ export function countBallots(
   return {
     voters,
     delegations: order.map(([name]) => name),
+    votersByDelegation: order.map(([, d]) => votersOf[d]!),
     profiles: order.map(([, d]) => profiles[d]!),
     pairwise,
     rejectReasons: order.map(([, d]) => rejectReasons[d]!),

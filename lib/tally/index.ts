@@ -3,6 +3,7 @@ export {
   ballotExportSchema,
   gradeSchema,
   resultsSchema,
+  storedResultsSchema,
   type BallotExport,
   type Block,
   type ExportedBallot,
@@ -10,5 +11,8 @@ export {
   type MeritProfile,
   type RenderingResult,
   type Results,
+  type Robustness,
+  type Explanation,
+  type StoredResults,
 } from "./schema";
 export { tally } from "./tally";

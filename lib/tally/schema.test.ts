@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { GRADE_LABELS, GRADES, gradeRank, isGrade } from "./grades";
-import { ballotExportSchema } from "./schema";
+import { ballotExportSchema, resultsSchema, storedResultsSchema } from "./schema";
 
 const valid = {
   term: "cso",
@@ -41,4 +41,27 @@ test("the export schema refuses unknown grades, bad timestamps and repeated ids 
     issues({ ...valid, renderings: [...valid.renderings, valid.renderings[0]], ballots: [...valid.ballots, valid.ballots[0]] }),
     [["renderings.2.id", "custom"], ["ballots.2.voter", "custom"]],
   );
+});
+
+test("a decision snapshot stored before issue 15 still parses: ungraded 'blocks' become notYetGradedBy", () => {
+  const profile = { excellent: 0, very_good: 0, good: 0, acceptable: 0, poor: 0, reject: 0 };
+  const legacy = {
+    term: "cso", voters: 1, delegations: ["Canada", "China"], ranking: ["r1"], consensus: null,
+    renderings: {
+      r1: {
+        text: "多元共存", median: "poor", medianByDelegation: { Canada: "poor", China: null },
+        profile: { ...profile, poor: 1 }, profileByDelegation: { Canada: { ...profile, poor: 1 }, China: profile },
+        graders: 1, wins: 0, qualifies: false,
+        blockedBy: [{ delegation: "Canada", median: "poor", reasons: [] }, { delegation: "China", median: null, reasons: [] }],
+        rejectReasons: { Canada: [], China: [] },
+      },
+    },
+    pairwise: { r1: {} }, strongestPaths: { r1: {} },
+  };
+  const parsed = storedResultsSchema.parse(legacy);
+  assert.deepStrictEqual(parsed.renderings.r1?.blockedBy, [{ delegation: "Canada", median: "poor", reasons: [] }]);
+  assert.deepStrictEqual(parsed.renderings.r1?.notYetGradedBy, ["China"]);
+  assert.equal(parsed.robustness, undefined);
+  // What the tally produces now must carry every field.
+  assert.equal(resultsSchema.safeParse(legacy).success, false);
 });

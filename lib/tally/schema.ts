@@ -61,11 +61,11 @@ const profileSchema = z.object({
   reject: z.number().int().nonnegative(),
 });
 
+/** A real block: the delegation's median is below acceptable; with its reject reasons. */
 const blockSchema = z.object({
   delegation: z.string(),
-  /** null: no voter of that delegation graded the rendering. */
-  median: gradeSchema.nullable(),
-  reasons: z.array(z.string()),
+  median: gradeSchema.describe("Below acceptable: a delegation that has not graded the rendering is in notYetGradedBy instead."),
+  reasons: z.array(z.string()).describe("The delegation's reject reasons for the rendering."),
 });
 
 const renderingResultSchema = z.object({
@@ -77,44 +77,100 @@ const renderingResultSchema = z.object({
   graders: z.number().int().nonnegative(),
   wins: z.number().int().nonnegative(),
   qualifies: z.boolean(),
-  blockedBy: z.array(blockSchema),
+  blockedBy: z.array(blockSchema).describe("Delegations whose median of the rendering is below acceptable."),
+  notYetGradedBy: z
+    .array(z.string())
+    .describe("Delegations that voted on the term but none of whose voters graded this rendering: not a block, yet it keeps the rendering from qualifying."),
   rejectReasons: z.record(z.string(), z.array(z.string())),
 });
 
 const matrixSchema = z.record(z.string(), z.record(z.string(), z.number().int().nonnegative()));
 
 /**
- * How robust the consensus is (issue 15). blockMargin[D]: the fewest ballots of delegation D
- * whose change would bring D's median of `consensus` below acceptable. ballotsToChange: the
- * fewest ballots whose change would make the consensus something else; exact=false when it is
- * a proven upper bound. With no consensus, `consensus` is null and the fields describe what the
- * leader needs to qualify (see lib/tally/robustness.ts).
+ * How robust the consensus is (issue 15; lib/tally/robustness.ts says how it is computed).
+ * With a consensus: blockMargin[D] is the fewest ballots of delegation D whose change would
+ * bring D's median of `consensus` below acceptable (exact), for every delegation that voted;
+ * ballotsToChange is the fewest changed ballots that make the consensus another rendering or
+ * none: exact when `exact`, else a proven upper bound. With no consensus, `consensus` is null,
+ * blockMargin[D] counts the ballots of each delegation D keeping the leader out that would have
+ * to rise to acceptable (or, for a delegation that has not graded it, grade it), and
+ * ballotsToChange is the fewest changed ballots after which some rendering qualifies (exact);
+ * null when no ballot has been cast.
  */
-export const robustnessSchema = z.object({
-  consensus: z.string().nullable(),
-  blockMargin: z.record(z.string(), z.number().int().nonnegative()),
-  ballotsToChange: z.number().int().nonnegative().nullable(),
-  exact: z.boolean(),
-});
+export const robustnessSchema = z
+  .object({
+    consensus: z.string().nullable(),
+    blockMargin: z.record(z.string(), z.number().int().nonnegative()),
+    ballotsToChange: z.number().int().nonnegative().nullable(),
+    exact: z.boolean(),
+  })
+  .describe(
+    "How close the call is. With a consensus: blockMargin[D] = fewest ballots of delegation D whose change makes D's median of the consensus fall below acceptable; ballotsToChange = fewest changed ballots that make the consensus something else (an upper bound when exact is false). With none: blockMargin[D] = ballots of D that would have to rise to acceptable (or grade it) for the leader to qualify; ballotsToChange = fewest changed ballots after which some rendering qualifies.",
+  );
 
 /** One short paragraph in each UI language (issue 15). */
-export const explanationSchema = z.object({ en: z.string(), zh: z.string() });
+export const explanationSchema = z
+  .object({ en: z.string(), zh: z.string() })
+  .describe("The results in plain words: the consensus or its absence, who blocks what and why, how robust it is.");
 
-export const resultsSchema = z.object({
+const resultsShape = {
   term: z.string(),
   voters: z.number().int().nonnegative(),
   delegations: z.array(z.string()),
+  votersByDelegation: z
+    .record(z.string(), z.number().int().nonnegative())
+    .describe("Ballots counted per delegation (those grading at least one active rendering)."),
   ranking: z.array(z.string()),
   consensus: z.string().nullable(),
   renderings: z.record(z.string(), renderingResultSchema),
   pairwise: matrixSchema,
   strongestPaths: matrixSchema,
-  // Filled by lib/tally/robustness.ts and lib/tally/explanation.ts (issue 15); optional until then.
-  robustness: robustnessSchema.optional(),
-  explanation: explanationSchema.optional(),
-});
+  robustness: robustnessSchema,
+  explanation: explanationSchema,
+};
+
+export const resultsSchema = z.object(resultsShape);
+
+/**
+ * Results as stored in a decision's snapshot, which may predate fields added since: parsed
+ * with those fields optional, and an old `blockedBy` entry with `median: null` (a delegation
+ * that had not graded the rendering, before issue 15) moved to `notYetGradedBy`.
+ */
+export const storedResultsSchema = z.preprocess(
+  upgradeStoredResults,
+  z.object({
+    ...resultsShape,
+    votersByDelegation: resultsShape.votersByDelegation.optional(),
+    robustness: robustnessSchema.optional(),
+    explanation: explanationSchema.optional(),
+  }),
+);
+
+function upgradeStoredResults(input: unknown): unknown {
+  if (!isObject(input) || !isObject(input.renderings)) return input;
+  const renderings = Object.fromEntries(
+    Object.entries(input.renderings).map(([id, r]) => {
+      if (!isObject(r) || !Array.isArray(r.blockedBy) || Array.isArray(r.notYetGradedBy)) return [id, r];
+      const ungraded = r.blockedBy.filter((b) => isObject(b) && b.median === null);
+      return [
+        id,
+        {
+          ...r,
+          blockedBy: r.blockedBy.filter((b) => !ungraded.includes(b)),
+          notYetGradedBy: ungraded.map((b) => (b as { delegation?: unknown }).delegation),
+        },
+      ];
+    }),
+  );
+  return { ...input, renderings };
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
 
 export type Results = z.infer<typeof resultsSchema>;
+export type StoredResults = z.infer<typeof storedResultsSchema>;
 export type RenderingResult = z.infer<typeof renderingResultSchema>;
 export type MeritProfile = z.infer<typeof profileSchema>;
 export type Block = z.infer<typeof blockSchema>;

@@ -4,6 +4,8 @@ import fc from "fast-check";
 import { GRADES, gradeRank, type Grade } from "./grades";
 import { resultsSchema, type BallotExport, type Results } from "./schema";
 import { tally } from "./tally";
+import { analyzeResults } from "./robustness";
+import { explain } from "./explanation";
 
 // Small elections (≤ 5 renderings, ≤ 14 ballots, 3 delegations, few distinct times) so that
 // ties, cycles, ungraded renderings and unknown ids all turn up within 200 runs.
@@ -144,7 +146,7 @@ describe("tally properties", () => {
         const qualifying = result.ranking.filter((id) => result.renderings[id]!.qualifies);
         assert.equal(result.consensus, qualifying[0] ?? null);
         for (const r of Object.values(result.renderings)) {
-          assert.equal(r.qualifies, result.voters > 0 && r.blockedBy.length === 0);
+          assert.equal(r.qualifies, result.voters > 0 && r.blockedBy.length === 0 && r.notYetGradedBy.length === 0);
           const total = Object.values(r.profile).reduce((a, b) => a + b, 0);
           assert.equal(total, r.graders);
         }
@@ -184,7 +186,9 @@ function reference(input: BallotExport): Results {
   const blockedBy = (id: string) =>
     delegations
       .map((del) => ({ delegation: del, median: median(gradesOf(id, ofDelegation(del))), reasons: reasonsOf(id, del) }))
-      .filter((block) => rank(block.median ?? undefined) < rank("acceptable"));
+      .flatMap(({ median, ...block }) => (median !== null && rank(median) < rank("acceptable") ? [{ ...block, median }] : []))
+      .map(({ delegation, median, reasons }) => ({ delegation, median, reasons }));
+  const notYetGradedBy = (id: string) => delegations.filter((del) => gradesOf(id, ofDelegation(del)).length === 0);
   const time = (id: string) => Date.parse(input.renderings.find((r) => r.id === id)!.createdAt);
   const ranking = [...all].sort(
     (a, b) =>
@@ -193,15 +197,16 @@ function reference(input: BallotExport): Results {
       time(a) - time(b) ||
       (a < b ? -1 : a > b ? 1 : 0),
   );
-  const qualifies = (id: string) => ballots.length > 0 && blockedBy(id).length === 0;
+  const qualifies = (id: string) => ballots.length > 0 && blockedBy(id).length === 0 && notYetGradedBy(id).length === 0;
   const perDelegation = <T>(f: (del: string) => T) => Object.fromEntries(delegations.map((del) => [del, f(del)]));
   const matrix = (f: (x: string, y: string) => number) =>
     Object.fromEntries(all.map((x) => [x, Object.fromEntries(all.filter((y) => y !== x).map((y) => [y, f(x, y)]))]));
 
-  return {
+  const core = {
     term: input.term,
     voters: ballots.length,
     delegations,
+    votersByDelegation: perDelegation((del) => ofDelegation(del).length),
     ranking,
     consensus: ranking.find(qualifies) ?? null,
     renderings: Object.fromEntries(
@@ -217,6 +222,7 @@ function reference(input: BallotExport): Results {
           wins: wins(r.id),
           qualifies: qualifies(r.id),
           blockedBy: blockedBy(r.id),
+          notYetGradedBy: notYetGradedBy(r.id),
           rejectReasons: perDelegation((del) => reasonsOf(r.id, del)),
         },
       ]),
@@ -224,4 +230,7 @@ function reference(input: BallotExport): Results {
     pairwise: matrix(d),
     strongestPaths: matrix(P),
   };
+  // Robustness and explanation by a second route: from these results rather than the counts.
+  const { robustness, witness } = analyzeResults(core);
+  return { ...core, robustness, explanation: explain({ ...core, robustness }, witness) };
 }

@@ -46,6 +46,7 @@ describe("tally", () => {
       term: "t",
       voters: 3,
       delegations: ["Canada", "China"],
+      votersByDelegation: { Canada: 1, China: 2 },
       ranking: ["c", "a", "b"],
       consensus: "c",
       renderings: {
@@ -59,6 +60,7 @@ describe("tally", () => {
           wins: 1,
           qualifies: true,
           blockedBy: [],
+          notYetGradedBy: [],
           rejectReasons: noReasons,
         },
         b: {
@@ -71,6 +73,7 @@ describe("tally", () => {
           wins: 0,
           qualifies: false,
           blockedBy: [{ delegation: "Canada", median: "poor", reasons: [] }],
+          notYetGradedBy: [],
           rejectReasons: noReasons,
         },
         c: {
@@ -83,14 +86,21 @@ describe("tally", () => {
           wins: 2,
           qualifies: true,
           blockedBy: [],
+          notYetGradedBy: [],
           rejectReasons: noReasons,
         },
       },
       pairwise: { a: { b: 3, c: 1 }, b: { a: 0, c: 0 }, c: { a: 2, b: 3 } },
       strongestPaths: { a: { b: 3, c: 0 }, b: { a: 0, c: 0 }, c: { a: 2, b: 3 } },
+      // Canada: 1 grader, 1 acceptable or better: 1 - floor(1/2) = 1; China: 2 - floor(2/2) = 1.
+      robustness: { consensus: "c", blockMargin: { Canada: 1, China: 1 }, ballotsToChange: 1, exact: true },
+      explanation: {
+        en: "The consensus is text of c: the highest-ranked rendering that every delegation finds acceptable or better. 1 ballot of the Canada delegation would have to change for text of c to stop being acceptable to it, and no change of fewer ballots would alter the consensus.",
+        zh: "共识是“text of c”：每个代表团都认为可接受或更好的译名中排名最高的一个。Canada代表团须有 1 张选票改变，“text of c”才会不再为其所接受；改变更少的选票不会改变共识。",
+      },
     });
     assert.deepStrictEqual(Object.keys(result), [
-      "term", "voters", "delegations", "ranking", "consensus", "renderings", "pairwise", "strongestPaths",
+      "term", "voters", "delegations", "votersByDelegation", "ranking", "consensus", "renderings", "pairwise", "strongestPaths", "robustness", "explanation",
     ]);
   });
 
@@ -199,9 +209,17 @@ describe("tally", () => {
     assert.deepStrictEqual(blocks, {
       F: [{ delegation: "Canada", median: "reject", reasons: ["too close to biology"] }], // reject, poor
       S: [{ delegation: "China", median: "reject", reasons: ["共商 names a procedure, not an order"] }],
-      U: [{ delegation: "Canada", median: null, reasons: [] }], // Canada never graded U
+      U: [], // Canada never graded U: not a block, but not yet graded
     });
+    assert.deepStrictEqual(result.renderings.U?.notYetGradedBy, ["Canada"]);
+    assert.equal(result.renderings.U?.qualifies, false);
     assert.deepStrictEqual(result.renderings.F?.rejectReasons, { Canada: ["too close to biology"], China: [] });
+    // What it would take: the leader F needs both of Canada's ballots (reject, poor) raised
+    // (n = 2, none acceptable, lower median index 0: 2 - 0); S needs both of China's; U needs
+    // one Canadian to grade it: the fewest changes that make a consensus exist is 1.
+    assert.deepStrictEqual(result.robustness, { consensus: null, blockMargin: { Canada: 2 }, ballotsToChange: 1, exact: true });
+    assert.match(result.explanation!.en, /^There is no consensus yet.*The leader, text of F, is blocked by Canada \(median reject; “too close to biology”\)\. For it to qualify, 2 ballots of the Canada delegation would have to rise to acceptable\. Nearest to a consensus is text of U: 1 ballot changed/);
+    assert.match(result.explanation!.zh, /排名第一的是“text of F”，被Canada（中位评分：不可接受；“too close to biology”）否决。/);
   });
 
   test("an even number of grades takes the lower median", () => {
@@ -228,7 +246,8 @@ describe("tally", () => {
       graders: 0,
       wins: 0,
       qualifies: false,
-      blockedBy: [{ delegation: "Canada", median: null, reasons: [] }],
+      blockedBy: [],
+      notYetGradedBy: ["Canada"],
       rejectReasons: { Canada: [] },
     });
     assert.deepStrictEqual(result.pairwise, { ungraded: { a: 0 }, a: { ungraded: 0 } });
@@ -267,10 +286,12 @@ describe("tally", () => {
     assert.equal(result.consensus, null);
     for (const r of Object.values(result.renderings)) {
       assert.deepStrictEqual(
-        [r.median, r.medianByDelegation, r.graders, r.wins, r.qualifies, r.blockedBy],
-        [null, {}, 0, 0, false, []],
+        [r.median, r.medianByDelegation, r.graders, r.wins, r.qualifies, r.blockedBy, r.notYetGradedBy],
+        [null, {}, 0, 0, false, [], []],
       );
     }
+    assert.deepStrictEqual(result.robustness, { consensus: null, blockMargin: {}, ballotsToChange: null, exact: true });
+    assert.equal(result.explanation?.en, "Nobody has graded these renderings yet, so there is no consensus.");
     assert.deepStrictEqual(result.pairwise, { b: { a: 0, c: 0 }, a: { b: 0, c: 0 }, c: { b: 0, a: 0 } });
   });
 

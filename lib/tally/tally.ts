@@ -1,6 +1,8 @@
 import { byCodeUnits, countBallots, type BallotCounts } from "./count";
 import { GRADES, QUALIFYING_GRADE, gradeRank, type Grade } from "./grades";
 import type { BallotExport, Block, MeritProfile, RenderingResult, Results } from "./schema";
+import { explain } from "./explanation";
+import { analyzeRobustness } from "./robustness";
 import { countWins, strongestPaths } from "./schulze";
 
 /**
@@ -42,16 +44,19 @@ export function resultsFromCounts(term: string, renderings: BallotExport["render
         byCodeUnits(ids[a]!, ids[b]!),
     );
 
+  // A block is a median below acceptable; a delegation none of whose voters graded the
+  // rendering has not blocked it, it has not graded it yet. Either keeps it from qualifying.
   // With no ballots at all there is nobody to agree, so nothing qualifies.
   const blockedBy = ids.map((_, r) => blocks(r));
-  const qualifies = blockedBy.map((list) => counts.voters > 0 && list.length === 0);
+  const notYetGradedBy = ids.map((_, r) => delegations.filter((_, d) => medianByDelegation[d]![r]! === -1));
+  const qualifies = ids.map((_, r) => counts.voters > 0 && blockedBy[r]!.length === 0 && notYetGradedBy[r]!.length === 0);
   const winner = ranking.find((r) => qualifies[r]);
 
   function blocks(r: number): Block[] {
     const result: Block[] = [];
     delegations.forEach((delegation, d) => {
-      const m = medianByDelegation[d]![r]!;
-      if (m < QUALIFYING_RANK) result.push({ delegation, median: gradeAt(m), reasons: [...rejectReasons[d]![r]!] });
+      const m = gradeAt(medianByDelegation[d]![r]!);
+      if (m !== null && gradeRank(m) < QUALIFYING_RANK) result.push({ delegation, median: m, reasons: [...rejectReasons[d]![r]!] });
     });
     return result;
   }
@@ -71,14 +76,16 @@ export function resultsFromCounts(term: string, renderings: BallotExport["render
       wins: wins[r]!,
       qualifies: qualifies[r]!,
       blockedBy: blockedBy[r]!,
+      notYetGradedBy: notYetGradedBy[r]!,
       rejectReasons: byDelegation((d) => rejectReasons[d]![r]!),
     },
   ]);
 
-  return {
+  const core = {
     term,
     voters: counts.voters,
     delegations,
+    votersByDelegation: byDelegation((d) => counts.votersByDelegation[d]!),
     ranking: ranking.map((r) => ids[r]!),
     consensus: winner === undefined ? null : ids[winner]!,
     // fromEntries, not assignment, so that an id such as "__proto__" stays an ordinary key.
@@ -86,6 +93,19 @@ export function resultsFromCounts(term: string, renderings: BallotExport["render
     pairwise: matrix(ids, counts.pairwise),
     strongestPaths: matrix(ids, paths),
   };
+  const { robustness, witness } = analyzeRobustness({
+    ids,
+    delegations,
+    votersByDelegation: counts.votersByDelegation,
+    profiles,
+    pairwise: counts.pairwise,
+    paths,
+    ranking,
+    qualifies,
+    consensus: winner,
+    voters: counts.voters,
+  });
+  return { ...core, robustness, explanation: explain({ ...core, robustness }, witness) };
 }
 
 const G = GRADES.length;

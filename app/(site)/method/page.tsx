@@ -10,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.ballot.method.title };
 }
 
-const SECTIONS = ["grades", "profile", "pairwise", "schulze", "ranking", "consensus", "recount"] as const;
+const SECTIONS = ["grades", "profile", "pairwise", "schulze", "ranking", "consensus", "robustness", "recount"] as const;
 
 /** "How results are computed", in the reader's language: the method of lib/tally in plain words. */
 export default async function MethodPage() {
