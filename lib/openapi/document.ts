@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { API_OPERATIONS, type ApiOperation } from "@/lib/openapi/registry";
 import { SCHEMAS, type SchemaName } from "@/lib/openapi/schemas";
 

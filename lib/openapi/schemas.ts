@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ballotInputSchema, ballotViewSchema } from "@/lib/schemas/ballot";
 import { lexiconExportSchema } from "@/lib/schemas/lexicon";
 import { termDetailSchema, termListSchema } from "@/lib/schemas/term";

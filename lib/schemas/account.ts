@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { LOCALES } from "@/lib/i18n";
 import { ORCID_ID } from "@/lib/auth/orcid";
 

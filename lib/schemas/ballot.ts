@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { GRADES, type Grade } from "@/lib/tally/grades";
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** A comment argues for or against a rendering, or asks a question about it. */
 export const STANCES = ["for", "against", "question"] as const;

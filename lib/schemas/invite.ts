@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ROLES } from "@/lib/permissions";
 
 /** An invitation link: for a delegation and role, single- or multi-use, expiring. */

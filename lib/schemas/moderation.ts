@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** POST /api/renderings/{id}/merge: the rendering a duplicate is merged into. */
 export const mergeInputSchema = z.object({ into: z.string({ error: "into_required" }).trim().min(1, "into_required").max(64) });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const STAGES = ["draft", "consultation", "provisional", "published"] as const;
 export const stageSchema = z.enum(STAGES);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { readerGate } from "@/server/membership/access";
 import { messages } from "@/server/site/locale";
 import { loadTermPage, termTitle } from "@/server/terms/page";
+import { canonicalUrl } from "@/server/site/url";
 import { TermArticle } from "@/components/term/term-article";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   await readerGate(`/terms/${slug}`);
-  return { title: await termTitle(slug) };
+  return { title: await termTitle(slug), alternates: { canonical: canonicalUrl(`/terms/${slug}`) } };
 }
 
 export default async function TermPage({ params }: Props) {

@@ -5,6 +5,7 @@ import { getSiteSettings } from "@/server/site/settings";
 import { signInPath } from "@/server/membership/access";
 import { loadTermPage, renderSignedOut, termTitle } from "@/server/terms/page";
 import { TermArticle } from "@/components/term/term-article";
+import { canonicalUrl } from "@/server/site/url";
 
 /**
  * A term's page for signed-out readers (next.config.js rewrites /terms/{slug} here), cached.
@@ -39,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   // Metadata is rendered with the redirect's body: on a members-only site it names nothing.
   if ((await getSiteSettings()).membersOnly) redirect(signInPath(`/terms/${slug}`));
-  return { title: await termTitle(slug), alternates: { canonical: `/terms/${slug}` } };
+  return { title: await termTitle(slug), alternates: { canonical: canonicalUrl(`/terms/${slug}`) } };
 }
 
 export default async function CachedTermPage(props: Props) {
