@@ -102,4 +102,12 @@ describe("OpenAPI description", () => {
       assert.ok(doc.paths[p]?.[m]?.responses["429"]?.headers?.["Retry-After"], `${m} ${p}`);
     }
   });
+
+  it("documents the JSON export's fields that the CSV carries as columns", () => {
+    const doc = openApiDocument() as { components: { schemas: Record<string, unknown> } };
+    const text = JSON.stringify(doc.components.schemas.LexiconExport);
+    for (const [field, column] of [["rationale", "rationale"], ["decidedBy", "decided_by"], ["statementEn", "statement_en"], ["statementZh", "statement_zh"]]) {
+      assert.match(text, new RegExp(`"${field}":\\{"type":"string","description":"[^"]*CSV column ${column}`), field);
+    }
+  });
 });
