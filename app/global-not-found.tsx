@@ -2,6 +2,7 @@ import { MESSAGES } from "@/lib/i18n";
 import { SiteHeaderView } from "@/components/site-header";
 import { SiteFrame, siteViewport } from "@/components/site-frame";
 import { BilingualNotFound } from "@/components/not-found-message";
+import "@fontsource-variable/noto-sans-sc/wght.css";
 import "./globals.css";
 
 export const metadata = { title: "404 · Gongshang 共商" };

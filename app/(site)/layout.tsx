@@ -1,6 +1,8 @@
 import { messages } from "@/server/site/locale";
 import { SiteHeader } from "@/components/site-header";
 import { SiteFrame, siteMetadata, siteViewport } from "@/components/site-frame";
+// Noto Sans SC (variable weight), self-hosted in ~100 unicode-range slices: see README "Typeface".
+import "@fontsource-variable/noto-sans-sc/wght.css";
 import "../globals.css";
 
 export const metadata = siteMetadata;

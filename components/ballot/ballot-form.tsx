@@ -2,8 +2,8 @@
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { GRADES, GRADE_LABELS } from "@/lib/tally/grades";
-import { NOTE_MAX, REASON_MAX, ballotInputFromForm, ballotInputSchema, type BallotFormState } from "@/lib/schemas/ballot";
-import { fieldErrorsOf } from "@/lib/validation";
+import { NOTE_MAX, REASON_MAX, type BallotFormState } from "@/lib/schemas/ballot-form";
+import { loadBrowserChecks } from "@/components/forms/load-browser-checks";
 import { format, type Messages } from "@/lib/i18n";
 import { fieldAnchor, translateCode, translateError } from "./field-errors";
 import styles from "./ballot.module.css";
@@ -54,14 +54,18 @@ export function BallotForm({ action, renderings, initial, text, targetLang, onSa
     event.preventDefault();
     if (pending) return;
     const form = new FormData(event.currentTarget);
-    const parsed = ballotInputSchema.safeParse(ballotInputFromForm(form));
-    if (!parsed.success) {
-      setClientFields(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setClientFields(null);
-    setDirty(false);
-    startTransition(() => formAction(form));
+    // The shared schema comes with its own chunk (zod); should it fail to load, the server checks.
+    void loadBrowserChecks()
+      .then(({ ballotFieldErrors }) => ballotFieldErrors(form), () => null)
+      .then((errors) => {
+        if (errors) {
+          setClientFields(errors);
+          return;
+        }
+        setClientFields(null);
+        setDirty(false);
+        startTransition(() => formAction(form));
+      });
   }
 
   function changed(event: FormEvent<HTMLFormElement>) {
@@ -94,7 +98,7 @@ export function BallotForm({ action, renderings, initial, text, targetLang, onSa
         : "";
 
   return (
-    <form action={formAction} onSubmit={submit} onChange={changed} className={styles.form}>
+    <form action={formAction} onSubmit={submit} onChange={changed} onFocus={() => void loadBrowserChecks()} className={styles.form}>
       {failed ? (
         <div ref={summary} tabIndex={-1} role="alert" className={styles.errorSummary}>
           <p>

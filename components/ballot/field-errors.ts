@@ -1,4 +1,4 @@
-import { errorKeyOf } from "@/lib/schemas/ballot";
+import { errorKeyOf } from "@/lib/schemas/ballot-form";
 import type { Messages } from "@/lib/i18n";
 
 type Text = Messages["ballot"]["form"];

@@ -1,7 +1,7 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
-import { STANCES, type Stance } from "@/lib/schemas/comment";
+import { STANCES, type Stance } from "@/lib/discussion/stances";
 import { useActionForm, valueOf } from "@/components/forms/use-action-form";
 import { FieldErrors, FormOutcome, hasFieldError } from "@/components/forms/form-feedback";
 import styles from "@/components/forms/forms.module.css";

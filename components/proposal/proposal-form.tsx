@@ -1,9 +1,8 @@
 "use client";
-import { useState } from "react";
+import { startTransition, useState } from "react";
 import { format, type Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
-import { proposeRenderingSchema } from "@/lib/schemas/rendering";
-import { fieldErrorsOf } from "@/lib/validation";
+import { loadBrowserChecks } from "@/components/forms/load-browser-checks";
 import { useActionForm, valueOf } from "@/components/forms/use-action-form";
 import { FieldErrors, FormOutcome, hasFieldError } from "@/components/forms/form-feedback";
 import styles from "@/components/forms/forms.module.css";
@@ -31,15 +30,20 @@ export function ProposalForm({ action, t, forms, targetLang }: Props) {
   }
   const state = local ?? served;
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
-    const values = Object.fromEntries(["text", "pinyin", "gloss", "rationale"].map((k) => [k, String(new FormData(e.currentTarget).get(k) ?? "")]));
-    const checked = proposeRenderingSchema.safeParse(values);
-    if (!checked.success) {
-      e.preventDefault();
-      setLocal({ status: "error", error: "invalid", fields: fieldErrorsOf(checked.error), values });
-      return;
-    }
-    setLocal(null);
-    formProps.onSubmit(e);
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const values = Object.fromEntries(["text", "pinyin", "gloss", "rationale"].map((k) => [k, String(data.get(k) ?? "")]));
+    // The shared schema comes with its own chunk (zod); should it fail to load, the server checks.
+    void loadBrowserChecks()
+      .then(({ proposalFieldErrors }) => proposalFieldErrors(values), () => null)
+      .then((fields) => {
+        if (fields) {
+          setLocal({ status: "error", error: "invalid", fields, values });
+          return;
+        }
+        setLocal(null);
+        startTransition(() => formProps.action(data));
+      });
   };
   const field = (name: "text" | "pinyin" | "gloss" | "rationale") => ({
     id: `propose-${name}`,
@@ -49,7 +53,7 @@ export function ProposalForm({ action, t, forms, targetLang }: Props) {
     "aria-describedby": `propose-${name}-hint${hasFieldError(state, name) ? ` propose-${name}-error` : ""}`,
   });
   return (
-    <form {...formProps} onSubmit={onSubmit} className={styles.stack} noValidate aria-busy={pending}>
+    <form {...formProps} onSubmit={onSubmit} onFocus={() => void loadBrowserChecks()} className={styles.stack} noValidate aria-busy={pending}>
       <div className={styles.field}>
         <label htmlFor="propose-text">{t.text}</label>
         <input {...field("text")} lang={targetLang} required autoComplete="off" maxLength={64} />

@@ -1,5 +1,6 @@
 import { format } from "@/lib/i18n";
-import { GRADES, type Grade, type MeritProfile } from "@/lib/tally";
+import { GRADES, type Grade } from "@/lib/tally/grades";
+import type { MeritProfile } from "@/lib/tally";
 import type { ResultsView } from "./view";
 import styles from "./results.module.css";
 

@@ -77,6 +77,28 @@ describe("CSV (RFC 4180)", () => {
     assert.equal(body[0]![col("decided_at")], "2026-02-01T10:00:00.000Z");
     assert.equal(body[2]![col("traditional")], "多元共進");
     assert.match(body[3]![col("note")]!, /no decision/);
+    for (const row of body) assert.equal(row.length, LEXICON_CSV_COLUMNS.length, "every row has every column");
     assert.equal(body[0]![col("context")], sampleLexicon().entries[0]!.context);
+  });
+
+  it("carries each rendering's rationale and the decision's decider and statements in both languages", () => {
+    const lexicon = sampleLexicon();
+    const rows = readCsv(lexiconToCsv(lexicon));
+    const col = (name: (typeof LEXICON_CSV_COLUMNS)[number]) => rows[0]!.indexOf(name);
+    for (const name of ["rationale", "statement_en", "statement_zh", "decided_by"] as const) assert.ok(col(name) >= 0, name);
+    const [adopted, admitted, , empathy, noRenderings] = rows.slice(1);
+    const decision = lexicon.entries[0]!.decision!;
+    for (const row of [adopted!, admitted!]) {
+      assert.equal(row[col("decided_by")], "Facilitator Wang");
+      assert.equal(row[col("statement_en")], decision.statementEn);
+      assert.equal(row[col("statement_zh")], "经两轮评分，两国代表团均支持。");
+      assert.equal(row[col("note")], "", "a decided term's statements have their own columns, not the note");
+    }
+    assert.equal(empathy![col("rationale")], '=common usage, "widely" read');
+    for (const name of ["decided_at", "decided_by", "statement_en", "statement_zh"] as const) assert.equal(empathy![col(name)], "", `${name}: no decision yet`);
+    assert.equal(noRenderings![col("rationale")], "");
+    assert.equal(noRenderings![col("note")], "");
+    // Excel's variant neutralizes the formula-like rationale, the exact one keeps it as written.
+    assert.equal(readCsv(lexiconToCsv(lexicon, { excel: true }).slice(1))[4]![col("rationale")], `'=common usage, "widely" read`);
   });
 });

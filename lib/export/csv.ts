@@ -24,7 +24,13 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
   return (options.excel ? BOM : "") + body + (rows.length ? "\r\n" : "");
 }
 
-/** One row per exported rendering; a term with none still gets one row (empty rendering columns). */
+/**
+ * One row per exported rendering; a term with none still gets one row (empty rendering columns).
+ * The term's columns and its decision's (decided_at, decided_by, statement_en, statement_zh:
+ * empty while no decision is in force) repeat on each of its rows. `note` is what the other
+ * columns do not say: on a term without a decision in force, that its renderings are only
+ * candidates (the same note as the TBX); otherwise empty.
+ */
 export const LEXICON_CSV_COLUMNS = [
   "term",
   "headword",
@@ -36,8 +42,12 @@ export const LEXICON_CSV_COLUMNS = [
   "pinyin",
   "traditional",
   "gloss",
+  "rationale",
   "status",
   "decided_at",
+  "decided_by",
+  "statement_en",
+  "statement_zh",
   "definition",
   "context",
   "subject_field",
@@ -50,10 +60,12 @@ export function lexiconToCsv(lexicon: LexiconExport, options: CsvOptions = {}): 
   for (const e of lexicon.entries) {
     const term = [e.slug, e.headword, e.abbreviation, e.sourceLang, e.targetLang, e.stage];
     const about = [e.definition, e.context, e.subjectField, e.source];
-    const note = e.decision ? (e.decision.statementEn || e.decision.statementZh) : e.renderings.length ? CANDIDATE_NOTE : "";
-    if (e.renderings.length === 0) rows.push([...term, "", "", "", "", "", "", ...about, note]);
+    const d = e.decision;
+    const decided = [d?.decidedAt ?? "", d?.decidedBy ?? "", d?.statementEn ?? "", d?.statementZh ?? ""];
+    const note = !d && e.renderings.length ? CANDIDATE_NOTE : "";
+    if (e.renderings.length === 0) rows.push([...term, "", "", "", "", "", "", ...decided, ...about, note]);
     for (const r of e.renderings) {
-      rows.push([...term, r.text, r.pinyin, r.traditional, r.gloss, r.status, e.decision?.decidedAt ?? "", ...about, note]);
+      rows.push([...term, r.text, r.pinyin, r.traditional, r.gloss, r.rationale, r.status, ...decided, ...about, note]);
     }
   }
   return toCsv(rows, options);

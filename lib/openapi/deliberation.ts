@@ -1,13 +1,13 @@
 import type { ApiOperation } from "@/lib/openapi/registry";
+import { RATE_LIMITED, READ_GATE, err } from "@/lib/openapi/responses";
+import type { SchemaName } from "@/lib/openapi/schemas";
 
 /**
  * The API of proposals, discussion and facilitation (listed in API_OPERATIONS). Inputs are the
  * zod schemas the services parse with; refused fields come back as message codes
  * (error.fields), the same codes the forms translate.
  */
-const JSON_TYPE = "application/json";
-const err = (description: string) => ({ description, content: { schema: "ApiError" as const } });
-const json = (description: string) => ({ description, content: { type: JSON_TYPE, description } });
+const json = (description: string, schema: SchemaName) => ({ description, content: { schema } });
 const WRITE_ERRORS = {
   400: err("The body is not a JSON object."),
   401: err("Not signed in."),
@@ -23,7 +23,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     auth: "member",
     summary: "Create a term (facilitators); it starts as a draft",
     body: { schema: "CreateTerm" },
-    responses: { 201: json("The term's fields."), ...WRITE_ERRORS, ...FACILITATOR, 409: err("The slug is taken."), ...INVALID },
+    responses: { 201: json("The term's fields.", "TermRecord"), ...WRITE_ERRORS, ...FACILITATOR, 409: err("The slug is taken."), ...INVALID },
   },
   {
     method: "patch",
@@ -32,7 +32,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     auth: "member",
     summary: "Edit a term's fields (facilitators; any subset, the slug stays)",
     body: { schema: "EditTerm" },
-    responses: { 200: json("The term's fields."), ...WRITE_ERRORS, ...FACILITATOR, 404: err("No such term."), ...INVALID },
+    responses: { 200: json("The term's fields.", "TermRecord"), ...WRITE_ERRORS, ...FACILITATOR, 404: err("No such term."), ...INVALID },
   },
   {
     method: "post",
@@ -43,7 +43,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     description:
       "draft→consultation, consultation→provisional, provisional→consultation, published→consultation (reopen; earlier decisions stay), consultation→draft while nobody has voted. Publishing happens by recording a decision. When a deadline passes, the term moves to provisional on the next access.",
     body: { schema: "MoveStage" },
-    responses: { 200: json("The term's fields."), ...WRITE_ERRORS, ...FACILITATOR, 404: err("No such term."), 409: err("Ballots exist (back to draft), or the stage changed meanwhile."), ...INVALID },
+    responses: { 200: json("The term's fields.", "TermRecord"), ...WRITE_ERRORS, ...FACILITATOR, 404: err("No such term."), 409: err("Ballots exist (back to draft), or the stage changed meanwhile."), ...INVALID },
   },
   {
     method: "post",
@@ -60,6 +60,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
       404: err("No such term."),
       409: err("A duplicate: error.existingId (and error.existing) name the rendering to grade instead."),
       ...INVALID,
+      ...RATE_LIMITED,
     },
   },
   {
@@ -86,7 +87,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     auth: "member",
     summary: "Comment on a rendering: for, against or a question; parentId makes it a reply (one level deep)",
     body: { schema: "NewComment" },
-    responses: { 201: json("The comment."), ...WRITE_ERRORS, 403: err("Discussion closed at this stage, or a cross-site request."), 404: err("No such rendering."), ...INVALID },
+    responses: { 201: json("The comment.", "Comment"), ...WRITE_ERRORS, 403: err("Discussion closed at this stage, or a cross-site request."), 404: err("No such rendering or parent comment."), ...INVALID, ...RATE_LIMITED },
   },
   {
     method: "patch",
@@ -95,7 +96,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     auth: "member",
     summary: "Edit one's own comment (marked as edited)",
     body: { schema: "EditComment" },
-    responses: { 200: json("The comment."), ...WRITE_ERRORS, 403: err("Not the author, or discussion closed."), 404: err("No such comment."), ...INVALID },
+    responses: { 200: json("The comment.", "Comment"), ...WRITE_ERRORS, 403: err("Not the author, or discussion closed."), 404: err("No such comment."), ...INVALID },
   },
   {
     method: "delete",
@@ -112,7 +113,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     auth: "member",
     summary: "Merge a duplicate rendering into another (facilitators): grades move, the higher grade stays; comments move with a note",
     body: { schema: "MergeInput" },
-    responses: { 201: json("{ mergeId, from, into, ballotsChanged, commentsMoved }"), ...WRITE_ERRORS, ...FACILITATOR, 404: err("No such rendering."), 409: err("Not active."), ...INVALID },
+    responses: { 201: json("What the merge did.", "MergeResult"), ...WRITE_ERRORS, ...FACILITATOR, 404: err("No such rendering."), 409: err("Not active."), ...INVALID },
   },
   {
     method: "post",
@@ -120,7 +121,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     tag: "Facilitation",
     auth: "member",
     summary: "Undo a merge (admins)",
-    responses: { 200: json("{ mergeId, from, into, ballotsChanged, commentsMoved }"), 401: err("Not signed in."), 403: err("Only admins."), 404: err("No such merge."), 409: err("Undone already, or changed since.") },
+    responses: { 200: json("What the undo restored.", "MergeResult"), 401: err("Not signed in."), 403: err("Only admins."), 404: err("No such merge."), 409: err("Undone already, or changed since.") },
   },
   ...(["renderings", "comments"] as const).flatMap((kind): ApiOperation[] => [
     {
@@ -156,7 +157,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     tag: "Decisions",
     auth: "public",
     summary: "Every decision of the term, newest first (superseded ones marked)",
-    responses: { 200: json("{ decisions: Decision[] }"), 404: err("No such term.") },
+    responses: { 200: json("The decisions.", "DecisionList"), ...READ_GATE, 404: err("No such term.") },
   },
   {
     method: "get",
@@ -164,7 +165,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     tag: "Decisions",
     auth: "public",
     summary: "One decision with the frozen snapshot of the results it rests on",
-    responses: { 200: json("The decision and its snapshot."), 404: err("No such decision.") },
+    responses: { 200: json("The decision and its snapshot.", "DecisionDetail"), ...READ_GATE, 404: err("No such decision.") },
   },
   {
     method: "get",
@@ -176,6 +177,6 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
       { name: "before", description: "Entries older than this id (the `next` of the previous page).", schema: { type: "string" } },
       { name: "limit", description: "Page size, up to 200 (default 50).", schema: { type: "string" } },
     ],
-    responses: { 200: json("{ entries, next }"), 401: err("Not signed in."), 403: err("Only admins.") },
+    responses: { 200: json("A page of entries.", "AuditPage"), 401: err("Not signed in."), 403: err("Only admins.") },
   },
 ];

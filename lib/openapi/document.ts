@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { API_OPERATIONS, type ApiOperation } from "@/lib/openapi/registry";
 import { SCHEMAS, type SchemaName } from "@/lib/openapi/schemas";
 
@@ -10,16 +10,23 @@ type Json = Record<string, unknown>;
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
 
+/**
+ * One named schema. zod writes references relative to the schema's own root ("#" for a
+ * recursive schema such as a comment with replies, "#/$defs/…"); inside the document they are
+ * relative to the document, so they are re-pointed at the component.
+ */
 function componentSchema(name: SchemaName): Json {
   const { schema, io } = SCHEMAS[name];
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema as z.ZodType, { io, unrepresentable: "any" }) as Json;
   void _drop;
-  return rest;
+  const here = `#/components/schemas/${name}`;
+  return JSON.parse(JSON.stringify(rest).replace(/"\$ref":"#(\/\$defs\/[^"]*)?"/g, (_m, defs: string | undefined) => `"$ref":"${here}${defs ?? ""}"`)) as Json;
 }
 
+/** JSON bodies by their schema; CSV and TBX are text in their own format. */
 function content(c: NonNullable<ApiOperation["body"]>): Json {
   if ("schema" in c) return { [c.type ?? "application/json"]: { schema: ref(c.schema) } };
-  return { [c.type]: { schema: { type: "string" } } };
+  return { [c.type]: { schema: { type: "string", ...(c.description ? { description: c.description } : {}) } } };
 }
 
 function operation(op: ApiOperation): Json {

@@ -72,4 +72,42 @@ describe("OpenAPI description", () => {
       assert.doesNotThrow(() => z.toJSONSchema(schema as z.ZodType, { io }), `${name} converts without losing anything`);
     }
   });
+
+  it("gives every JSON body and response a real schema: none is a bare string, every one resolves to an object", () => {
+    type Media = Record<string, { schema: { $ref?: string; type?: string } }>;
+    type Op = { requestBody?: { content: Media }; responses: Record<string, { content?: Media }> };
+    const doc = openApiDocument() as { paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, { type?: string }> } };
+    const offenders: string[] = [];
+    let jsonCount = 0;
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const media = [["body", op.requestBody?.content] as const, ...Object.entries(op.responses).map(([status, r]) => [status, r.content] as const)];
+        for (const [where, content] of media) {
+          for (const [type, { schema }] of Object.entries(content ?? {})) {
+            if (!/json/.test(type)) continue;
+            jsonCount++;
+            const resolved = schema.$ref ? doc.components.schemas[schema.$ref.split("/").pop()!] : schema;
+            if (!resolved || resolved.type !== "object") offenders.push(`${method} ${p} ${where} ${type}: ${JSON.stringify(schema)}`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(offenders, []);
+    assert.ok(jsonCount > 60, `${jsonCount} JSON bodies and responses described`);
+  });
+
+  it("documents the 429 of every rate-limited write, with Retry-After", () => {
+    const doc = openApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>> };
+    for (const [p, m] of [["/api/terms/{slug}/renderings", "post"], ["/api/renderings/{id}/comments", "post"], ["/api/invites", "post"]] as const) {
+      assert.ok(doc.paths[p]?.[m]?.responses["429"]?.headers?.["Retry-After"], `${m} ${p}`);
+    }
+  });
+
+  it("documents the JSON export's fields that the CSV carries as columns", () => {
+    const doc = openApiDocument() as { components: { schemas: Record<string, unknown> } };
+    const text = JSON.stringify(doc.components.schemas.LexiconExport);
+    for (const [field, column] of [["rationale", "rationale"], ["decidedBy", "decided_by"], ["statementEn", "statement_en"], ["statementZh", "statement_zh"]]) {
+      assert.match(text, new RegExp(`"${field}":\\{"type":"string","description":"[^"]*CSV column ${column}`), field);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import type { SchemaName } from "@/lib/openapi/schemas";
 import { DELIBERATION_OPERATIONS } from "@/lib/openapi/deliberation";
 import { MEMBERSHIP_OPERATIONS } from "@/lib/openapi/membership";
+import { READ_GATE, err } from "@/lib/openapi/responses";
 
 /**
  * Every route of the app's API, by path and method, with what it takes and returns. The
@@ -10,7 +11,8 @@ import { MEMBERSHIP_OPERATIONS } from "@/lib/openapi/membership";
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 export type Auth = "public" | "member";
 
-type Content = { schema: SchemaName; type?: string } | { type: string; description?: string };
+/** A JSON body always names its schema; other media types (CSV, TBX, a form) are described in words. */
+type Content = { schema: SchemaName; type?: string } | { type: "text/csv" | "application/x-tbx+xml"; description?: string };
 
 export type ApiOperation = {
   method: HttpMethod;
@@ -28,16 +30,14 @@ export type ApiOperation = {
   responses: Record<number, { description: string; content?: Content; headers?: Record<string, string> }>;
 };
 
-const JSON_TYPE = "application/json";
-const err = (description: string) => ({ description, content: { schema: "ApiError" as const } });
-const NOT_FOUND = { 404: err("No such term.") };
+const NOT_FOUND = { ...READ_GATE, 404: err("No such term.") };
 const DOWNLOAD = { "Content-Disposition": 'attachment; filename="gongshang-….<format>"' };
 const BOM = { name: "bom", description: "1: CSV for Excel (UTF-8 byte order mark, formula-like cells neutralized). Alias: excel=1.", schema: { type: "string" as const, enum: ["1"] } };
 
 const exportsOf = (scope: "lexicon" | "term"): ApiOperation[] => {
   const path = (f: string) => (scope === "lexicon" ? `/api/lexicon.${f}` : `/api/terms/{slug}/export.${f}`);
   const what = scope === "lexicon" ? "The whole lexicon" : "One term";
-  const notFound = scope === "lexicon" ? { 404: err("The lexicon has no terms yet.") } : NOT_FOUND;
+  const notFound = scope === "lexicon" ? { ...READ_GATE, 404: err("The lexicon has no terms yet.") } : NOT_FOUND;
   return [
     {
       method: "get",
@@ -84,7 +84,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     tag: "Service",
     auth: "public",
     summary: "This API description (OpenAPI 3.1)",
-    responses: { 200: { description: "The document.", content: { type: JSON_TYPE } } },
+    responses: { 200: { description: "The document.", content: { schema: "OpenApiDocument" } } },
   },
   {
     method: "get",
@@ -92,7 +92,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     tag: "Terms",
     auth: "public",
     summary: "The lexicon: every term with its stage, counts, leader and consensus",
-    responses: { 200: { description: "The terms.", content: { schema: "TermList" } } },
+    responses: { 200: { description: "The terms.", content: { schema: "TermList" } }, ...READ_GATE },
   },
   {
     method: "get",
@@ -132,7 +132,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     tag: "Ballots",
     auth: "member",
     summary: "The caller's own ballot on the term (revision 0 when not cast yet)",
-    responses: { 200: { description: "The ballot.", content: { schema: "BallotView" } }, 401: err("Not signed in."), ...NOT_FOUND },
+    responses: { 200: { description: "The ballot.", content: { schema: "BallotView" } }, 401: err("Not signed in."), 404: err("No such term.") },
   },
   {
     method: "put",
@@ -146,7 +146,7 @@ export const API_OPERATIONS: ApiOperation[] = [
       400: err("The body is not a JSON object."),
       401: err("Not signed in."),
       403: err("Grading is closed (stage_closed), the caller has no delegation, or a cross-site request."),
-      ...NOT_FOUND,
+      404: err("No such term."),
       422: err("Invalid grades or reasons; see error.fields."),
     },
   },
@@ -180,7 +180,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     tag: "Sign-in",
     auth: "public",
     summary: "NextAuth.js endpoints (session, csrf, providers, callbacks); {nextauth} stands for one or more path segments",
-    responses: { 200: { description: "See the NextAuth.js REST API.", content: { type: JSON_TYPE } } },
+    responses: { 200: { description: "See the NextAuth.js REST API.", content: { schema: "NextAuthJson" } } },
   },
   {
     method: "post",
@@ -188,6 +188,6 @@ export const API_OPERATIONS: ApiOperation[] = [
     tag: "Sign-in",
     auth: "public",
     summary: "NextAuth.js endpoints (sign-in, sign-out, callbacks)",
-    responses: { 200: { description: "See the NextAuth.js REST API.", content: { type: JSON_TYPE } }, 302: { description: "Redirect after sign-in or sign-out." } },
+    responses: { 200: { description: "See the NextAuth.js REST API.", content: { schema: "NextAuthJson" } }, 302: { description: "Redirect after sign-in or sign-out." } },
   },
 ];

@@ -1,5 +1,5 @@
 import { termViewerSchema } from "@/lib/schemas/term-viewer";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ballotInputSchema, ballotViewSchema } from "@/lib/schemas/ballot";
 import { lexiconExportSchema } from "@/lib/schemas/lexicon";
 import { termDetailSchema, termListSchema } from "@/lib/schemas/term";
@@ -12,7 +12,13 @@ import { editCommentSchema, newCommentSchema } from "@/lib/schemas/comment";
 import { createTermSchema, editTermSchema, moveStageSchema } from "@/lib/schemas/term-input";
 import { hideInputSchema, mergeInputSchema } from "@/lib/schemas/moderation";
 import { decisionViewSchema, recordDecisionSchema } from "@/lib/schemas/decision";
-import { renderingSchema } from "@/lib/schemas/term";
+import { renderingSchema, termRecordSchema } from "@/lib/schemas/term";
+import { commentViewSchema } from "@/lib/schemas/comment";
+import { mergeResultSchema } from "@/lib/schemas/moderation";
+import { decisionDetailSchema, decisionListSchema } from "@/lib/schemas/decision";
+import { profileSchema, profileUpdateSchema } from "@/lib/schemas/account";
+import { createdInviteSchema, inviteInputSchema, inviteListSchema } from "@/lib/schemas/invite";
+import { auditPageSchema } from "@/lib/schemas/audit";
 
 /**
  * The named schemas of the API description (components.schemas), each the zod schema the code
@@ -44,6 +50,20 @@ export const termEventSchema = z
     `A text/event-stream. Events: ready (on connect), ${TERM_EVENT_TYPES.join(", ")}; each has an id (resume with Last-Event-ID) and a JSON data line saying what changed.`,
   );
 
+/** This document itself (GET /api/openapi.json): its outline; the OpenAPI 3.1 specification has the rest. */
+export const openApiDocumentSchema = z
+  .object({
+    openapi: z.literal("3.1.0"),
+    info: z.object({ title: z.string(), version: z.string() }).catchall(z.unknown()),
+    jsonSchemaDialect: z.string(),
+    paths: z.record(z.string(), z.record(z.string(), z.object({}).catchall(z.unknown()))),
+    components: z.object({ schemas: z.record(z.string(), z.unknown()) }).catchall(z.unknown()),
+  })
+  .catchall(z.unknown());
+
+/** NextAuth.js's own JSON answers (session, csrf, providers, …): objects whose shape NextAuth.js documents. */
+export const nextAuthJsonSchema = z.object({}).catchall(z.unknown()).describe("See https://next-auth.js.org/getting-started/rest-api");
+
 export const SCHEMAS = {
   ApiError: { schema: apiErrorSchema, io: "output" },
   Health: { schema: healthSchema, io: "output" },
@@ -69,6 +89,19 @@ export const SCHEMAS = {
   HideInput: { schema: hideInputSchema, io: "input" },
   RecordDecision: { schema: recordDecisionSchema, io: "input" },
   Decision: { schema: decisionViewSchema, io: "output" },
+  DecisionList: { schema: decisionListSchema, io: "output" },
+  DecisionDetail: { schema: decisionDetailSchema, io: "output" },
+  TermRecord: { schema: termRecordSchema, io: "output" },
+  Comment: { schema: commentViewSchema, io: "output" },
+  MergeResult: { schema: mergeResultSchema, io: "output" },
+  Profile: { schema: profileSchema, io: "output" },
+  ProfileUpdate: { schema: profileUpdateSchema, io: "input" },
+  InviteList: { schema: inviteListSchema, io: "output" },
+  InviteInput: { schema: inviteInputSchema, io: "input" },
+  CreatedInvite: { schema: createdInviteSchema, io: "output" },
+  AuditPage: { schema: auditPageSchema, io: "output" },
+  OpenApiDocument: { schema: openApiDocumentSchema, io: "output" },
+  NextAuthJson: { schema: nextAuthJsonSchema, io: "output" },
 } as const satisfies Record<string, { schema: z.ZodType; io: "input" | "output" }>;
 
 export type SchemaName = keyof typeof SCHEMAS;

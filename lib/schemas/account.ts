@@ -1,6 +1,7 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { LOCALES } from "@/lib/i18n";
 import { ORCID_ID } from "@/lib/auth/orcid";
+import { ROLES } from "@/lib/permissions";
 
 /**
  * What a person types about themselves: a new account (from an invitation or open sign-up),
@@ -86,6 +87,23 @@ export const profileInputSchema = z.object({
   delegationId: z.string().min(1).max(100).optional(),
 });
 export type ProfileInput = z.output<typeof profileInputSchema>;
+
+/** PATCH /api/me: any subset of the profile's fields; those left out keep their value. */
+export const profileUpdateSchema = profileInputSchema.partial();
+
+/** The caller's own profile (GET and PATCH /api/me, the profile page). */
+export const profileSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  affiliation: z.string(),
+  locale: localeSchema,
+  orcid: z.string().nullable(),
+  role: z.enum(ROLES),
+  delegation: z.object({ id: z.string(), name: z.string(), nameZh: z.string().nullable() }).nullable(),
+  hasPassword: z.boolean(),
+});
+export type Profile = z.infer<typeof profileSchema>;
 
 /** A member without a password yet (magic link, ORCID) sets one with an empty `current`. */
 export const passwordChangeSchema = z

@@ -1,9 +1,9 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
-/** A comment argues for or against a rendering, or asks a question about it. */
-export const STANCES = ["for", "against", "question"] as const;
+import { STANCES, type Stance } from "@/lib/discussion/stances";
+
+export { STANCES, type Stance };
 export const stanceSchema = z.enum(STANCES, { error: "stance_required" });
-export type Stance = z.infer<typeof stanceSchema>;
 
 export const COMMENT_MAX = 4000;
 
@@ -32,3 +32,21 @@ export type EditComment = z.output<typeof editCommentSchema>;
 
 export const COMMENT_ERROR_CODES = ["stance_required", "body_required", "body_too_long", "parent_not_found"] as const;
 export type CommentErrorCode = (typeof COMMENT_ERROR_CODES)[number];
+
+/** A comment as the API and the page show it; replies are one level deep. */
+export const commentViewSchema = z.object({
+  id: z.string(),
+  stance: stanceSchema,
+  body: z.string().describe("Empty when deleted."),
+  author: z.object({ name: z.string(), delegation: z.string().nullable() }),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  movedFrom: z.object({ id: z.string(), text: z.string() }).nullable().describe("The rendering it was written on, when it moved here with a merge."),
+  deleted: z.boolean(),
+  hidden: z.boolean().describe("Only admins ever receive hidden comments."),
+  mine: z.boolean(),
+  get replies(): z.ZodArray<typeof commentViewSchema> {
+    return z.array(commentViewSchema);
+  },
+});
+export type CommentView = z.infer<typeof commentViewSchema>;

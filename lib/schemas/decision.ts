@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { storedResultsSchema } from "@/lib/tally";
 
 /**
@@ -84,3 +84,9 @@ export const decisionViewSchema = z.object({
   supersededAt: z.string().nullable(),
 });
 export type DecisionView = z.infer<typeof decisionViewSchema>;
+
+/** GET /api/terms/{slug}/decisions: newest first, superseded ones with supersededAt. */
+export const decisionListSchema = z.object({ decisions: z.array(decisionViewSchema) });
+
+/** GET /api/terms/{slug}/decisions/{id}: the decision with the frozen snapshot it rests on. */
+export const decisionDetailSchema = decisionViewSchema.extend({ snapshot: decisionSnapshotSchema });

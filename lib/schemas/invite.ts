@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ROLES } from "@/lib/permissions";
 
 /** An invitation link: for a delegation and role, single- or multi-use, expiring. */
@@ -63,3 +63,9 @@ export const inviteViewSchema = z.object({
   state: z.enum(["valid", "expired", "used_up", "revoked"]),
 });
 export type InviteView = z.infer<typeof inviteViewSchema>;
+
+/** GET /api/invites. */
+export const inviteListSchema = z.object({ invites: z.array(inviteViewSchema) });
+
+/** POST /api/invites: the link holds the secret and is shown only this once. */
+export const createdInviteSchema = z.object({ url: z.string(), invite: inviteViewSchema });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { stageSchema } from "@/lib/schemas/term";
 
 /**
@@ -21,18 +21,20 @@ export const exportRenderingSchema = z.object({
   traditional: z.string().describe("Traditional form, derived"),
   pinyin: z.string().describe("Hanyu Pinyin with tone marks"),
   gloss: z.string().describe("Literal back-gloss in English"),
-  rationale: z.string(),
-  status: designationStatusSchema,
+  rationale: z.string().describe("Why its proposer offered it (CSV column rationale)"),
+  status: designationStatusSchema.describe("From the decision in force: preferred (正名), admitted (又称), deprecated; candidate while none (CSV column status)"),
 });
 export type ExportRendering = z.infer<typeof exportRenderingSchema>;
 
-export const exportDecisionSchema = z.object({
-  id: z.string(),
-  decidedAt: z.string(),
-  decidedBy: z.string(),
-  statementEn: z.string(),
-  statementZh: z.string(),
-});
+export const exportDecisionSchema = z
+  .object({
+    id: z.string(),
+    decidedAt: z.string().describe("ISO 8601 (CSV column decided_at)"),
+    decidedBy: z.string().describe("The name of the facilitator who recorded it (CSV column decided_by)"),
+    statementEn: z.string().describe("The decision's statement in English (CSV column statement_en)"),
+    statementZh: z.string().describe("The decision's statement in Chinese (CSV column statement_zh)"),
+  })
+  .describe("The decision in force; the CSV repeats its fields on each row of the term");
 export type ExportDecision = z.infer<typeof exportDecisionSchema>;
 
 export const lexiconEntrySchema = z.object({

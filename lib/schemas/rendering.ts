@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * What a scholar submits when proposing a rendering, shared by the proposal form (client-side

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ROLES } from "@/lib/permissions";
 import { ballotViewSchema } from "@/lib/schemas/ballot";
 

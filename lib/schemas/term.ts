@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const STAGES = ["draft", "consultation", "provisional", "published"] as const;
 export const stageSchema = z.enum(STAGES);
@@ -54,5 +54,21 @@ export const termDetailSchema = termSummarySchema.extend({
   renderings: z.array(renderingSchema),
 });
 export type TermDetail = z.infer<typeof termDetailSchema>;
+
+/** A term's own fields as facilitators edit them (POST /api/terms, PATCH /api/terms/{slug}, stage moves). */
+export const termRecordSchema = z.object({
+  slug: slugSchema,
+  headword: z.string(),
+  abbreviation: z.string().nullable(),
+  definition: z.string(),
+  context: z.string(),
+  source: z.string(),
+  subjectField: z.string(),
+  stage: stageSchema,
+  sourceLang: z.string(),
+  targetLang: z.string(),
+  deadline: z.string().nullable().describe("End of the consultation (ISO 8601), if one is set."),
+});
+export type TermRecord = z.infer<typeof termRecordSchema>;
 
 export const termListSchema = z.object({ terms: z.array(termSummarySchema) });

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { canAdminister, type Actor } from "@/lib/permissions";
-import { editCommentSchema, newCommentSchema, type Stance } from "@/lib/schemas/comment";
+import { editCommentSchema, newCommentSchema, type CommentView, type Stance } from "@/lib/schemas/comment";
 import { COMMENTS_OPEN } from "@/lib/term-stages";
 import { requireActor } from "@/server/auth/guard";
 import { closeExpiredConsultation, requireStage } from "@/server/terms/deadline";
@@ -18,22 +18,8 @@ import { requireWithinLimit } from "@/server/site/rate-limit";
 
 const CLOSED = "Discussion is closed: comments are heard during the consultation and the provisional stage.";
 
-export type CommentView = {
-  id: string;
-  stance: Stance;
-  /** Empty when deleted. */
-  body: string;
-  author: { name: string; delegation: string | null };
-  createdAt: string;
-  editedAt: string | null;
-  /** The rendering it was written on, when it moved here with a merge. */
-  movedFrom: { id: string; text: string } | null;
-  deleted: boolean;
-  /** Only admins ever receive hidden comments. */
-  hidden: boolean;
-  mine: boolean;
-  replies: CommentView[];
-};
+/** The API's shape (lib/schemas/comment.ts), described in the OpenAPI document. */
+export type { CommentView };
 
 export type Discussion = {
   /** Top-level comments with their replies, oldest first, per rendering id. */

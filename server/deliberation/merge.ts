@@ -1,4 +1,5 @@
 import "server-only";
+import type { MergeResult } from "@/lib/schemas/moderation";
 import { db } from "@/server/db/client";
 import type { Prisma } from "@/generated/sqlite/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
@@ -23,7 +24,7 @@ import { changeTerm } from "@/server/terms/change";
 /** Stored in RenderingMerge.undo. */
 type MergeUndo = { ballots: BallotMergeUndo[]; comments: { id: string; movedFromId: string | null }[] };
 
-export type MergeResult = { mergeId: string; from: string; into: string; ballotsChanged: number; commentsMoved: number };
+export type { MergeResult };
 
 export async function mergeRendering(actor: Actor | null, fromId: string, raw: unknown): Promise<MergeResult> {
   const me = requireRole(actor, "facilitator");

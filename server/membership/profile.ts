@@ -1,8 +1,8 @@
 import "server-only";
 import { invalid, notFound } from "@/lib/errors";
 import { refused } from "@/lib/membership/refusal";
-import { canAdminister, type Actor, type Role } from "@/lib/permissions";
-import { ACCOUNT_ERRORS, apiTokenInputSchema, passwordChangeSchema, profileInputSchema } from "@/lib/schemas/account";
+import { canAdminister, type Actor } from "@/lib/permissions";
+import { ACCOUNT_ERRORS, apiTokenInputSchema, passwordChangeSchema, profileInputSchema, type Profile } from "@/lib/schemas/account";
 import { db } from "@/server/db/client";
 import { requireActor } from "@/server/auth/guard";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
@@ -13,17 +13,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "@/server/auth/api
  * (`where: { id: actor.id }`); nothing here takes another member's id.
  */
 
-export type Profile = {
-  id: string;
-  email: string;
-  name: string;
-  affiliation: string;
-  locale: "en" | "zh";
-  orcid: string | null;
-  role: Role;
-  delegation: { id: string; name: string; nameZh: string | null } | null;
-  hasPassword: boolean;
-};
+export type { Profile };
 
 export async function getProfile(actor: Actor | null): Promise<Profile> {
   const me = requireActor(actor);

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditEntryView } from "@/lib/schemas/audit";
 import { db, type Db } from "@/server/db/client";
 import type { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/permissions";
@@ -37,16 +38,7 @@ export async function recordAudit(
   });
 }
 
-export type AuditEntryView = {
-  id: number;
-  at: string;
-  actor: { id: string; name: string; role: string } | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-};
+export type { AuditEntryView };
 
 export const AUDIT_PAGE = 50;
 

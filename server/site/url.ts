@@ -15,3 +15,8 @@ export function siteUrl(request?: { host: string | null; proto: string | null })
 export function inviteUrl(base: string, token: string): string {
   return `${base}/invite/${token}`;
 }
+
+/** The absolute address of a page (`<link rel="canonical">`), from the configured site URL, never a request's Host. */
+export function canonicalUrl(pathname: string): string {
+  return `${siteUrl()}${pathname}`;
+}

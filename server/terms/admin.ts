@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import type { TermRow } from "@/server/terms/read";
+import type { TermRecord } from "@/lib/schemas/term";
 import { createTermSchema, editTermSchema, moveStageSchema, slugFromHeadword } from "@/lib/schemas/term-input";
 import { canMoveStage } from "@/lib/term-stages";
 import { requireRole } from "@/server/auth/guard";
@@ -30,7 +30,8 @@ const TERM_FIELDS = {
   deadline: true,
 } as const;
 
-export type TermRecord = TermRow & { deadline: string | null };
+/** The shape is the API's (lib/schemas/term.ts), which the OpenAPI document describes. */
+export type { TermRecord };
 
 function record(t: Omit<TermRecord, "deadline"> & { deadline: Date | null }): TermRecord {
   return { ...t, deadline: t.deadline?.toISOString() ?? null };

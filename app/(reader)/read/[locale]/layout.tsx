@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { LOCALES, MESSAGES, isLocale } from "@/lib/i18n";
 import { SiteHeaderView } from "@/components/site-header";
 import { SiteFrame, siteMetadata, siteViewport } from "@/components/site-frame";
+// Noto Sans SC (variable weight), self-hosted in ~100 unicode-range slices: see README "Typeface".
+import "@fontsource-variable/noto-sans-sc/wght.css";
 import "../../../globals.css";
 
 export const metadata = siteMetadata;

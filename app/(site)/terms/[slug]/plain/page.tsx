@@ -3,6 +3,7 @@ import { memberPage } from "@/server/membership/access";
 import { messages } from "@/server/site/locale";
 import { loadTermPage, termTitle } from "@/server/terms/page";
 import { termViewer } from "@/server/terms/viewer";
+import { canonicalUrl } from "@/server/site/url";
 import { TermArticle } from "@/components/term/term-article";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   await memberPage(`/terms/${slug}`);
-  return { title: await termTitle(slug), alternates: { canonical: `/terms/${slug}` }, robots: { index: false } };
+  return { title: await termTitle(slug), alternates: { canonical: canonicalUrl(`/terms/${slug}`) }, robots: { index: false } };
 }
 
 export default async function PlainTermPage({ params }: Props) {

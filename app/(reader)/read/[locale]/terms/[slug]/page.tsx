@@ -4,6 +4,7 @@ import { MESSAGES, isLocale } from "@/lib/i18n";
 import { getSiteSettings } from "@/server/site/settings";
 import { loadTermPage, termTitle } from "@/server/terms/page";
 import { TermArticle } from "@/components/term/term-article";
+import { canonicalUrl } from "@/server/site/url";
 
 /**
  * A term's page for everyone (next.config.js rewrites /terms/{slug} here), cached; the viewer's
@@ -40,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   // Metadata is rendered with the redirect's body: on a members-only site it names nothing.
   if ((await getSiteSettings()).membersOnly) redirect(`/terms/${slug}/plain`);
-  return { title: await termTitle(slug), alternates: { canonical: `/terms/${slug}` } };
+  return { title: await termTitle(slug), alternates: { canonical: canonicalUrl(`/terms/${slug}`) } };
 }
 
 export default async function CachedTermPage(props: Props) {
