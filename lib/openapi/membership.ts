@@ -1,4 +1,5 @@
 import type { ApiOperation } from "@/lib/openapi/registry";
+import { OVERLOADED } from "@/lib/openapi/responses";
 
 /** The API of the member's own profile and of invitations (listed in API_OPERATIONS). */
 const JSON_TYPE = "application/json";
@@ -29,6 +30,7 @@ export const MEMBERSHIP_OPERATIONS: ApiOperation[] = [
       403: err("A delegation change by a non-admin, or a cross-site request."),
       409: err("The ORCID iD belongs to another account."),
       422: err("Invalid input; error.fields holds a message per field."),
+      ...OVERLOADED,
     },
   },
   {
@@ -52,6 +54,7 @@ export const MEMBERSHIP_OPERATIONS: ApiOperation[] = [
       401: err("Not signed in."),
       403: err("Not a facilitator; a facilitator inviting a facilitator or admin; or a cross-site request."),
       422: err("Invalid input; error.fields holds a message per field."),
+      ...OVERLOADED,
     },
   },
 ];

@@ -1,6 +1,7 @@
 import type { SchemaName } from "@/lib/openapi/schemas";
 import { DELIBERATION_OPERATIONS } from "@/lib/openapi/deliberation";
 import { MEMBERSHIP_OPERATIONS } from "@/lib/openapi/membership";
+import { OVERLOADED } from "@/lib/openapi/responses";
 
 /**
  * Every route of the app's API, by path and method, with what it takes and returns. The
@@ -140,6 +141,7 @@ export const API_OPERATIONS: ApiOperation[] = [
       403: err("Grading is closed (stage_closed), the caller has no delegation, or a cross-site request."),
       ...NOT_FOUND,
       422: err("Invalid grades or reasons; see error.fields."),
+      ...OVERLOADED,
     },
   },
   {
