@@ -7,6 +7,7 @@ import { createApiToken } from "@/server/auth/api-tokens";
 import { setWriteAdmission, writeAdmission } from "@/server/http/admission";
 import { getResults, recountResults } from "@/server/results/service";
 import { isRefusal, type Permit } from "@/lib/admission";
+import type { Actor } from "@/lib/permissions";
 import * as ballotRoute from "@/app/api/terms/[slug]/ballot/route";
 import * as health from "@/app/api/health/route";
 
@@ -34,7 +35,7 @@ describeEachEngine("overload: writes refused early", ({ database }) => {
     const { db } = database();
     const term = await createTerm(db, { stage: "consultation" });
     const renderings = ids(term);
-    const scholars = [];
+    const scholars: { actor: Actor; token: string }[] = [];
     for (let i = 0; i < 24; i++) {
       const actor = await createActor(db, { delegation: i % 2 ? "China" : "Canada" });
       scholars.push({ actor, token: (await createApiToken(actor.id, "burst")).token });
