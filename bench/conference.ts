@@ -4,7 +4,8 @@
  *
  * Options:
  *   --engine sqlite|postgresql   only this engine (repeatable; default both)
- *   --duration S --rounds N --warmup S --connections N   measurement (default 6 s × 3 rounds, 3 s, 50)
+ *   --duration S --rounds N --warmup S --connections N   measurement (default 6 s × 3 rounds, 3 s, 50;
+ *                                the warm-up is at most --duration unless given)
  *   --streams N --scholars N --think-ms MS   (d): open streams (300), grading scholars (20), pause (250)
  *   --members N                  (c): distinct signed-in members (100)
  *   --build                      rebuild .next-bench even if it is newer than the sources
@@ -25,6 +26,7 @@ function parseArgs(argv: string[]) {
   const o: Omit<ConferenceOptions, "log"> = { distDir: DIST_DIR, measure: { ...DEFAULT_MEASURE }, streams: 300, scholars: 20, thinkMs: 250, members: 100 };
   let build = false;
   let strict = false;
+  let warmupGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = () => {
@@ -40,7 +42,10 @@ function parseArgs(argv: string[]) {
       engines.push(e);
     } else if (a === "--rounds") o.measure.rounds = Math.max(1, Math.round(num()));
     else if (a === "--duration") o.measure.duration = num();
-    else if (a === "--warmup") o.measure.warmup = num();
+    else if (a === "--warmup") {
+      o.measure.warmup = num();
+      warmupGiven = true;
+    }
     else if (a === "--connections") o.measure.connections = Math.max(2, Math.round(num()));
     else if (a === "--streams") o.streams = Math.max(1, Math.round(num()));
     else if (a === "--scholars") o.scholars = Math.max(1, Math.round(num()));
@@ -48,6 +53,8 @@ function parseArgs(argv: string[]) {
     else if (a === "--members") o.members = Math.max(1, Math.round(num()));
     else throw new Error(`unknown argument ${a}`);
   }
+  // A short run is a short run: the warm-up is no longer than a round unless asked for.
+  if (!warmupGiven) o.measure.warmup = Math.min(o.measure.warmup, o.measure.duration);
   return { engines: engines.length ? engines : ENGINES, explicitEngines: engines.length > 0, o, build, strict };
 }
 
