@@ -193,12 +193,17 @@ async function probeHealth(url: string, ms: number): Promise<{ latencies: number
   const end = Date.now() + ms;
   while (Date.now() < end) {
     const t = performance.now();
+    const controller = new AbortController();
     try {
-      const r = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(15_000) });
-      await r.arrayBuffer();
-      if (r.status !== 200) failures++;
+      const status = await Promise.race([
+        fetch(`${url}/api/health`, { signal: controller.signal }).then(async (r) => (await r.arrayBuffer(), r.status)),
+        sleep(15_000).then(() => 0),
+      ]);
+      if (status !== 200) failures++;
     } catch {
       failures++;
+    } finally {
+      controller.abort();
     }
     latencies.push(performance.now() - t);
     await sleep(10);
