@@ -90,7 +90,13 @@ async function main() {
       skipped.push("postgresql");
       continue;
     }
-    figures.push(...(await runConference(engine, { ...args.o, log })));
+    try {
+      figures.push(...(await runConference(engine, { ...args.o, log })));
+    } catch (e) {
+      // One engine's failure is reported as such; the other engine's figures are kept.
+      log(`[${engine}] the run stopped: ${(e as Error).stack ?? String(e)}`);
+      figures.push({ engine, id: "run", what: "the benchmark itself", measured: (e as Error).message.split("\n")[0]!, target: "completes", pass: false, why: ["the run stopped"] });
+    }
   }
 
   const m = args.o.measure;

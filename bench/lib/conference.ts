@@ -63,8 +63,16 @@ export async function runConference(engine: Engine, o: ConferenceOptions): Promi
     sql = await openSql(database.config);
     const dataset = await prepareDataset(sql, DEFAULT_DATASET);
     const cold = Date.now();
-    const res = await fetch(`${server.url}/api/terms/cso/results`);
-    const voters = ((await res.json()) as { voters: number }).voters;
+    // The first read rebuilds the maintained tally from the bulk-loaded ballots; on a busy
+    // machine it may take a while, so it is tried a few times.
+    let voters: number | undefined;
+    for (let attempt = 1; voters === undefined; attempt++) {
+      const res = await fetch(`${server.url}/api/terms/cso/results`, { signal: AbortSignal.timeout(60_000) }).catch((e: Error) => e);
+      const body = res instanceof Error ? res.message : await res.text();
+      if (!(res instanceof Error) && res.status === 200) voters = (JSON.parse(body) as { voters: number }).voters;
+      else if (attempt >= 3) throw new Error(`GET results failed 3 times, last: ${res instanceof Error ? body : `${res.status} ${body.slice(0, 500)}`}`);
+      else await sleep(2000);
+    }
     if (voters !== dataset.options.ballots) throw new Error(`results count ${voters} voters, expected ${dataset.options.ballots}`);
     o.log(`[${engine}] data: ${dataset.options.ballots} ballots, ${dataset.writers.length} writers; first results read ${Date.now() - cold} ms`);
 
