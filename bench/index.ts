@@ -15,13 +15,12 @@
  * PASS/FAIL per target, and writes the figures as JSON to bench/results/ (git-ignored).
  * See docs/benchmarks.md.
  */
-import { execSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ENGINES, ROOT, ensureBuild, postgresReachable, PG_ADMIN_URL, type Engine } from "@/test/faults/support/server";
 import { DEFAULT_MEASURE, type MeasureOptions } from "./lib/measure";
 import { HTTP_BENCHES, runEngine, type HttpBench, type HttpRow } from "./lib/http";
+import { machine } from "./lib/machine";
 import { BALLOT_COUNTS, RENDERING_COUNTS, TALLY_TARGET, runTallyBench, tallyTarget, type TallyRow } from "./lib/tally";
 
 type Bench = HttpBench | "tally";
@@ -59,25 +58,6 @@ function parseArgs(argv: string[]) {
     else throw new Error(`unknown argument ${a} (benches: ${ALL.join(", ")})`);
   }
   return { benches: benches.length ? benches : DEFAULT, engines: engines.length ? engines : ENGINES, explicitEngines: engines.length > 0, measure, build, strict, profile };
-}
-
-function machine() {
-  const cpu = /model name\s*:\s*(.+)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1]?.trim() ?? os.cpus()[0]?.model ?? "?";
-  let commit = "?";
-  try {
-    commit = execSync("git rev-parse --short HEAD", { cwd: ROOT, encoding: "utf8" }).trim();
-    if (execSync("git status --porcelain --untracked-files=no", { cwd: ROOT, encoding: "utf8" }).trim()) commit += " (+ uncommitted changes)";
-  } catch {
-    // not a git checkout
-  }
-  return {
-    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    cpus: os.availableParallelism(),
-    cpu,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    commit,
-  };
 }
 
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "–");

@@ -39,6 +39,16 @@ describe("environment", () => {
     for (const bad of ["0", "-1", "1.5", "week"]) assert.throws(() => parseEnv({ LIVE_EVENT_RETENTION_DAYS: bad }), /LIVE_EVENT_RETENTION_DAYS/);
   });
 
+  it("admits writes 16 at a time with 256 waiting up to 2 s by default; refuses no slot or a negative queue", () => {
+    const e = parseEnv({});
+    assert.deepEqual([e.WRITE_CONCURRENCY, e.WRITE_QUEUE, e.WRITE_QUEUE_WAIT_MS], [16, 256, 2000]);
+    const set = parseEnv({ WRITE_CONCURRENCY: "4", WRITE_QUEUE: "0", WRITE_QUEUE_WAIT_MS: "500" });
+    assert.deepEqual([set.WRITE_CONCURRENCY, set.WRITE_QUEUE, set.WRITE_QUEUE_WAIT_MS], [4, 0, 500]);
+    assert.throws(() => parseEnv({ WRITE_CONCURRENCY: "0" }), /WRITE_CONCURRENCY/);
+    assert.throws(() => parseEnv({ WRITE_QUEUE: "-1" }), /WRITE_QUEUE/);
+    assert.throws(() => parseEnv({ WRITE_QUEUE_WAIT_MS: "soon" }), /WRITE_QUEUE_WAIT_MS/);
+  });
+
   it("hides passwords in URLs it prints", () => {
     assert.equal(redactUrl("postgresql://u:secret@h/db"), "postgresql://u:***@h/db");
     assert.equal(redactUrl("postgresql://u@h/db"), "postgresql://u@h/db");

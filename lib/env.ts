@@ -37,6 +37,13 @@ const schema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Days the live event log (TermEvent) keeps an event before pruning deletes it. */
   LIVE_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  /**
+   * Admission of writes per process (lib/admission.ts, server/http/admission.ts): how many run
+   * at once, how many more may wait, and how long one may wait before it is refused with 503.
+   */
+  WRITE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(16),
+  WRITE_QUEUE: z.coerce.number().int().min(0).max(100_000).default(256),
+  WRITE_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -11,7 +11,8 @@ export type ErrorCode =
   | "invalid"
   | "conflict"
   | "rate_limited"
-  | "stage_closed";
+  | "stage_closed"
+  | "overloaded";
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -22,6 +23,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   conflict: 409,
   invalid: 422,
   rate_limited: 429,
+  overloaded: 503,
 };
 
 /** Per-field messages, keyed by the input path ("grades.r1", "text"). */

@@ -89,10 +89,17 @@ export async function settle(baseUrl: string): Promise<void> {
   let fast = 0;
   while (fast < 5 && Date.now() < deadline) {
     const t = Date.now();
+    const controller = new AbortController();
     try {
-      await (await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5000) })).arrayBuffer();
+      // A plain timer as well as the abort: a check must never hang the run.
+      await Promise.race([
+        fetch(`${baseUrl}/api/health`, { signal: controller.signal }).then((r) => r.arrayBuffer()),
+        new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 5000)),
+      ]);
     } catch {
       // still busy
+    } finally {
+      controller.abort();
     }
     fast = Date.now() - t < 50 ? fast + 1 : 0;
     if (fast === 0) await new Promise((r) => setTimeout(r, 100));

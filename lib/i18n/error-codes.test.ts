@@ -19,3 +19,14 @@ describe("error codes of the proposal, discussion and facilitation forms", () =>
     });
   }
 });
+
+/** Issue 12: a ballot form refused by the write admission (503) says so, not "something went wrong". */
+describe("the ballot form's message when the server is overloaded", () => {
+  for (const locale of ["en", "zh"] as const) {
+    it(`${locale}: has its own text`, () => {
+      const errors = MESSAGES[locale].ballot.form.errors;
+      assert.ok(errors.overloaded.length > 0);
+      assert.notEqual(errors.overloaded, errors.generic);
+    });
+  }
+});

@@ -1,5 +1,5 @@
 import type { ApiOperation } from "@/lib/openapi/registry";
-import { RATE_LIMITED, READ_GATE, err } from "@/lib/openapi/responses";
+import { OVERLOADED, RATE_LIMITED, READ_GATE, err } from "@/lib/openapi/responses";
 import type { SchemaName } from "@/lib/openapi/schemas";
 
 /**
@@ -11,6 +11,7 @@ const json = (description: string, schema: SchemaName) => ({ description, conten
 const WRITE_ERRORS = {
   400: err("The body is not a JSON object."),
   401: err("Not signed in."),
+  ...OVERLOADED,
 };
 const FACILITATOR = { 403: err("Only facilitators (or admins) may do this; or a cross-site request.") };
 const INVALID = { 422: err("Invalid input; error.fields holds message codes per field.") };
@@ -78,7 +79,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     tag: "Proposals",
     auth: "member",
     summary: "Withdraw one's own rendering while no other scholar has graded it",
-    responses: { 200: { description: "The withdrawn rendering.", content: { schema: "Rendering" } }, 401: err("Not signed in."), 403: err("Not the proposer, or not in consultation."), 404: err("No such rendering."), 409: err("Graded by others (reason graded_by_others), or no longer active.") },
+    responses: { 200: { description: "The withdrawn rendering.", content: { schema: "Rendering" } }, 401: err("Not signed in."), ...OVERLOADED, 403: err("Not the proposer, or not in consultation."), 404: err("No such rendering."), 409: err("Graded by others (reason graded_by_others), or no longer active.") },
   },
   {
     method: "post",
@@ -104,7 +105,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     tag: "Discussion",
     auth: "member",
     summary: "Delete one's own comment",
-    responses: { 204: { description: "Deleted." }, 401: err("Not signed in."), 403: err("Not the author."), 404: err("No such comment.") },
+    responses: { 204: { description: "Deleted." }, 401: err("Not signed in."), ...OVERLOADED, 403: err("Not the author."), 404: err("No such comment.") },
   },
   {
     method: "post",
@@ -121,7 +122,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     tag: "Facilitation",
     auth: "member",
     summary: "Undo a merge (admins)",
-    responses: { 200: json("What the undo restored.", "MergeResult"), 401: err("Not signed in."), 403: err("Only admins."), 404: err("No such merge."), 409: err("Undone already, or changed since.") },
+    responses: { 200: json("What the undo restored.", "MergeResult"), 401: err("Not signed in."), ...OVERLOADED, 403: err("Only admins."), 404: err("No such merge."), 409: err("Undone already, or changed since.") },
   },
   ...(["renderings", "comments"] as const).flatMap((kind): ApiOperation[] => [
     {
@@ -139,7 +140,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
       tag: "Facilitation",
       auth: "member",
       summary: `Restore a hidden ${kind.slice(0, -1)} (admins)`,
-      responses: { 204: { description: "Restored." }, 401: err("Not signed in."), 403: err("Only admins."), 404: err("Not found."), 409: err("Not hidden.") },
+      responses: { 204: { description: "Restored." }, 401: err("Not signed in."), ...OVERLOADED, 403: err("Only admins."), 404: err("Not found."), 409: err("Not hidden.") },
     },
   ]),
   {

@@ -1,5 +1,5 @@
 import type { ApiOperation } from "@/lib/openapi/registry";
-import { RATE_LIMITED, err } from "@/lib/openapi/responses";
+import { OVERLOADED, RATE_LIMITED, err } from "@/lib/openapi/responses";
 import type { SchemaName } from "@/lib/openapi/schemas";
 
 /** The API of the member's own profile and of invitations (listed in API_OPERATIONS). */
@@ -29,6 +29,7 @@ export const MEMBERSHIP_OPERATIONS: ApiOperation[] = [
       403: err("A delegation change by a non-admin, or a cross-site request."),
       409: err("The ORCID iD belongs to another account."),
       422: err("Invalid input; error.fields holds a message per field."),
+      ...OVERLOADED,
     },
   },
   {
@@ -53,6 +54,7 @@ export const MEMBERSHIP_OPERATIONS: ApiOperation[] = [
       403: err("Not a facilitator; a facilitator inviting a facilitator or admin; or a cross-site request."),
       422: err("Invalid input; error.fields holds a message per field."),
       ...RATE_LIMITED,
+      ...OVERLOADED,
     },
   },
 ];

@@ -41,6 +41,28 @@ function routesInApp(): string[] {
   return found.sort();
 }
 
+/** The non-GET handlers defined with apiRoute, as "method /path". */
+function writesThroughApiRoute(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const d of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, d.name);
+      if (d.isDirectory()) walk(p);
+      else if (d.name === "route.ts") {
+        const segments = path
+          .relative(path.join(process.cwd(), "app"), dir)
+          .split(path.sep)
+          .map((s) => s.replace(/^\[\[?(?:\.\.\.)?(\w+)\]?\]$/, "{$1}"));
+        for (const m of readFileSync(p, "utf8").matchAll(/export\s+const\s+(POST|PUT|PATCH|DELETE)\s*=\s*apiRoute\b/g)) {
+          found.push(`${m[1]!.toLowerCase()} /${segments.join("/")}`);
+        }
+      }
+    }
+  };
+  walk(APP_API);
+  return found.sort();
+}
+
 describe("OpenAPI description", () => {
   it("documents every route of the app, and nothing that is not one", () => {
     const documented = API_OPERATIONS.map((op) => `${op.method} ${op.path}`).sort();
@@ -51,6 +73,16 @@ describe("OpenAPI description", () => {
       "add missing routes to lib/openapi/registry.ts; remove stale ones",
     );
     assert.equal(new Set(documented).size, documented.length, "no operation twice");
+  });
+
+  it("says that every write through the route wrapper may be refused with 503 and Retry-After", () => {
+    // Writes go through apiRoute's admission (server/http/admission.ts); other handlers do not.
+    const writes = writesThroughApiRoute();
+    assert.ok(writes.includes("put /api/terms/{slug}/ballot"), writes.join(", "));
+    for (const w of writes) {
+      const op = API_OPERATIONS.find((o) => `${o.method} ${o.path}` === w);
+      assert.ok(op?.responses[503]?.headers?.["Retry-After"], `${w}: add ...OVERLOADED to its responses`);
+    }
   });
 
   it("is OpenAPI 3.1 with every reference resolved and every path parameter declared", () => {

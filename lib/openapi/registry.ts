@@ -1,7 +1,7 @@
 import type { SchemaName } from "@/lib/openapi/schemas";
 import { DELIBERATION_OPERATIONS } from "@/lib/openapi/deliberation";
 import { MEMBERSHIP_OPERATIONS } from "@/lib/openapi/membership";
-import { READ_GATE, err } from "@/lib/openapi/responses";
+import { OVERLOADED, READ_GATE, err } from "@/lib/openapi/responses";
 
 /**
  * Every route of the app's API, by path and method, with what it takes and returns. The
@@ -148,6 +148,7 @@ export const API_OPERATIONS: ApiOperation[] = [
       403: err("Grading is closed (stage_closed), the caller has no delegation, or a cross-site request."),
       404: err("No such term."),
       422: err("Invalid grades or reasons; see error.fields."),
+      ...OVERLOADED,
     },
   },
   {

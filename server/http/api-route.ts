@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation";
+import { admitWrite } from "@/server/http/admission";
 
 /** The one JSON error shape of the API: { error: { code, message, fields? } }. */
 export function errorResponse(e: AppError): NextResponse {
@@ -13,15 +14,23 @@ export function errorResponse(e: AppError): NextResponse {
   );
 }
 
-/** A refusal for now (429) says when to come back. */
+/** A refusal for now (429 rate_limited, 503 overloaded) says when to come back. */
 function retryAfter(e: AppError): Record<string, string> {
   const seconds = e.details.retryAfterSeconds;
-  return e.code === "rate_limited" && typeof seconds === "number" ? { "Retry-After": String(seconds) } : {};
+  return (e.code === "rate_limited" || e.code === "overloaded") && typeof seconds === "number" ? { "Retry-After": String(seconds) } : {};
 }
+
+/** Methods that change nothing are never queued behind writes. */
+const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 
-/** Wraps a route handler: expected errors become their status, anything else a generic 500. */
+/**
+ * Wraps a route handler: expected errors become their status, anything else a generic 500.
+ * A write (any other method than GET, HEAD, OPTIONS) first takes a slot of the process's write
+ * admission (server/http/admission.ts): when none comes free in time it is a 503 with
+ * Retry-After, before the body is read or the caller looked up.
+ */
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
   return async (req, ctx) => {
     try {
@@ -30,7 +39,8 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>): Handle
       if (params && Object.values(params).some((v) => typeof v === "string" && v.includes("\u0000"))) {
         throw new AppError("not_found", "Not found.");
       }
-      return await handler(req, ctx);
+      if (READS.has(req.method)) return await handler(req, ctx);
+      return await admitWrite(() => handler(req, ctx));
     } catch (e) {
       if (isAppError(e)) return errorResponse(e);
       if (e instanceof ZodError) {

@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -71,6 +71,7 @@ export function ensureBuild(distDir: string, { force = false, reuse = false, log
   const tsconfigPath = path.join(ROOT, "tsconfig.json");
   const nextEnvPath = path.join(ROOT, "next-env.d.ts");
   const tsconfigBefore = readFileSync(tsconfigPath, "utf8");
+  const tsconfigTimesBefore = statSync(tsconfigPath);
   const nextEnvBefore = existsSync(nextEnvPath) ? readFileSync(nextEnvPath, "utf8") : null;
   log(`[build] next build into ${distDir} (takes a minute) ...`);
   const started = Date.now();
@@ -83,6 +84,8 @@ export function ensureBuild(distDir: string, { force = false, reuse = false, log
   try {
     restoreIfOnlyNextChanged(tsconfigPath, tsconfigBefore, distDir);
     if (nextEnvBefore !== null) writeFileSync(nextEnvPath, nextEnvBefore);
+    // Put back its time too: a tsconfig.json newer than the build would make the next run rebuild.
+    if (readFileSync(tsconfigPath, "utf8") === tsconfigBefore) utimesSync(tsconfigPath, tsconfigTimesBefore.atime, tsconfigTimesBefore.mtime);
   } catch (e) {
     log(`[build] could not restore tsconfig.json/next-env.d.ts: ${(e as Error).message}`);
   }
