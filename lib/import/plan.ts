@@ -1,7 +1,7 @@
-import { createTermSchema, slugFromHeadword, type CreateTerm } from "@/lib/schemas/term-input";
+import { ABBREVIATION_MAX, createTermSchema, slugFromHeadword, type CreateTerm } from "@/lib/schemas/term-input";
 import type { Stage } from "@/lib/schemas/term";
 import type { FileStatus, ImportedConcept, ImportedDesignation, ImportedFile, ImportedLanguageSection, ImportProblem } from "@/lib/import/model";
-import { checkRendering, fitGloss, fitRationale, sameLanguage, type CheckedRendering } from "@/lib/import/rendering";
+import { checkRendering, fitGloss, fitRationale, sameLanguage, tidyTag, type CheckedRendering } from "@/lib/import/rendering";
 
 /**
  * What an import would change, computed from the file and the terms that exist (pure: the
@@ -82,7 +82,7 @@ export function languagePair(file: ImportedFile, options: ImportOptions): { sour
     "en";
   const others = langs.filter((l) => !sameLanguage(l, sourceLang));
   const targetLang = options.targetLang || stated?.target || mostFrequent(others) || "zh-Hans";
-  return { sourceLang: exactTag(langs, sourceLang), targetLang: exactTag(others, targetLang) };
+  return { sourceLang: tidyTag(sourceLang), targetLang: tidyTag(targetLang) };
 }
 
 function mostFrequent(xs: string[]): string | undefined {
@@ -93,15 +93,13 @@ function mostFrequent(xs: string[]): string | undefined {
   return best;
 }
 
-/** The tag as the file spells it when it is the same language (keeps zh-Hant rather than a canonical form). */
-const exactTag = (langs: string[], tag: string) => langs.find((l) => l.toLowerCase() === tag.toLowerCase()) ?? tag;
 
 /** The headword: a preferred full term of the source section, else its first term that is not a short form. */
 function pickHeadword(sec: ImportedLanguageSection): { head: ImportedDesignation; abbreviation?: string } {
   const full = sec.terms.filter((t) => !SHORT_TYPES.has(t.termType ?? ""));
   const head = full.find((t) => t.status === "preferred") ?? full[0] ?? sec.terms[0]!;
   const short = sec.terms.find((t) => t !== head && SHORT_TYPES.has(t.termType ?? ""));
-  return { head, abbreviation: short && [...short.text].length <= 20 ? short.text : undefined };
+  return { head, abbreviation: short && short.text.length <= ABBREVIATION_MAX ? short.text : undefined };
 }
 
 const STATUS_WORDS: Record<FileStatus, string> = {
@@ -154,8 +152,12 @@ export function planImport(file: ImportedFile, existing: ExistingTerm[], options
       matchedBy = term ? "headword" : null;
       createdEarlier ??= [...planned.values()].find((p) => headKey(p.headword) === headKey(picked.head.text) && sameLanguage(p.sourceLang, sourceWanted));
     }
-    const sourceLang = term?.sourceLang ?? createdEarlier?.sourceLang ?? (sourceSec?.lang || sourceWanted);
-    const targetLang = term?.targetLang ?? createdEarlier?.targetLang ?? (c.languages?.target || pair.targetLang);
+    const sourceLang = term?.sourceLang ?? createdEarlier?.sourceLang ?? tidyTag(sourceSec?.lang || sourceWanted);
+    // A new concept's target: the one asked for, else the concept's own (stated, or its only other
+    // language section, as our export writes a concept), else the file's most frequent.
+    const others = c.sections.filter((s) => s.lang && !sameLanguage(s.lang, sourceLang));
+    const own = c.languages?.target || (others.length === 1 || new Set(others.map((s) => s.lang.toLowerCase())).size === 1 ? others[0]?.lang : undefined);
+    const targetLang = term?.targetLang ?? createdEarlier?.targetLang ?? tidyTag(options.targetLang || own || pair.targetLang);
     const base: ConceptPlan = {
       line: c.line,
       id: c.id ?? null,

@@ -135,7 +135,7 @@ export function readTbx(source: string): FileRead {
   if (!NAMESPACES.has(root.ns)) return refuse(`<${root.local}> is in the namespace "${root.ns}", not TBX's (urn:iso:std:iso:30042:ed-2).`);
   const type = clean(root.attrs.type);
   if (v2 ? type && !V2_TYPES.has(type) : !V3_TYPES.has(type)) {
-    return refuse(`This is a ${type ? `"${type}"` : "TBX file without a type"}; only TBX-Basic (type="TBX-Basic", or its subset TBX-Min) is read.`);
+    return refuse(`This is ${type ? `a "${type}" file` : "a TBX file without a type"}; only TBX-Basic (type="TBX-Basic", or its subset TBX-Min) is read.`);
   }
   if (!v2 && root.attrs.style && root.attrs.style !== "dca") return refuse(`Only the DCA style of TBX-Basic is read (style="dca"); this file is style="${root.attrs.style}".`);
 

@@ -41,6 +41,9 @@ export function parseXmlTree(source: string): XmlParse {
   };
 
   parser.on("error", (e) => {
+    // The first well-formedness error is the one to fix; what follows it is mostly its echo.
+    if (stopped) return;
+    stopped = true;
     // saxes prefixes its messages with "line:column: "; we report those as fields.
     let message = e.message.replace(/^\d+:\d+: /, "");
     const open = stack.at(-1);
