@@ -19,7 +19,7 @@ function componentSchema(name: SchemaName): Json {
 
 function content(c: NonNullable<ApiOperation["body"]>): Json {
   if ("schema" in c) return { [c.type ?? "application/json"]: { schema: ref(c.schema) } };
-  return { [c.type]: { schema: { type: "string" } } };
+  return Object.fromEntries([c.type, ...(c.also ?? [])].map((t) => [t, { schema: { type: "string", ...(c.description ? { description: c.description } : {}) } }]));
 }
 
 function operation(op: ApiOperation): Json {

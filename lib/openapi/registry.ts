@@ -1,6 +1,7 @@
 import type { SchemaName } from "@/lib/openapi/schemas";
 import { DELIBERATION_OPERATIONS } from "@/lib/openapi/deliberation";
 import { MEMBERSHIP_OPERATIONS } from "@/lib/openapi/membership";
+import { IMPORT_OPERATIONS } from "@/lib/openapi/imports";
 
 /**
  * Every route of the app's API, by path and method, with what it takes and returns. The
@@ -10,7 +11,7 @@ import { MEMBERSHIP_OPERATIONS } from "@/lib/openapi/membership";
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 export type Auth = "public" | "member";
 
-type Content = { schema: SchemaName; type?: string } | { type: string; description?: string };
+type Content = { schema: SchemaName; type?: string } | { type: string; also?: string[]; description?: string };
 
 export type ApiOperation = {
   method: HttpMethod;
@@ -157,6 +158,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...MEMBERSHIP_OPERATIONS,
   ...exportsOf("lexicon"),
   ...exportsOf("term"),
+  ...IMPORT_OPERATIONS,
   {
     method: "post",
     path: "/api/locale",

@@ -12,6 +12,7 @@ import { createTermSchema, editTermSchema, moveStageSchema } from "@/lib/schemas
 import { hideInputSchema, mergeInputSchema } from "@/lib/schemas/moderation";
 import { decisionViewSchema, recordDecisionSchema } from "@/lib/schemas/decision";
 import { renderingSchema } from "@/lib/schemas/term";
+import { importRefusalSchema, importReportSchema } from "@/lib/schemas/lexicon-import";
 
 /**
  * The named schemas of the API description (components.schemas), each the zod schema the code
@@ -67,6 +68,8 @@ export const SCHEMAS = {
   HideInput: { schema: hideInputSchema, io: "input" },
   RecordDecision: { schema: recordDecisionSchema, io: "input" },
   Decision: { schema: decisionViewSchema, io: "output" },
+  ImportReport: { schema: importReportSchema, io: "output" },
+  ImportRefusal: { schema: importRefusalSchema, io: "output" },
 } as const satisfies Record<string, { schema: z.ZodType; io: "input" | "output" }>;
 
 export type SchemaName = keyof typeof SCHEMAS;
