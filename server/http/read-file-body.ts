@@ -31,7 +31,11 @@ export async function readFileBody(req: Request, maxBytes: number): Promise<stri
     throw badRequest("The request body could not be read.");
   }
   if (size === 0) throw badRequest("The body is empty: send the file as the request body.");
-  const bytes = Buffer.concat(chunks);
+  return decodeUtf8(Buffer.concat(chunks));
+}
+
+/** UTF-8 bytes as text (a byte order mark kept), or a 422 naming the line of the first bad byte. */
+export function decodeUtf8(bytes: Buffer): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
