@@ -8,9 +8,9 @@ import { readCsv } from "@/lib/import/csv";
 import { planImport, type ConceptPlan, type ExistingTerm, type ImportPlan } from "@/lib/import/plan";
 import { importOptionsSchema, type ImportFormat, type ImportReport } from "@/lib/schemas/lexicon-import";
 import { requireRole } from "@/server/auth/guard";
-import { recordAudit, type Tx } from "@/server/site/audit";
+import type { Tx } from "@/server/site/audit";
 import { requireWithinLimit } from "@/server/site/rate-limit";
-import { insertTerm } from "@/server/terms/admin";
+import { insertTerms } from "@/server/terms/admin";
 import { changeTerms, type ChangeOneTerm } from "@/server/terms/change";
 import { prismaCode } from "@/server/terms/deadline";
 import { readFileBody } from "@/server/http/read-file-body";
@@ -73,9 +73,9 @@ export async function runImport(importer: Importer, request: ImportRequest): Pro
   if (request.dryRun) return report(planImport(file, await existingTerms(db()), options), request, true);
   try {
     return await changeTerms(
-      async (tx, change) => {
+      async (tx, change, created) => {
         const plan = planImport(file, await existingTerms(tx), options);
-        await applyPlan(tx, change, plan, importer, request.name);
+        await applyPlan(tx, change, created, plan, importer, request.name);
         return report(plan, request, false);
       },
       { timeoutMs: IMPORT_TIMEOUT_MS },
@@ -94,25 +94,37 @@ async function existingTerms(client: Tx | ReturnType<typeof db>): Promise<Existi
   return terms.map((t) => ({ ...t, renderings: t.renderings.map((r) => ({ key: r.normalizedKey, status: r.status })) }));
 }
 
-async function applyPlan(tx: Tx, change: ChangeOneTerm, plan: ImportPlan, importer: Importer, fileName?: string): Promise<void> {
+async function applyPlan(tx: Tx, change: ChangeOneTerm, created: (ids: string[]) => void, plan: ImportPlan, importer: Importer, fileName?: string): Promise<void> {
   const via = fileName ? `import of ${fileName}` : "import";
-  // Existing terms in id order (their row locks always taken in the same order), then new ones.
+  // Existing terms through the one path of a change (row lock, tally versions, maintained tally,
+  // events), in id order so their row locks are always taken in the same order.
   const updates = plan.concepts.filter((c) => c.action === "update").sort((a, b) => (a.termId! < b.termId! ? -1 : 1));
-  for (const c of updates) await addRenderings(change, c.termId!, c, importer, via, fileName);
-  for (const c of plan.concepts.filter((x) => x.action === "create")) {
-    const { id } = await insertTerm(tx, importer.actorId, c.term!, via);
-    await addRenderings(change, id, c, importer, via, fileName);
+  for (const c of updates) {
+    await change(c.termId!, { renderings: true }, async (tx, emit) => {
+      const ids = await insertRenderings(tx, [{ termId: c.termId!, plan: c }], importer, via, fileName);
+      emit("rendering", { action: "imported", ids });
+    });
+  }
+  // New terms in bulk: created in this transaction, they have no ballots, tally or readers yet
+  // (their renderings version and maintained tally both start at 0), so they need no lock or
+  // rebuild; their rows, audit entries and events are written a few statements for all.
+  const creates = plan.concepts.filter((x) => x.action === "create");
+  const terms = await insertTerms(tx, importer.actorId, creates.map((c) => c.term!), via);
+  const bySlug = new Map(terms.map((t) => [t.slug, t.id]));
+  await insertRenderings(tx, creates.map((c) => ({ termId: bySlug.get(c.slug!)!, plan: c })), importer, via, fileName);
+  if (terms.length > 0) {
+    await tx.termEvent.createMany({ data: terms.map((t) => ({ termId: t.id, type: "term", payload: { action: "imported" } })) });
+    created(terms.map((t) => t.id));
   }
 }
 
-async function addRenderings(change: ChangeOneTerm, termId: string, c: ConceptPlan, importer: Importer, via: string, fileName?: string): Promise<void> {
-  const adds = c.renderings.filter((r) => r.outcome === "add" && r.data);
-  await change(termId, { renderings: adds.length > 0 }, async (tx, emit) => {
-    if (adds.length === 0) return emit("term", { action: "imported" });
-    const start = Date.now();
-    const rows = await tx.rendering.createManyAndReturn({
-      // Spaced a millisecond apart so the term lists them in the file's order.
-      data: adds.map((r, i) => ({
+/** The renderings to add of each term, with one audit entry per term; the ids written. */
+async function insertRenderings(tx: Tx, items: { termId: string; plan: ConceptPlan }[], importer: Importer, via: string, fileName?: string): Promise<string[]> {
+  const start = Date.now();
+  const data = items.flatMap(({ termId, plan }) =>
+    plan.renderings
+      .filter((r) => r.outcome === "add" && r.data)
+      .map((r, i) => ({
         termId,
         text: r.data!.text,
         normalizedKey: r.data!.key,
@@ -123,13 +135,18 @@ async function addRenderings(change: ChangeOneTerm, termId: string, c: ConceptPl
         proposerId: importer.actorId,
         proposerLabel: fileName ? `Imported from ${fileName}` : "Imported",
         status: "active" as const,
+        // Spaced a millisecond apart so the term lists them in the file's order.
         createdAt: new Date(start + i),
       })),
-      select: { id: true, text: true },
-    });
-    await recordAudit(tx, importer.actorId, "term.import", "term", termId, null, { via, renderings: rows.map((r) => r.text) });
-    emit("rendering", { action: "imported", ids: rows.map((r) => r.id) });
+  );
+  if (data.length === 0) return [];
+  const rows = await tx.rendering.createManyAndReturn({ data, select: { id: true, termId: true, text: true } });
+  const byTerm = new Map<string, string[]>();
+  for (const r of rows) byTerm.set(r.termId, [...(byTerm.get(r.termId) ?? []), r.text]);
+  await tx.auditEntry.createMany({
+    data: [...byTerm].map(([termId, texts]) => ({ actorId: importer.actorId, action: "term.import", entityType: "term", entityId: termId, after: { via, renderings: texts } })),
   });
+  return rows.map((r) => r.id);
 }
 
 function report(plan: ImportPlan, request: ImportRequest, dryRun: boolean): ImportReport {

@@ -67,6 +67,16 @@ export async function insertTerm(tx: Tx, actorId: string | null, fields: CreateT
   return { id, term };
 }
 
+/** insertTerm for many terms at once (an import): the same rows and audit entries, in two statements. */
+export async function insertTerms(tx: Tx, actorId: string | null, all: (CreateTerm & { slug: string })[], via: string) {
+  if (all.length === 0) return [];
+  const rows = await tx.term.createManyAndReturn({ data: all.map((fields) => ({ ...fields, stage: "draft" as const, createdById: actorId })), select: { id: true, ...TERM_FIELDS } });
+  await tx.auditEntry.createMany({
+    data: rows.map(({ id, ...term }) => ({ actorId, action: "term.create", entityType: "term", entityId: id, after: JSON.parse(JSON.stringify({ ...term, via })) as object })),
+  });
+  return rows;
+}
+
 export async function editTerm(actor: Actor | null, slug: string, raw: unknown): Promise<TermRecord> {
   const me = requireRole(actor, "facilitator");
   const input = editTermSchema.parse(raw);

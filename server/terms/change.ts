@@ -62,18 +62,31 @@ export type ChangeOneTerm = <T>(termId: string, change: TermChange, work: TermWo
  * changeTerm's; after the commit, step 4 for every term that emitted. Change terms in a stable
  * order (by id) so two such transactions cannot deadlock on their row locks.
  */
-export async function changeTerms<T>(work: (tx: Tx, change: ChangeOneTerm) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+export async function changeTerms<T>(
+  work: (tx: Tx, change: ChangeOneTerm, created: (termIds: string[]) => void) => Promise<T>,
+  options: { timeoutMs?: number } = {},
+): Promise<T> {
   const touched = new Set<string>();
   const result = await db().$transaction(
     async (tx) =>
-      work(tx, async (termId, change, termWork) => {
-        const { value, events } = await changeWithin(tx, termId, change, termWork);
-        if (events > 0) touched.add(termId);
-        return value;
-      }),
+      work(
+        tx,
+        async (termId, change, termWork) => {
+          const { value, events } = await changeWithin(tx, termId, change, termWork);
+          if (events > 0) touched.add(termId);
+          return value;
+        },
+        // Terms created in this transaction (with their events written by the caller): nobody
+        // could grade or follow them before the commit, so they need only step 4.
+        (termIds) => termIds.forEach((id) => touched.add(id)),
+      ),
     { timeout: options.timeoutMs ?? 5000, maxWait: 10_000 },
   );
-  for (const termId of touched) await afterTermChange(termId);
+  if (touched.size > 0) {
+    for (const termId of touched) wakeLocal(termId);
+    await expireCachedTermPages();
+    await expireMemberPages();
+  }
   return result;
 }
 

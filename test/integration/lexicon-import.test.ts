@@ -5,7 +5,7 @@ import { it } from "node:test";
 import { describeEachEngine, freshDatabase } from "@/test/support/databases";
 import { createActor } from "@/test/support/actors";
 import { jingAvailable, tbxSchemaErrors } from "@/test/support/jing";
-import { grade, rejectsWith } from "@/test/integration/term-fixtures";
+import { grade, rejectsInvalid, rejectsWith } from "@/test/integration/term-fixtures";
 import { seed } from "@/server/seed/seed";
 import { db, setDb, type Db } from "@/server/db/client";
 import { importFromRequest } from "@/server/imports/lexicon";
@@ -161,7 +161,7 @@ describeEachEngine("lexicon import", ({ database }) => {
     }
     await rejectsWith(importFile(facilitator, "", XML), "bad_request");
     await rejectsWith(importFile(facilitator, "headword\nx", "application/json"), "bad_request");
-    await rejectsWith(importFile(facilitator, "<tbx/>", XML, "?source=not a language"), "invalid");
+    await rejectsInvalid(importFile(facilitator, "<tbx/>", XML, "?source=not a language"), "source", "language_invalid");
     // Not UTF-8 (Latin-1 bytes): refused with the line.
     const latin1 = new Request("http://localhost/api/lexicon/import", { method: "POST", headers: { "content-type": CSV }, body: Buffer.from("headword\nfa\xe7ade\n", "latin1") });
     const details = await rejectsWith(importFromRequest(facilitator, latin1), "invalid");
