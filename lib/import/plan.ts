@@ -130,6 +130,7 @@ export function planImport(file: ImportedFile, existing: ExistingTerm[], options
   const keys = new Map<string, Map<string, string>>(existing.map((t) => [t.id, new Map(t.renderings.map((r) => [r.key, r.status]))]));
   /** Terms this import creates, by planned slug, so later concepts of the file can match them. */
   const planned = new Map<string, ConceptPlan>();
+  const plannedByHead = new Map<string, ConceptPlan[]>();
   const errors: ImportProblem[] = [];
   const concepts: ConceptPlan[] = [];
 
@@ -150,7 +151,7 @@ export function planImport(file: ImportedFile, existing: ExistingTerm[], options
     if (!term && !createdEarlier && picked) {
       term = (byHead.get(headKey(picked.head.text)) ?? []).find((t) => sameLanguage(t.sourceLang, sourceWanted));
       matchedBy = term ? "headword" : null;
-      createdEarlier ??= [...planned.values()].find((p) => headKey(p.headword) === headKey(picked.head.text) && sameLanguage(p.sourceLang, sourceWanted));
+      createdEarlier ??= (plannedByHead.get(headKey(picked.head.text)) ?? []).find((p) => sameLanguage(p.sourceLang, sourceWanted));
     }
     const sourceLang = term?.sourceLang ?? createdEarlier?.sourceLang ?? tidyTag(sourceSec?.lang || sourceWanted);
     // A new concept's target: the one asked for, else the concept's own (stated, or its only other
@@ -204,6 +205,7 @@ export function planImport(file: ImportedFile, existing: ExistingTerm[], options
       slugs.add(slug);
       const plan: ConceptPlan = { ...base, action: "create", slug, term: { ...parsed.data, slug } };
       planned.set(slug, plan);
+      plannedByHead.set(headKey(plan.headword), [...(plannedByHead.get(headKey(plan.headword)) ?? []), plan]);
       keys.set(`new:${slug}`, new Map());
       plan.renderings = designations.map((d) => renderingPlan(d, `new:${slug}`, targetLang, true));
       return plan;
