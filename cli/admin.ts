@@ -13,7 +13,7 @@ import { COMMANDS, asCommandError, type Options } from "./admin/commands";
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
-Manages accounts in the database the app uses (DATABASE_URL; unset: the embedded SQLite under
+Manages accounts (and imports glossaries) in the database the app uses (DATABASE_URL; unset: the embedded SQLite under
 DATA_DIR). Pending migrations and the seed are applied first, so it works on a fresh install.
 
 Commands:
@@ -36,6 +36,12 @@ Commands:
       Disables an account: its sessions and API tokens stop working at once.
   enable --email E
       Enables a disabled account again.
+  import FILE [--source L] [--target L] [--dry-run]
+      Imports a glossary: TBX-Basic (.tbx, .xml) or the lexicon CSV (.csv). Terms are matched by
+      concept id or headword and source language and gain only the renderings they lack; other
+      concepts become draft terms. All or nothing; a second import of the same file changes
+      nothing. --source/--target: the language pair of new terms; --dry-run: only say what
+      would change.
 
   -h, --help    show this help
 
@@ -51,6 +57,9 @@ const OPTIONS = {
   label: { type: "string" },
   uses: { type: "string" },
   days: { type: "string" },
+  source: { type: "string" },
+  target: { type: "string" },
+  "dry-run": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -79,7 +88,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const run = COMMANDS[command];
   if (!run) return fail(`unknown command "${command}"\n\n${USAGE}`, 2);
-  if (extra.length) return fail(`unexpected argument "${extra[0]}"`, 2);
+  const takesFile = command === "import";
+  if (extra.length > (takesFile ? 1 : 0)) return fail(`unexpected argument "${extra[takesFile ? 1 : 0]}"`, 2);
+  const options: Options = { ...(parsed.values as Options), "dry-run": parsed.values["dry-run"] ? "1" : undefined, file: extra[0] };
 
   let config;
   try {
@@ -100,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
   setDb(client);
   try {
     await seed(client);
-    await run(parsed.values as Options, { out: (line) => process.stdout.write(`${line}\n`), readSecret });
+    await run(options, { out: (line) => process.stdout.write(`${line}\n`), readSecret });
     return 0;
   } catch (e) {
     const known = asCommandError(e);

@@ -56,6 +56,7 @@ const ROUTES: Record<string, { url: (f: Fixtures) => string | string[]; as: "any
   "/terms/[slug]/decide": { url: (f) => `/terms/${f.provisional}/decide`, as: "admin" },
   "/terms/[slug]/decisions/[id]": { url: (f) => `/terms/${f.decided.slug}/decisions/${f.decided.id}`, as: "anyone" },
   "/facilitate/terms/new": { url: () => "/facilitate/terms/new", as: "admin" },
+  "/facilitate/import": { url: () => "/facilitate/import", as: "admin" },
   "/profile": { url: () => "/profile", as: "admin" },
   "/notifications": { url: () => "/notifications", as: "admin" },
   "/admin": { url: () => "/admin", as: "admin" },

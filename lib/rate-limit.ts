@@ -22,6 +22,8 @@ export const WRITE_LIMITS = {
   proposal: { max: 30, windowMs: 60 * 60_000 },
   comment: { max: 60, windowMs: 10 * 60_000 },
   invitation: { max: 200, windowMs: 60 * 60_000 },
+  /** Glossary imports and their previews (each a whole file in one transaction). */
+  import: { max: 60, windowMs: 60 * 60_000 },
 } as const satisfies Record<string, WindowRule>;
 export type WriteKind = keyof typeof WRITE_LIMITS;
 

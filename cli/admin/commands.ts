@@ -8,6 +8,7 @@ import { createApiToken } from "@/server/auth/api-tokens";
 import { applyDisabled, applyPassword, applyRole, createMember, listAllMembers } from "@/server/membership/members";
 import { issueInvite } from "@/server/membership/invites";
 import { inviteUrl, siteUrl } from "@/server/site/url";
+import { importCommand } from "./import";
 
 /**
  * The operator's commands. The operator holds the database, hence every right: these call the
@@ -131,6 +132,7 @@ export const COMMANDS: Record<string, (o: Options, io: Io) => Promise<void>> = {
   "set-password": setPassword,
   disable: (o, io) => setDisabled(o, io, true),
   enable: (o, io) => setDisabled(o, io, false),
+  import: (o, io) => importCommand(o, io),
 };
 
 /** Expected refusals of the services (email taken, ...) become one-line errors. */

@@ -48,7 +48,7 @@ export function FacilitatorPanel({ term }: { term: Term }) {
       ) : null}
       {term.stage === "published" ? <p className="muted">{f.stage.reopenHint}</p> : null}
       <p>
-        <Link href={`/terms/${term.slug}/edit`}>{f.term.edit}</Link> · <Link href="/facilitate/terms/new">{f.term.newTerm}</Link>
+        <Link href={`/terms/${term.slug}/edit`}>{f.term.edit}</Link> · <Link href="/facilitate/terms/new">{f.term.newTerm}</Link> · <Link href="/facilitate/import">{f.term.importGlossary}</Link>
         {admin ? (
           <>
             {" "}

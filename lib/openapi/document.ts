@@ -26,7 +26,7 @@ function componentSchema(name: SchemaName): Json {
 /** JSON bodies by their schema; CSV and TBX are text in their own format. */
 function content(c: NonNullable<ApiOperation["body"]>): Json {
   if ("schema" in c) return { [c.type ?? "application/json"]: { schema: ref(c.schema) } };
-  return { [c.type]: { schema: { type: "string", ...(c.description ? { description: c.description } : {}) } } };
+  return Object.fromEntries([c.type, ...(c.also ?? [])].map((t) => [t, { schema: { type: "string", ...(c.description ? { description: c.description } : {}) } }]));
 }
 
 function operation(op: ApiOperation): Json {

@@ -2,6 +2,7 @@ import type { SchemaName } from "@/lib/openapi/schemas";
 import { DELIBERATION_OPERATIONS } from "@/lib/openapi/deliberation";
 import { MEMBERSHIP_OPERATIONS } from "@/lib/openapi/membership";
 import { OVERLOADED, READ_GATE, err } from "@/lib/openapi/responses";
+import { IMPORT_OPERATIONS } from "@/lib/openapi/imports";
 
 /**
  * Every route of the app's API, by path and method, with what it takes and returns. The
@@ -11,8 +12,7 @@ import { OVERLOADED, READ_GATE, err } from "@/lib/openapi/responses";
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 export type Auth = "public" | "member";
 
-/** A JSON body always names its schema; other media types (CSV, TBX, a form) are described in words. */
-type Content = { schema: SchemaName; type?: string } | { type: "text/csv" | "application/x-tbx+xml"; description?: string };
+type Content = { schema: SchemaName; type?: string } | { type: string; also?: string[]; description?: string };
 
 export type ApiOperation = {
   method: HttpMethod;
@@ -166,6 +166,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...MEMBERSHIP_OPERATIONS,
   ...exportsOf("lexicon"),
   ...exportsOf("term"),
+  ...IMPORT_OPERATIONS,
   {
     method: "post",
     path: "/api/locale",

@@ -19,6 +19,7 @@ import { decisionDetailSchema, decisionListSchema } from "@/lib/schemas/decision
 import { profileSchema, profileUpdateSchema } from "@/lib/schemas/account";
 import { createdInviteSchema, inviteInputSchema, inviteListSchema } from "@/lib/schemas/invite";
 import { auditPageSchema } from "@/lib/schemas/audit";
+import { importRefusalSchema, importReportSchema } from "@/lib/schemas/lexicon-import";
 
 /**
  * The named schemas of the API description (components.schemas), each the zod schema the code
@@ -102,6 +103,8 @@ export const SCHEMAS = {
   AuditPage: { schema: auditPageSchema, io: "output" },
   OpenApiDocument: { schema: openApiDocumentSchema, io: "output" },
   NextAuthJson: { schema: nextAuthJsonSchema, io: "output" },
+  ImportReport: { schema: importReportSchema, io: "output" },
+  ImportRefusal: { schema: importRefusalSchema, io: "output" },
 } as const satisfies Record<string, { schema: z.ZodType; io: "input" | "output" }>;
 
 export type SchemaName = keyof typeof SCHEMAS;

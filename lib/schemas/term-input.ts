@@ -18,6 +18,9 @@ const languageTag = z
   .trim()
   .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "language_invalid");
 
+/** Long enough for the seed's "TBM (trust building mechanism)" (an abbreviation with its expansion). */
+export const ABBREVIATION_MAX = 40;
+
 /** The fields of a term, each as given (no defaults: an edit changes only what it names). */
 const termFields = {
   headword: z
@@ -26,7 +29,7 @@ const termFields = {
     .min(1, "headword_required")
     .max(200, "headword_too_long"),
   /** Empty clears it. */
-  abbreviation: text(20, "abbreviation_too_long").transform((v) => v || null),
+  abbreviation: text(ABBREVIATION_MAX, "abbreviation_too_long").transform((v) => v || null),
   definition: text(4000, "definition_too_long"),
   context: text(4000, "context_too_long"),
   source: text(1000, "source_too_long"),

@@ -3,10 +3,10 @@ import { db } from "@/server/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import type { TermRecord } from "@/lib/schemas/term";
-import { createTermSchema, editTermSchema, moveStageSchema, slugFromHeadword } from "@/lib/schemas/term-input";
+import { createTermSchema, editTermSchema, moveStageSchema, slugFromHeadword, type CreateTerm } from "@/lib/schemas/term-input";
 import { canMoveStage } from "@/lib/term-stages";
 import { requireRole } from "@/server/auth/guard";
-import { recordAudit } from "@/server/site/audit";
+import { recordAudit, type Tx } from "@/server/site/audit";
 import { closeExpiredConsultation, prismaCode } from "@/server/terms/deadline";
 import { changeTerm } from "@/server/terms/change";
 
@@ -51,16 +51,31 @@ export async function createTerm(actor: Actor | null, raw: unknown): Promise<Ter
   const slug = given ?? slugFromHeadword(fields.headword);
   if (!slug) throw invalid("Give the term a slug (its address): lowercase letters, digits and hyphens.", { slug: ["slug_required"] });
   try {
-    return await db().$transaction(async (tx) => {
-      const t = await tx.term.create({ data: { ...fields, slug, stage: "draft", createdById: me.id }, select: { id: true, ...TERM_FIELDS } });
-      const { id, ...rest } = t;
-      await recordAudit(tx, me.id, "term.create", "term", id, null, rest);
-      return record(rest);
-    });
+    return await db().$transaction(async (tx) => record((await insertTerm(tx, me.id, { ...fields, slug })).term));
   } catch (e) {
     if (prismaCode(e) === "P2002") throw conflict(`A term with the address “${slug}” exists already.`, { fields: { slug: ["slug_taken"] } });
     throw e;
   }
+}
+
+/**
+ * Writes a new term as a draft, with its audit entry: the one way a term comes to exist (the
+ * form and API above, and an import, which says so in `via`). Input already validated.
+ */
+export async function insertTerm(tx: Tx, actorId: string | null, fields: CreateTerm & { slug: string }, via?: string) {
+  const { id, ...term } = await tx.term.create({ data: { ...fields, stage: "draft", createdById: actorId }, select: { id: true, ...TERM_FIELDS } });
+  await recordAudit(tx, actorId, "term.create", "term", id, null, via ? { ...term, via } : term);
+  return { id, term };
+}
+
+/** insertTerm for many terms at once (an import): the same rows and audit entries, in two statements. */
+export async function insertTerms(tx: Tx, actorId: string | null, all: (CreateTerm & { slug: string })[], via: string) {
+  if (all.length === 0) return [];
+  const rows = await tx.term.createManyAndReturn({ data: all.map((fields) => ({ ...fields, stage: "draft" as const, createdById: actorId })), select: { id: true, ...TERM_FIELDS } });
+  await tx.auditEntry.createMany({
+    data: rows.map(({ id, ...term }) => ({ actorId, action: "term.create", entityType: "term", entityId: id, after: JSON.parse(JSON.stringify({ ...term, via })) as object })),
+  });
+  return rows;
 }
 
 export async function editTerm(actor: Actor | null, slug: string, raw: unknown): Promise<TermRecord> {

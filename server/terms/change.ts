@@ -32,19 +32,66 @@ import { expireCachedTermPages } from "@/server/live/cached-pages";
 export type EmitTermEvent = (type: TermEventType, payload: Prisma.InputJsonObject) => void;
 export type TermChange = { renderings?: boolean | "added" };
 
-export async function changeTerm<T>(termId: string, change: TermChange, work: (tx: Tx, emit: EmitTermEvent) => Promise<T>): Promise<T> {
-  const events: { type: TermEventType; payload: Prisma.InputJsonObject }[] = [];
+export type TermWork<T> = (tx: Tx, emit: EmitTermEvent) => Promise<T>;
+
+export async function changeTerm<T>(termId: string, change: TermChange, work: TermWork<T>): Promise<T> {
+  let emitted = false;
   const result = await db().$transaction(async (tx) => {
-    if (change.renderings) await bumpTally(tx, termId);
-    const value = await work(tx, (type, payload) => void events.push({ type, payload }));
-    // The maintained tally follows the active renderings: rebuilt with the change, or still
-    // valid when a rendering nobody has graded was only added (if it was valid before).
-    if (change.renderings === "added") await carryCellsOver(tx, termId);
-    else if (change.renderings) await rebuildCells(tx, termId);
-    for (const e of events) await publishTermEvent(tx, termId, e.type, e.payload);
+    const { value, events } = await changeWithin(tx, termId, change, work);
+    emitted = events > 0;
     return value;
   });
-  if (events.length > 0) await afterTermChange(termId);
+  if (emitted) await afterTermChange(termId);
+  return result;
+}
+
+/** Steps 1-3 of a change inside a transaction the caller holds; the number of events written. */
+async function changeWithin<T>(tx: Tx, termId: string, change: TermChange, work: TermWork<T>): Promise<{ value: T; events: number }> {
+  const events: { type: TermEventType; payload: Prisma.InputJsonObject }[] = [];
+  if (change.renderings) await bumpTally(tx, termId);
+  const value = await work(tx, (type, payload) => void events.push({ type, payload }));
+  // The maintained tally follows the active renderings: rebuilt with the change, or still
+  // valid when a rendering nobody has graded was only added (if it was valid before).
+  if (change.renderings === "added") await carryCellsOver(tx, termId);
+  else if (change.renderings) await rebuildCells(tx, termId);
+  for (const e of events) await publishTermEvent(tx, termId, e.type, e.payload);
+  return { value, events: events.length };
+}
+
+/** Changes one term inside changeTerms' transaction. */
+export type ChangeOneTerm = <T>(termId: string, change: TermChange, work: TermWork<T>) => Promise<T>;
+
+/**
+ * Several terms changed all together or not at all (an import): one transaction, in which
+ * `work` may create terms with `tx` and changes each term through `change`, the same steps as
+ * changeTerm's; after the commit, step 4 for every term that emitted. Change terms in a stable
+ * order (by id) so two such transactions cannot deadlock on their row locks.
+ */
+export async function changeTerms<T>(
+  work: (tx: Tx, change: ChangeOneTerm, created: (termIds: string[]) => void) => Promise<T>,
+  options: { timeoutMs?: number } = {},
+): Promise<T> {
+  const touched = new Set<string>();
+  const result = await db().$transaction(
+    async (tx) =>
+      work(
+        tx,
+        async (termId, change, termWork) => {
+          const { value, events } = await changeWithin(tx, termId, change, termWork);
+          if (events > 0) touched.add(termId);
+          return value;
+        },
+        // Terms created in this transaction (with their events written by the caller): nobody
+        // could grade or follow them before the commit, so they need only step 4.
+        (termIds) => termIds.forEach((id) => touched.add(id)),
+      ),
+    { timeout: options.timeoutMs ?? 5000, maxWait: 10_000 },
+  );
+  if (touched.size > 0) {
+    for (const termId of touched) wakeLocal(termId);
+    await expireCachedTermPages();
+    await expireMemberPages();
+  }
   return result;
 }
 

@@ -42,7 +42,41 @@ type Endpoint = {
   wrongActor?: Actor | "other";
   /** The body may be left empty (an empty body is then valid, not malformed). */
   optionalBody?: boolean;
+  /** A file body instead of JSON (an import): its Content-Type, a valid file, and broken ones. */
+  file?: { type: string; valid: (f: Fixture) => string; broken: () => fc.Arbitrary<{ kind: string; body: string | Buffer }> };
 };
+
+/** A valid TBX-Basic file with one new concept: any defect that gets through writes a term. */
+const FUZZ_TBX = `<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+  <tbxHeader><fileDesc><sourceDesc><p>fuzz</p></sourceDesc></fileDesc></tbxHeader>
+  <text><body><conceptEntry id="f1">
+    <langSec xml:lang="en"><termSec><term>fuzzed import</term></termSec></langSec>
+    <langSec xml:lang="zh-Hans"><termSec><term>模糊导入</term></termSec></langSec>
+  </conceptEntry></body></text>
+</tbx>
+`;
+
+/** Files an import must refuse: not well-formed, not TBX-Basic, entities, not UTF-8, too large. */
+function brokenImports(): fc.Arbitrary<{ kind: string; body: string | Buffer }> {
+  return fc.oneof(
+    fc.integer({ min: 1, max: FUZZ_TBX.length - 2 }).map((n) => ({ kind: "truncated TBX", body: FUZZ_TBX.slice(0, n) })),
+    fc.tuple(fc.integer({ min: 0, max: FUZZ_TBX.length - 1 }), fc.constantFrom("<", "&", "</x>", "<a", '"', "&bogus;", "\u0001"))
+      .map(([at, junk]) => ({ kind: "TBX with a broken character", body: FUZZ_TBX.slice(0, at) + junk + FUZZ_TBX.slice(at) }))
+      .filter(({ body }) => body !== FUZZ_TBX),
+    fc.string({ minLength: 1 }).filter((s) => !s.trimStart().startsWith("<")).map((body) => ({ kind: "not XML", body })),
+    fc.constantFrom(
+      { kind: "another vocabulary", body: "<html><body/></html>" },
+      { kind: "another dialect", body: FUZZ_TBX.replace("TBX-Basic", "TBX-Linguist") },
+      { kind: "no concept entries", body: FUZZ_TBX.replace(/<conceptEntry[\s\S]*<\/conceptEntry>/, "") },
+      { kind: "a langSec without a language", body: FUZZ_TBX.replace('<langSec xml:lang="en">', "<langSec>") },
+      { kind: "entity declarations", body: `<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>${FUZZ_TBX.slice(FUZZ_TBX.indexOf("<tbx"))}` },
+      { kind: "an external entity", body: `<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]><tbx>&x;</tbx>` },
+    ),
+    fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => ({ kind: "not UTF-8", body: Buffer.concat([Buffer.from("<tbx>"), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(bytes)]) })),
+    fc.constant({ kind: "too large", body: Buffer.alloc(5 * 1024 * 1024 + 1, 0x20) }),
+  );
+}
 
 /** The write endpoints of the API, as of this test (app/api/**). */
 export const WRITE_ENDPOINTS: Endpoint[] = [
@@ -119,6 +153,7 @@ export const WRITE_ENDPOINTS: Endpoint[] = [
   { method: "POST", path: "/api/comments/{}/hide", param: (f) => f.commentId, actor: "facilitator", body: () => ({ reason: "spam" }), strings: ["reason"], wrongActor: "scholar", optionalBody: true },
   { method: "DELETE", path: "/api/comments/{}/hide", param: (f) => f.commentId, actor: "admin", wrongActor: "facilitator" },
   { method: "POST", path: "/api/merges/{}/undo", param: () => "no-such-merge", actor: "admin", wrongActor: "facilitator" },
+  { method: "POST", path: "/api/lexicon/import", actor: "facilitator", wrongActor: "scholar", file: { type: "application/xml", valid: () => FUZZ_TBX, broken: brokenImports } },
 ];
 
 const label = (e: Endpoint) => `${e.method} ${e.path.replace("{}", "{param}")}`;
@@ -135,7 +170,7 @@ const junkKeys = fc.dictionary(fc.string({ maxLength: 12 }), anyJson, { maxKeys:
 const notString = fc.oneof(fc.integer(), fc.boolean(), fc.array(anyJson, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), anyJson, { maxKeys: 3 }));
 const notObject = fc.oneof(fc.integer(), fc.boolean(), fc.string(), fc.array(anyJson, { maxLength: 3 }));
 
-type Req = { kind: string; param?: string; headers: Record<string, string>; body?: string; actor: Actor | "other" | null };
+type Req = { kind: string; param?: string; headers: Record<string, string>; body?: string | Buffer; actor: Actor | "other" | null };
 
 /** No lone surrogates (encodeURIComponent refuses those). */
 function wellFormed(s: string): boolean {
@@ -157,6 +192,10 @@ function isJson(s: string): boolean {
 }
 
 function malformedBodies(e: Endpoint, f: Fixture): fc.Arbitrary<Req> {
+  if (e.file) {
+    const type = e.file.type;
+    return e.file.broken().map(({ kind, body }) => ({ kind, headers: { "content-type": type }, body, actor: e.actor }));
+  }
   const valid = e.body!(f);
   const req = (kind: string, body: string): Req => ({ kind, headers: { "content-type": "application/json" }, body, actor: e.actor });
   const arbs: fc.Arbitrary<Req>[] = [
@@ -215,8 +254,8 @@ function malformedBodies(e: Endpoint, f: Fixture): fc.Arbitrary<Req> {
 function badHeaders(e: Endpoint, f: Fixture): fc.Arbitrary<Req> {
   const base = (kind: string, headers: Record<string, string>, actor: Req["actor"]): Req => ({
     kind,
-    headers: e.body ? { "content-type": "application/json", ...headers } : headers,
-    body: e.body ? JSON.stringify(e.body(f)) : undefined,
+    headers: e.file ? { "content-type": e.file.type, ...headers } : e.body ? { "content-type": "application/json", ...headers } : headers,
+    body: e.file ? e.file.valid(f) : e.body ? JSON.stringify(e.body(f)) : undefined,
     actor,
   });
   const arbs: fc.Arbitrary<Req>[] = [
@@ -233,6 +272,15 @@ function badHeaders(e: Endpoint, f: Fixture): fc.Arbitrary<Req> {
       .array(fc.tuple(fc.constantFrom("next-auth.session-token", "__Secure-next-auth.session-token", "x", "gs_locale"), fc.string({ maxLength: 200 })), { minLength: 1, maxLength: 3 })
       .map((pairs) => base("junk session cookie", { cookie: pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("; ") }, null)),
   ];
+  if (e.file) {
+    const readable = /^\s*(application\/xml|text\/xml|application\/[\w.-]+\+xml|text\/csv)\s*(;|$)/i;
+    arbs.push(
+      fc
+        .oneof(fc.constantFrom("application/json", "text/plain", "multipart/form-data; boundary=x", "application/octet-stream", "text/html", "xml"), headerText({ minLength: 1 }))
+        .filter((t) => !readable.test(t) && t.trim() !== "")
+        .map((type) => base("wrong Content-Type", { "content-type": type }, e.actor)),
+    );
+  }
   if (e.body) {
     const json = /^application\/([\w.-]+\+)?json\b/i;
     arbs.push(
@@ -298,7 +346,7 @@ describeEachEngine("bad input on every write endpoint", (engine) => {
       const logStart = server.allLogs().length;
       const kinds = new Map<string, number>();
       const arb = fc.oneof(
-        ...(e.body ? [{ arbitrary: malformedBodies(e, f), weight: 3 }] : []),
+        ...(e.body || e.file ? [{ arbitrary: malformedBodies(e, f), weight: 3 }] : []),
         { arbitrary: badHeaders(e, f), weight: 2 },
         ...(e.param ? [{ arbitrary: badParams(e, f, known), weight: 2 }] : []),
       );

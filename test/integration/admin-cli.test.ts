@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -156,5 +156,35 @@ describe("admin CLI", () => {
     assert.match((await admin(url, ["list-users"])).stdout, /li@example\.org\s+Li Wei\s+scholar\s+China\s+disabled/);
     const audit = await db.auditEntry.findMany({ where: { entityId: row.id }, orderBy: { id: "asc" } });
     assert.deepEqual(audit.map((a) => [a.action, a.actorId]), [["user.create", null], ["user.role", null], ["user.role", null], ["user.password", null], ["user.disable", null]]);
+  });
+
+  it("import FILE: a preview, the import, a second import that changes nothing, a malformed file refused with its lines", async () => {
+    const file = path.join(ROOT, "test/fixtures/import/tbx-basic-en-es.tbx");
+    const terms = () => db.term.count();
+    const before = await terms();
+    const preview = await admin(url, ["import", file, "--dry-run"]);
+    assert.equal(preview.code, 0, preview.stderr);
+    assert.match(preview.stdout, /^Preview of tbx-basic-en-es\.tbx \(TBX, new terms en → es\): 2 created, 0 updated, 0 skipped, 0 errors; 4 renderings to add; 1 language section of other languages skipped\./);
+    assert.equal(await terms(), before);
+
+    const first = await admin(url, ["import", file]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.lines[0]!, /2 created, 0 updated/);
+    assert.match(first.stdout, /line 15: create common-security \(\+2 renderings\)/);
+    assert.equal(await terms(), before + 2);
+    const r = await db.rendering.findFirstOrThrow({ where: { text: "seguridad común" } });
+    assert.deepEqual([r.proposerId, r.proposerLabel], [null, "Imported from tbx-basic-en-es.tbx"], "the operator imports without an account");
+
+    const second = await admin(url, ["import", file]);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.lines[0]!, /0 created, 0 updated, 2 skipped/);
+
+    const bad = path.join(dir, "bad.csv");
+    writeFileSync(bad, 'headword,rendering\nempathy,共情\nfoo,"bar\n');
+    const refused = await admin(url, ["import", bad]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /bad\.csv was not imported; nothing was written:\n {2}line 3: A quoted field is never closed/);
+    assert.equal(await terms(), before + 2);
+    assert.equal((await admin(url, ["import"])).code, 2);
   });
 });

@@ -37,6 +37,8 @@ import * as lexiconTbx from "@/app/api/lexicon.tbx/route";
 import * as termJson from "@/app/api/terms/[slug]/export.json/route";
 import * as termCsv from "@/app/api/terms/[slug]/export.csv/route";
 import * as termTbx from "@/app/api/terms/[slug]/export.tbx/route";
+import * as lexiconImport from "@/app/api/lexicon/import/route";
+import * as viewer from "@/app/api/terms/[slug]/viewer/route";
 
 /**
  * The API keeps the promise of its OpenAPI document (GET /api/openapi.json): every documented
@@ -186,6 +188,18 @@ describeEachEngine("the API answers as its OpenAPI document says", ({ database }
       await call(handler as Handler, "get", path, params);
     }
     await call(termCsv.GET as Handler, "get", "/api/terms/{slug}/export.csv", { slug }, { query: "?bom=1" });
+
+    // The import of a glossary: our own CSV, as a preview and for real (nothing new), and a refusal.
+    const csv = await (await lexiconCsv.GET(new NextRequest(`${BASE}/api/lexicon.csv`), { params: Promise.resolve({}) as Promise<never> })).text();
+    const asCsv = { "content-type": "text/csv" };
+    await call(lexiconImport.POST as Handler, "post", "/api/lexicon/import", {}, { token: facT, raw: csv, headers: asCsv, query: "?dryRun=1" });
+    await call(lexiconImport.POST as Handler, "post", "/api/lexicon/import", {}, { token: facT, raw: csv, headers: asCsv });
+    await call(lexiconImport.POST as Handler, "post", "/api/lexicon/import", {}, { token: facT, raw: "<martif><broken>", headers: { "content-type": "application/xml" } }); // 422
+    await call(lexiconImport.POST as Handler, "post", "/api/lexicon/import", {}, { token: chinaT, raw: csv, headers: asCsv }); // 403
+
+    // The viewer's own parts of the term page: a member's, and nobody's.
+    await call(viewer.GET as Handler, "get", "/api/terms/{slug}/viewer", { slug }, { token: chinaT });
+    await call(viewer.GET as Handler, "get", "/api/terms/{slug}/viewer", { slug });
 
     // The account and invitations.
     await call(me.GET as Handler, "get", "/api/me", {}, { token: chinaT });

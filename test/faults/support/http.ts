@@ -15,7 +15,7 @@ export type Call = {
   token?: string;
   cookie?: string;
   headers?: Record<string, string>;
-  /** An object is sent as JSON; a string as it is. */
+  /** An object is sent as JSON; a string or bytes as they are. */
   body?: unknown;
   timeoutMs?: number;
 };
@@ -24,8 +24,9 @@ export async function call(baseUrl: string, path: string, c: Call = {}): Promise
   const headers: Record<string, string> = { ...c.headers };
   if (c.token !== undefined) headers.authorization = `Bearer ${c.token}`;
   if (c.cookie !== undefined) headers.cookie = c.cookie;
-  let body: string | undefined;
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
   if (typeof c.body === "string") body = c.body;
+  else if (c.body instanceof Uint8Array) body = new Uint8Array(c.body);
   else if (c.body !== undefined) {
     body = JSON.stringify(c.body);
     if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["content-type"] = "application/json";
