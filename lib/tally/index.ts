@@ -12,3 +12,4 @@ export {
   type Results,
 } from "./schema";
 export { tally } from "./tally";
+export { ballotsDigest, canonicalJson, sha256Hex } from "./seal";
