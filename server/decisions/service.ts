@@ -8,7 +8,9 @@ import { DECISION_FROM } from "@/lib/term-stages";
 import { requireRole } from "@/server/auth/guard";
 import { recordAudit } from "@/server/site/audit";
 import { getResults, verifiedResults } from "@/server/results/service";
-import type { Grade } from "@/lib/tally";
+import { exportBallots } from "@/server/ballots/export";
+import { canonicalJson, sha256Hex, tally, type Grade } from "@/lib/tally";
+import { isDeepStrictEqual } from "node:util";
 import { closeExpiredConsultation, stageClosed } from "@/server/terms/deadline";
 import { changeTerm } from "@/server/terms/change";
 
@@ -17,6 +19,11 @@ import { changeTerm } from "@/server/terms/change";
  * alternatives (又称), deprecated ones, a statement in both languages, who decided and when,
  * and a frozen snapshot of the results it rests on. Reopening the term (server/terms/admin.ts)
  * marks the decision superseded; decisions are never deleted.
+ *
+ * Sealed (issue 15): the anonymized ballot export the results were computed from is frozen
+ * with the decision as its RFC 8785 canonical JSON text, and `ballotsDigest` is the SHA-256 of
+ * that text. Anyone downloads it (GET …/decisions/{id}/ballots), recomputes the digest
+ * (`npm run tally -- --digest`) and recounts it (`npm run tally`) to get the snapshot's results.
  */
 
 export async function recordDecision(actor: Actor | null, slug: string, raw: unknown): Promise<DecisionView> {
@@ -56,11 +63,19 @@ export async function recordDecision(actor: Actor | null, slug: string, raw: unk
   check("deprecatedIds", input.deprecatedIds, ["active", "withdrawn", "merged"]);
   if (Object.keys(fields).length > 0) throw invalid("The decision names renderings it cannot use: see the fields.", fields);
 
+  // Both read after the tally version above; the conditional update below refuses the decision
+  // if anything moved that version since, so the export is the one the results were computed from.
+  const [results, frozen] = await Promise.all([verifiedResults(slug), exportBallots(slug)]);
+  // The recount of the frozen export must give the very results frozen with it.
+  if (!isDeepStrictEqual(tally(frozen), results)) {
+    throw conflict("The ballots changed while the decision was being recorded; reload and try again.");
+  }
+  const frozenBallots = canonicalJson(frozen);
   const snapshot: DecisionSnapshot = {
     takenAt: new Date().toISOString(),
     tallyVersion: term.tallyVersion,
     ballotCount: term._count.ballots,
-    results: await verifiedResults(slug),
+    results,
     renderings: term.renderings
       .filter((r) => r.status !== "hidden")
       .map((r) => ({ id: r.id, text: r.text, pinyin: r.pinyin, traditional: r.traditional, gloss: r.gloss, status: r.status })),
@@ -86,11 +101,14 @@ export async function recordDecision(actor: Actor | null, slug: string, raw: unk
         decidedById: me.id,
         decidedAt: now,
         snapshot: snapshot as unknown as Prisma.InputJsonValue,
+        frozenBallots,
+        ballotsDigest: sha256Hex(frozenBallots),
       },
       include: { decidedBy: { select: { name: true } } },
     });
-    const { snapshot: _s, ...recorded } = d;
+    const { snapshot: _s, frozenBallots: _f, ...recorded } = d;
     void _s;
+    void _f;
     await recordAudit(tx, me.id, "term.decide", "decision", d.id, { stage: DECISION_FROM }, { stage: "published", decision: recorded });
     emit("decision", { id: d.id });
     emit("stage", { stage: "published", deadline: null });
@@ -109,6 +127,7 @@ type DecisionRow = {
   decidedAt: Date;
   supersededAt: Date | null;
   snapshot: unknown;
+  ballotsDigest: string | null;
   decidedBy: { name: string };
 };
 
@@ -131,6 +150,7 @@ function decisionView(d: DecisionRow): DecisionView {
     decidedBy: d.decidedBy.name,
     decidedAt: d.decidedAt.toISOString(),
     supersededAt: d.supersededAt?.toISOString() ?? null,
+    ballotsDigest: d.ballotsDigest,
   };
 }
 
@@ -139,6 +159,7 @@ export async function listDecisions(termId: string): Promise<DecisionView[]> {
   const rows = await db().decision.findMany({
     where: { termId },
     orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+    omit: { frozenBallots: true },
     include: { decidedBy: { select: { name: true } } },
   });
   return rows.map(decisionView);
@@ -148,10 +169,25 @@ export async function listDecisions(termId: string): Promise<DecisionView[]> {
 export async function getDecision(slug: string, id: string): Promise<{ decision: DecisionView; snapshot: DecisionSnapshot; term: { slug: string; headword: string; targetLang: string } }> {
   const d = await db().decision.findUnique({
     where: { id },
+    omit: { frozenBallots: true },
     include: { decidedBy: { select: { name: true } }, term: { select: { slug: true, headword: true, targetLang: true } } },
   });
   if (!d || d.term.slug !== slug) throw notFound("Decision");
   return { decision: decisionView(d), snapshot: decisionSnapshotSchema.parse(d.snapshot), term: d.term };
+}
+
+/**
+ * The ballot export a decision froze, as the canonical JSON text it was sealed as (its SHA-256
+ * is the decision's ballotsDigest). Decisions recorded before sealing have none: 404.
+ */
+export async function getFrozenBallots(slug: string, id: string): Promise<{ text: string; digest: string }> {
+  const d = await db().decision.findUnique({
+    where: { id },
+    select: { frozenBallots: true, ballotsDigest: true, term: { select: { slug: true } } },
+  });
+  if (!d || d.term.slug !== slug) throw notFound("Decision");
+  if (d.frozenBallots === null || d.ballotsDigest === null) throw notFound("Frozen ballots of this decision");
+  return { text: d.frozenBallots, digest: d.ballotsDigest };
 }
 
 export type DecisionCandidate = { id: string; text: string; pinyin: string; status: string; rank: number | null; median: Grade | null };
