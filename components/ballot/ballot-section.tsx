@@ -25,14 +25,28 @@ export async function BallotSection({ term, t }: { term: Term; t: Messages }) {
     </section>
   );
 
+  /** Where the voter finds their own ballot in the anonymized export (issue 15). */
+  function InExport({ voter }: { voter: string }) {
+    return (
+      <p data-testid="ballot-pseudonym">
+        {format(text.inExport, { voter: "" })}
+        <code>{voter}</code> (<a href={`/api/terms/${term.slug}/ballots`}>{text.exportLink}</a>).{" "}
+        <span className="muted">{text.inExportHint}</span>
+      </p>
+    );
+  }
+
   async function body() {
     const ballot = actor ? await getBallot(actor, term.slug) : null;
     if (term.stage !== "consultation")
       return (
-        <p className={styles.panel}>
-          {term.stage === "draft" ? text.notOpenYet : text.closed}{" "}
-          {ballot && ballot.revision > 0 ? format(text.keptBallot, { revision: ballot.revision }) : null}
-        </p>
+        <>
+          <p className={styles.panel}>
+            {term.stage === "draft" ? text.notOpenYet : text.closed}{" "}
+            {ballot && ballot.revision > 0 ? format(text.keptBallot, { revision: ballot.revision }) : null}
+          </p>
+          {ballot && ballot.revision > 0 ? <InExport voter={ballot.voter} /> : null}
+        </>
       );
     if (!actor || !ballot)
       return (
@@ -48,6 +62,7 @@ export async function BallotSection({ term, t }: { term: Term; t: Messages }) {
       <>
         <p className="muted">{text.intro}</p>
         <p>{ballot.revision > 0 ? format(text.lastSaved, { revision: ballot.revision }) : text.notCast}</p>
+        {ballot.revision > 0 ? <InExport voter={ballot.voter} /> : null}
         <BallotForm
           action={saveBallot.bind(null, term.slug)}
           renderings={term.renderings.map(({ id, text, pinyin }) => ({ id, text, pinyin }))}

@@ -21,6 +21,9 @@ export const en = {
     closed: "Grading is closed for this term.",
     notOpenYet: "Grading opens when the consultation starts.",
     keptBallot: "Your last ballot (revision {revision}) is counted.",
+    inExport: "Your ballot appears in the export as {voter}",
+    inExportHint: "Only you see which pseudonym is yours: check that your grades are counted as cast.",
+    exportLink: "anonymized ballot export",
     errors: {
       summary: "Your ballot was not saved. Please check:",
       unknownGrade: "Choose one of the six grades, or “No opinion”.",
@@ -112,6 +115,9 @@ export const zh: Widen<typeof en> = {
     closed: "这个术语的评分已截止。",
     notOpenYet: "征求意见开始后即可评分。",
     keptBallot: "你最后一次的评分（第 {revision} 版）已计入。",
+    inExport: "你的选票在导出数据中的代号是 {voter}",
+    inExportHint: "只有你能看到哪个代号是你的：可核对你的评分是否按原样计入。",
+    exportLink: "匿名选票导出",
     errors: {
       summary: "评分未保存，请检查：",
       unknownGrade: "请从六个等级中选择一个，或选“无意见”。",
