@@ -73,10 +73,10 @@ describeEachEngine("decision record PDF", ({ database }) => {
     assert.doesNotMatch(plain, /How robust|In plain words/);
 
     const row = await db.decision.findUniqueOrThrow({ where: { id: d.id } });
-    const snapshot = row.snapshot as { results: Record<string, unknown> };
+    const snapshot = row.snapshot as { results: Record<string, object> };
     snapshot.results.robustness = { consensus: a.id, blockMargin: { China: 1 }, ballotsToChange: 1, exact: true };
     snapshot.results.explanation = { en: "Only China voted; 多元共进 is acceptable to it.", zh: "只有中国代表团投票；多元共进为其所接受。" };
-    await db.decision.update({ where: { id: d.id }, data: { snapshot } });
+    await db.decision.update({ where: { id: d.id }, data: { snapshot: snapshot as object } });
     const rich = pdfText((await decisionRecordPdf(term.slug, d.id, "http://localhost")).bytes).replace(/\s+/g, "");
     assert.ok(rich.includes("1ballotofChinawouldhavetochangefor多元共进tostopbeingacceptabletoit."), rich);
     assert.ok(rich.includes("China代表团只要有1张选票改变，多元共进就不再为其所接受。"));
