@@ -3,11 +3,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import { MESSAGES, format } from "@/lib/i18n";
-import { GRADE_LABELS, ballotExportSchema, type Grade } from "@/lib/tally";
+import { GRADE_LABELS, type Grade } from "@/lib/tally";
 import { recordFacts, type RecordRendering } from "@/lib/decision-record/facts";
 import { robustnessSentences } from "@/lib/decision-record/robustness-text";
-import { getDecision } from "@/server/decisions/service";
-import { db } from "@/server/db/client";
+import { getSealedDecision } from "@/server/decisions/service";
 
 /**
  * The printable bilingual record of a decision (GET /terms/{slug}/decisions/{id}/record.pdf):
@@ -31,9 +30,7 @@ const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 export type RecordPdf = { bytes: Buffer; filename: string };
 
 export async function decisionRecordPdf(slug: string, id: string, siteUrl: string): Promise<RecordPdf> {
-  const { decision, snapshot, term } = await getDecision(slug, id);
-  const sealed = await db().decision.findUnique({ where: { id }, select: { frozenBallots: true } });
-  const frozen = sealed?.frozenBallots ? ballotExportSchema.parse(JSON.parse(sealed.frozenBallots)) : null;
+  const { decision, snapshot, term, frozen } = await getSealedDecision(slug, id);
   const results = snapshot.results;
   const facts = recordFacts({
     results,

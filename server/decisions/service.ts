@@ -9,7 +9,7 @@ import { requireRole } from "@/server/auth/guard";
 import { recordAudit } from "@/server/site/audit";
 import { getResults, verifiedResults } from "@/server/results/service";
 import { exportBallots } from "@/server/ballots/export";
-import { canonicalJson, sha256Hex, tally, type Grade } from "@/lib/tally";
+import { ballotExportSchema, canonicalJson, sha256Hex, tally, type BallotExport, type Grade } from "@/lib/tally";
 import { isDeepStrictEqual } from "node:util";
 import { closeExpiredConsultation, stageClosed } from "@/server/terms/deadline";
 import { changeTerm } from "@/server/terms/change";
@@ -174,6 +174,14 @@ export async function getDecision(slug: string, id: string): Promise<{ decision:
   });
   if (!d || d.term.slug !== slug) throw notFound("Decision");
   return { decision: decisionView(d), snapshot: decisionSnapshotSchema.parse(d.snapshot), term: d.term };
+}
+
+/** A decision with its snapshot and its frozen ballots (null before sealing): the record's basis. */
+export async function getSealedDecision(slug: string, id: string) {
+  const found = await getDecision(slug, id);
+  const sealed = await db().decision.findUnique({ where: { id }, select: { frozenBallots: true } });
+  const frozen: BallotExport | null = sealed?.frozenBallots ? ballotExportSchema.parse(JSON.parse(sealed.frozenBallots)) : null;
+  return { ...found, frozen };
 }
 
 /**
