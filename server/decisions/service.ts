@@ -3,7 +3,7 @@ import { db } from "@/server/db/client";
 import type { Prisma } from "@/generated/sqlite/client";
 import { conflict, invalid, notFound, type FieldErrors } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import { decisionSnapshotSchema, recordDecisionSchema, type DecisionSnapshot, type DecisionView } from "@/lib/schemas/decision";
+import { decisionSnapshotSchema, recordDecisionSchema, type DecisionSnapshot, type DecisionView, type RecordDecision } from "@/lib/schemas/decision";
 import { DECISION_FROM } from "@/lib/term-stages";
 import { requireRole } from "@/server/auth/guard";
 import { recordAudit } from "@/server/site/audit";
@@ -27,44 +27,11 @@ import { changeTerm } from "@/server/terms/change";
  */
 
 export async function recordDecision(actor: Actor | null, slug: string, raw: unknown): Promise<DecisionView> {
-  const me = requireRole(actor, "facilitator");
-  const input = recordDecisionSchema.parse(raw);
-  await closeExpiredConsultation({ slug });
-  // Brings the maintained tally up to date first (a rebuild moves the version), so the version
-  // read next is the one the snapshot's results are for.
-  await getResults(slug);
-  const term = await db().term.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      stage: true,
-      tallyVersion: true,
-      _count: { select: { ballots: true } },
-      renderings: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-    },
-  });
-  if (!term) throw notFound("Term");
-  if (term.stage !== DECISION_FROM) {
-    throw stageClosed("A decision is recorded on a provisional term: close the consultation first.");
-  }
+  const { me, input, term } = await checkDecision(actor, slug, raw);
 
-  const byId = new Map(term.renderings.map((r) => [r.id, r]));
-  const fields: FieldErrors = {};
-  const check = (field: string, ids: string[], allowed: readonly string[]) => {
-    for (const id of ids) {
-      const r = byId.get(id);
-      if (!r) (fields[field] ??= []).push("not_a_rendering_of_term");
-      else if (!allowed.includes(r.status)) (fields[field] ??= []).push("rendering_not_active");
-    }
-  };
-  check("adoptedRenderingId", [input.adoptedRenderingId], ["active"]);
-  check("admittedIds", input.admittedIds, ["active"]);
-  // A deprecated form may be one that was withdrawn or merged as a duplicate (e.g. a variant spelling).
-  check("deprecatedIds", input.deprecatedIds, ["active", "withdrawn", "merged"]);
-  if (Object.keys(fields).length > 0) throw invalid("The decision names renderings it cannot use: see the fields.", fields);
-
-  // Both read after the tally version above; the conditional update below refuses the decision
-  // if anything moved that version since, so the export is the one the results were computed from.
+  // Both read after the tally version in checkDecision; the conditional update below refuses the
+  // decision if anything moved that version since, so the export is the one the results were
+  // computed from.
   const [results, frozen] = await Promise.all([verifiedResults(slug), exportBallots(slug)]);
   // The recount of the frozen export must give the very results frozen with it.
   if (!isDeepStrictEqual(tally(frozen), results)) {
@@ -115,6 +82,55 @@ export async function recordDecision(actor: Actor | null, slug: string, raw: unk
     return d;
   });
   return decisionView(decision);
+}
+
+/**
+ * Everything recording would check, without recording: the decide page's review step shows the
+ * summary only for a decision that would be accepted as it stands (issue 15).
+ */
+export async function reviewDecision(actor: Actor | null, slug: string, raw: unknown): Promise<RecordDecision> {
+  return (await checkDecision(actor, slug, raw)).input;
+}
+
+/** Authorizes, validates the input, and checks it against the term (stage, its renderings). */
+async function checkDecision(actor: Actor | null, slug: string, raw: unknown) {
+  const me = requireRole(actor, "facilitator");
+  const input = recordDecisionSchema.parse(raw);
+  await closeExpiredConsultation({ slug });
+  // Brings the maintained tally up to date first (a rebuild moves the version), so the version
+  // read next is the one the snapshot's results are for.
+  await getResults(slug);
+  const term = await db().term.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      stage: true,
+      tallyVersion: true,
+      _count: { select: { ballots: true } },
+      renderings: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (!term) throw notFound("Term");
+  if (term.stage !== DECISION_FROM) {
+    throw stageClosed("A decision is recorded on a provisional term: close the consultation first.");
+  }
+
+  const byId = new Map(term.renderings.map((r) => [r.id, r]));
+  const fields: FieldErrors = {};
+  const check = (field: string, ids: string[], allowed: readonly string[]) => {
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (!r) (fields[field] ??= []).push("not_a_rendering_of_term");
+      else if (!allowed.includes(r.status)) (fields[field] ??= []).push("rendering_not_active");
+    }
+  };
+  check("adoptedRenderingId", [input.adoptedRenderingId], ["active"]);
+  check("admittedIds", input.admittedIds, ["active"]);
+  // A deprecated form may be one that was withdrawn or merged as a duplicate (e.g. a variant spelling).
+  check("deprecatedIds", input.deprecatedIds, ["active", "withdrawn", "merged"]);
+  if (Object.keys(fields).length > 0) throw invalid("The decision names renderings it cannot use: see the fields.", fields);
+
+  return { me, input, term };
 }
 
 type DecisionRow = {
@@ -222,5 +238,7 @@ export async function decisionCandidates(actor: Actor | null, slug: string) {
     term: { slug: term.slug, headword: term.headword, stage: term.stage, targetLang: term.targetLang },
     candidates,
     suggested: results.consensus ?? (results.voters > 0 ? (results.ranking[0] ?? null) : null),
+    /** What the facilitator decides on: medians per delegation, blocks, robustness, explanation. */
+    results,
   };
 }
