@@ -90,7 +90,7 @@ export const en = {
     consensusTitle: "6. Consensus",
     consensus: "A rendering is acceptable to a delegation when at least one of its voters graded it and the delegation’s median for it is “acceptable” or better. The consensus is the highest-ranked rendering that is acceptable to every delegation that has voted. If there is none, there is no consensus yet, and the results show which delegation blocks each rendering and the reasons it gave.",
     recountTitle: "7. Check it yourself",
-    recount: "The anonymized ballots of a term can be downloaded (voters appear under pseudonyms, with their delegation and grades). Running “npm run tally -- ballots.json” on that file prints exactly the results shown on the site.",
+    recount: "The anonymized ballots of a term can be downloaded (voters appear under pseudonyms, with their delegation and grades). Running “npm run tally -- ballots.json” on that file prints exactly the results shown on the site. A recorded decision freezes the ballots it rests on: its record page gives the SHA-256 digest of that file, which “npm run tally -- --digest ballots.json” recomputes, and the recount gives the results frozen with the decision. The term page tells each voter the pseudonym of their own ballot, so they can check it is counted as cast.",
     exportLink: "Ballots of a term: /api/terms/{slug}/ballots",
   },
 };
@@ -184,7 +184,7 @@ export const zh: Widen<typeof en> = {
     consensusTitle: "六、共识",
     consensus: "如果某代表团至少有一人为某译名评分，且该代表团对它的中位评分为“可接受”或更好，该译名即为该代表团可以接受。共识是每个已投票代表团都可以接受的译名中排名最高的一个。如果没有这样的译名，就是尚未达成共识；结果会显示每个译名被哪个代表团否决，以及其所述理由。",
     recountTitle: "七、自行核对",
-    recount: "每个术语的匿名选票都可以下载（投票人以化名出现，附代表团和评分）。对该文件运行“npm run tally -- ballots.json”，得到的结果与网站显示的完全相同。",
+    recount: "每个术语的匿名选票都可以下载（投票人以化名出现，附代表团和评分）。对该文件运行“npm run tally -- ballots.json”，得到的结果与网站显示的完全相同。已记录的决定会冻结其所依据的选票：决定记录页面给出该文件的 SHA-256 摘要，运行“npm run tally -- --digest ballots.json”即可重新计算；重新计票得到的结果与随决定冻结的结果相同。术语页面会告诉每位投票人其选票的代号，以便核对自己的选票是否按原样计入。",
     exportLink: "术语的选票：/api/terms/{slug}/ballots",
   },
 };
