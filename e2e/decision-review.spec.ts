@@ -71,6 +71,8 @@ test("decide page: medians per delegation and blocks with reasons; errors in the
   await expect(page.getByRole("checkbox", { name: "Admitted alternatives (又称): 多元共生" })).not.toBeChecked();
   await page.keyboard.press("ArrowUp");
   await expect(adoptedA).toBeChecked();
+  // It stays off the admitted list when the choice moves back.
+  await expect(page.getByRole("checkbox", { name: "Admitted alternatives (又称): 多元共生" })).not.toBeChecked();
   await page.keyboard.press("Tab");
   await page.keyboard.press("Space"); // admitted 多元共生 again
   await page.keyboard.press("Tab"); // deprecated 多元共生

@@ -59,6 +59,12 @@ function EditStep({ candidates, suggested, t, review, forms, targetLang, state, 
     else next.delete(id);
     update(next);
   };
+  // Adopting a rendering takes it off the admitted and deprecated lists (it cannot be both).
+  const adopt = (id: string) => {
+    setAdopted(id);
+    if (admitted.has(id)) toggle(admitted, setAdmitted, id, false);
+    if (deprecated.has(id)) toggle(deprecated, setDeprecated, id, false);
+  };
   const listErrors = ["adoptedRenderingId", "admittedIds", "deprecatedIds"].filter((n) => hasFieldError(state, n));
   const describedBy = listErrors.map((n) => `decide-${n}-error`).join(" ") || undefined;
   return (
@@ -86,7 +92,7 @@ function EditStep({ candidates, suggested, t, review, forms, targetLang, state, 
                         name="adoptedRenderingId"
                         value={c.id}
                         checked={isAdopted}
-                        onChange={() => setAdopted(c.id)}
+                        onChange={() => adopt(c.id)}
                         disabled={c.status !== "active"}
                         aria-invalid={hasFieldError(state, "adoptedRenderingId") || undefined}
                         aria-describedby={describedBy}
