@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
-import { ballotExportSchema, ballotsDigest, tally } from "../lib/tally";
+import { ballotExportSchema, tally } from "../lib/tally";
+import { ballotsDigest } from "../lib/tally/seal";
 
 /**
  * Offline recount: `npm run tally -- <export.json | ->` reads a term's anonymized ballot

@@ -39,6 +39,7 @@ async function term(stage: "consultation" | "provisional") {
 }
 
 test("decide page: medians per delegation and blocks with reasons; errors in the page; review, change, confirm — by keyboard; the decision is sealed", async ({ page, loginAs }) => {
+  test.setTimeout(90_000); // a long journey, with a PDF generated on the server
   const { slug, id } = await term("provisional");
   await loginAs({ role: "facilitator", delegation: null });
   await page.goto(`/terms/${slug}/decide`);

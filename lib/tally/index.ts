@@ -12,4 +12,3 @@ export {
   type Results,
 } from "./schema";
 export { tally } from "./tally";
-export { ballotsDigest, canonicalJson, sha256Hex } from "./seal";

@@ -1,5 +1,4 @@
 import "server-only";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import { MESSAGES, format } from "@/lib/i18n";
@@ -16,9 +15,9 @@ import { getSealedDecision } from "@/server/decisions/service";
  */
 
 const FONT_DIR = path.join(process.cwd(), "node_modules", "@embedpdf", "fonts-sc", "fonts");
+// One weight: each font costs a parse of its ~8 MB file per document (measured: a second
+// weight adds about half again to the generation time); headings differ by size.
 const REGULAR = path.join(FONT_DIR, "NotoSansHans-Regular.otf");
-const BOLD = path.join(FONT_DIR, "NotoSansHans-Bold.otf");
-let boldFont: Buffer | null = null;
 
 const en = MESSAGES.en;
 const zh = MESSAGES.zh;
@@ -40,7 +39,6 @@ export async function decisionRecordPdf(slug: string, id: string, siteUrl: strin
   });
   const textOf = (rid: string) => facts.renderings.find((r) => r.id === rid)?.text ?? rid;
 
-  boldFont ??= readFileSync(BOLD);
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
@@ -48,8 +46,6 @@ export async function decisionRecordPdf(slug: string, id: string, siteUrl: strin
     info: { Title: `${term.headword} — ${decision.adopted.text}`, Subject: "Gongshang 共商 decision record", Creator: "Gongshang 共商" },
     lang: "en",
   });
-  doc.registerFont("bold", boldFont);
-  doc.registerFont("regular", REGULAR);
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
@@ -57,21 +53,21 @@ export async function decisionRecordPdf(slug: string, id: string, siteUrl: strin
     doc.on("error", reject);
   });
 
-  const h1 = (s: string) => doc.font("bold").fontSize(18).text(s).moveDown(0.4);
-  const h2 = (s: string) => doc.moveDown(0.6).font("bold").fontSize(12.5).text(s).moveDown(0.2);
-  const p = (s: string, size = 10.5) => doc.font("regular").fontSize(size).text(s, { paragraphGap: 3 });
-  const muted = (s: string) => doc.font("regular").fontSize(9).fillColor("#555555").text(s, { paragraphGap: 2 }).fillColor("black");
+  const h1 = (s: string) => doc.font(REGULAR).fontSize(19).text(s).moveDown(0.4);
+  const h2 = (s: string) => doc.moveDown(0.6).font(REGULAR).fontSize(13).fillColor("#8a1c1c").text(s).fillColor("black").moveDown(0.2);
+  const p = (s: string, size = 10.5) => doc.font(REGULAR).fontSize(size).text(s, { paragraphGap: 3 });
+  const muted = (s: string) => doc.font(REGULAR).fontSize(9).fillColor("#555555").text(s, { paragraphGap: 2 }).fillColor("black");
   const field = (label: string, value: string) => {
-    doc.font("bold").fontSize(10.5).text(`${label}: `, { continued: true });
-    doc.font("regular").text(value, { paragraphGap: 3 });
+    doc.font(REGULAR).fontSize(10.5).text(`${label}: `, { continued: true });
+    doc.font(REGULAR).text(value, { paragraphGap: 3 });
   };
   const renderingLine = (r: { text: string; pinyin: string }) => `${r.text}  ${r.pinyin}`.trim();
 
   h1(`${both((m) => m.decisionRecord.record.heading)}`);
   field(both((m) => m.decisionRecord.record.headword), term.headword);
   doc.moveDown(0.3);
-  doc.font("bold").fontSize(10.5).text(both((m) => m.facilitation.decision.adopted));
-  doc.font("bold").fontSize(22).text(decision.adopted.text, { continued: true }).font("regular").fontSize(12).text(`   ${decision.adopted.pinyin}`);
+  doc.font(REGULAR).fontSize(10.5).text(both((m) => m.facilitation.decision.adopted));
+  doc.font(REGULAR).fontSize(22).text(decision.adopted.text, { continued: true }).font(REGULAR).fontSize(12).text(`   ${decision.adopted.pinyin}`);
   doc.moveDown(0.2);
   for (const [label, list] of [
     [both((m) => m.facilitation.decision.admitted), decision.admitted],
@@ -130,7 +126,7 @@ export async function decisionRecordPdf(slug: string, id: string, siteUrl: strin
   function renderingEntry(r: RecordRendering) {
     const role = r.role ? `  [${en.facilitation.decision[r.role]} · ${zh.facilitation.decision[r.role]}]` : "";
     doc.moveDown(0.2);
-    doc.font("bold").fontSize(11).text(`${r.rank ?? "–"}. ${r.text}`, { continued: true }).font("regular").fontSize(10).text(`  ${r.pinyin}${role}`);
+    doc.font(REGULAR).fontSize(11).text(`${r.rank ?? "–"}. ${r.text}`, { continued: true }).font(REGULAR).fontSize(10).text(`  ${r.pinyin}${role}`);
     if (r.rank === null) return;
     const medians = [`${en.decisionRecord.record.overall} ${zh.decisionRecord.record.overall}: ${grade(r.median)}`]
       .concat(facts.delegations.map((d) => `${d}: ${grade(r.medianByDelegation[d] ?? null)}`))

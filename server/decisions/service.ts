@@ -9,7 +9,9 @@ import { requireRole } from "@/server/auth/guard";
 import { recordAudit } from "@/server/site/audit";
 import { getResults, verifiedResults } from "@/server/results/service";
 import { exportBallots } from "@/server/ballots/export";
-import { ballotExportSchema, canonicalJson, sha256Hex, tally, type BallotExport, type Grade } from "@/lib/tally";
+import { ballotExportSchema, tally, type BallotExport, type Grade } from "@/lib/tally";
+// Not through the index: lib/tally/index.ts is also imported by client code, seal needs node:crypto.
+import { canonicalJson, sha256Hex } from "@/lib/tally/seal";
 import { isDeepStrictEqual } from "node:util";
 import { closeExpiredConsultation, stageClosed } from "@/server/terms/deadline";
 import { changeTerm } from "@/server/terms/change";

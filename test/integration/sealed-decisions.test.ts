@@ -11,7 +11,8 @@ import { getDecision, getFrozenBallots, listDecisions, recordDecision } from "@/
 import { moveStage } from "@/server/terms/admin";
 import { castBallot, getBallot } from "@/server/ballots/service";
 import { exportBallots } from "@/server/ballots/export";
-import { ballotExportSchema, ballotsDigest, tally } from "@/lib/tally";
+import { ballotExportSchema, tally } from "@/lib/tally";
+import { ballotsDigest } from "@/lib/tally/seal";
 import { addRendering, grade, makeTerm, rejectsWith } from "./term-fixtures";
 import type { Db } from "@/server/db/client";
 
