@@ -171,3 +171,28 @@ test("a voter's ballot section names their pseudonym, and the export holds their
   await expect(page.getByTestId("ballot-pseudonym")).toContainText(`你的选票在导出数据中的代号是 ${voter}`);
   await context.close();
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the review step is a plain form post: errors in the page, a summary, then the decision is recorded", async ({ page, loginAs }) => {
+    const { slug, id } = await term("provisional");
+    await loginAs({ role: "facilitator", delegation: null, locale: "zh" });
+    await page.goto(`/terms/${slug}/decide`);
+    // Without JavaScript the adopted row's boxes stay enabled: the shared schema refuses it, in Chinese.
+    await page.getByRole("checkbox", { name: "又称: 多元共商" }).check();
+    await page.getByRole("button", { name: "核对决定" }).click();
+    await expect(page.getByText("正名不能同时列为又称或不推荐使用。")).toBeVisible();
+    await expect(page.getByText("请填写英文说明。")).toBeVisible();
+    await page.getByRole("checkbox", { name: "又称: 多元共商" }).uncheck();
+    await page.getByLabel("说明（英文）").fill("Adopted without scripts.");
+    await page.getByLabel("说明（中文）").fill("无脚本时采用。");
+    await page.getByRole("button", { name: "核对决定" }).click();
+    await expect(page.getByRole("heading", { name: "记录前请核对" })).toBeVisible();
+    await expect(page.getByTestId("decision-review")).toContainText("无脚本时采用。");
+    expect(await e2eDb().decision.count({ where: { termId: id } })).toBe(0);
+    await page.getByRole("button", { name: "记录并公布" }).click();
+    await expect(page).toHaveURL(new RegExp(`/terms/${slug}#decision$`));
+    expect(await e2eDb().decision.count({ where: { termId: id } })).toBe(1);
+  });
+});

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { format, type Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -28,6 +28,7 @@ type Props = {
   targetLang: string;
 };
 
+const noSubscription = () => () => {};
 const listOf = (v: string | undefined) => (v ?? "").split(" ").filter(Boolean);
 
 /**
@@ -53,6 +54,9 @@ function EditStep({ candidates, suggested, t, review, forms, targetLang, state, 
   const [adopted, setAdopted] = useState(value("adoptedRenderingId", suggested ?? ""));
   const [admitted, setAdmitted] = useState(() => new Set(listOf(state.values?.admittedIds)));
   const [deprecated, setDeprecated] = useState(() => new Set(listOf(state.values?.deprecatedIds)));
+  // Only with JavaScript does the adopted row follow the radio; without it the server's schema
+  // refuses an adopted rendering that is also listed (adopted_also_listed), in the page.
+  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
   const toggle = (set: Set<string>, update: (s: Set<string>) => void, id: string, on: boolean) => {
     const next = new Set(set);
     if (on) next.add(id);
@@ -81,7 +85,8 @@ function EditStep({ candidates, suggested, t, review, forms, targetLang, state, 
           </thead>
           <tbody>
             {candidates.map((c) => {
-              const isAdopted = adopted === c.id;
+              const chosen = adopted === c.id;
+              const isAdopted = scripted && chosen;
               return (
                 <tr key={c.id}>
                   <td>{c.rank ?? "—"}</td>
@@ -91,7 +96,7 @@ function EditStep({ candidates, suggested, t, review, forms, targetLang, state, 
                         type="radio"
                         name="adoptedRenderingId"
                         value={c.id}
-                        checked={isAdopted}
+                        checked={chosen}
                         onChange={() => adopt(c.id)}
                         disabled={c.status !== "active"}
                         aria-invalid={hasFieldError(state, "adoptedRenderingId") || undefined}
