@@ -63,7 +63,8 @@ const nextConfig = {
   // overwrite the build another run is serving.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and driver packages stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
+  // pdfkit and fontkit read their data files from their own folders at run time.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "pdfkit", "fontkit"],
   // Two root layouts (app/(site), app/(reader)): unmatched addresses get app/global-not-found.tsx.
   experimental: { globalNotFound: true },
   async rewrites() {

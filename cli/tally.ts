@@ -1,19 +1,25 @@
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
 import { ballotExportSchema, tally } from "../lib/tally";
+import { ballotsDigest } from "../lib/tally/seal";
 
 /**
  * Offline recount: `npm run tally -- <export.json | ->` reads a term's anonymized ballot
  * export (the format of GET /api/terms/{slug}/ballots) and prints the results as JSON,
- * computed by the same function the site uses. Exit 0 on success, 2 on unusable input.
+ * computed by the same function the site uses. `--digest` prints instead the SHA-256 of the
+ * file's RFC 8785 canonical JSON: the `ballotsDigest` a decision stores for the export it
+ * froze. Exit 0 on success, 2 on unusable input.
  */
 
-const USAGE = `Usage: npm run tally -- <export.json | ->
+const USAGE = `Usage: npm run tally -- [--digest] <export.json | ->
 
-Recounts one term from its anonymized ballot export (GET /api/terms/{slug}/ballots)
-and prints the results as JSON on standard output.
+Recounts one term from its anonymized ballot export (GET /api/terms/{slug}/ballots,
+or a decision's frozen GET /api/terms/{slug}/decisions/{id}/ballots) and prints the
+results as JSON on standard output.
 
   <export.json>  the export file; "-" reads it from standard input
+  --digest       print the SHA-256 (hex) of the file's canonical JSON (RFC 8785)
+                 instead: compare it with the decision's ballotsDigest
   -h, --help     show this help
 
 Exit status: 0 results printed, 2 unreadable or invalid input.
@@ -26,14 +32,25 @@ function main(args: string[]): number {
     process.stdout.write(USAGE);
     return 0;
   }
-  const [source, ...extra] = args;
+  const digest = args.includes("--digest");
+  const [source, ...extra] = args.filter((a) => a !== "--digest");
   if (source === undefined || extra.length > 0 || (source.startsWith("-") && source !== "-")) {
     process.stderr.write(`tally: expected exactly one export file or "-"\n\n${USAGE}`);
     return 2;
   }
   try {
     const input = parseExport(source);
-    process.stdout.write(`${JSON.stringify(tally(input), null, 2)}\n`);
+    if (digest) {
+      let sum: string;
+      try {
+        sum = ballotsDigest(input.json);
+      } catch (error) {
+        throw new InputError(`tally: ${source === "-" ? "<stdin>" : source}: no canonical JSON: ${(error as Error).message}`);
+      }
+      process.stdout.write(`${sum}\n`);
+      return 0;
+    }
+    process.stdout.write(`${JSON.stringify(tally(input.parsed), null, 2)}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
@@ -63,7 +80,9 @@ function parseExport(source: string) {
     throw new InputError(
       parsed.error.issues.map((issue) => `tally: ${name}: ${jsonPath(issue.path)}: ${issue.message}`).join("\n"),
     );
-  return parsed.data;
+  // The digest is of the JSON as read (the schema would drop unknown keys), checked first to
+  // be an export, so that a digest is never printed for some other file.
+  return { parsed: parsed.data, json };
 }
 
 /** `ballots[3].grades["r-1"]`: the path a reader can find in the file. */

@@ -63,6 +63,9 @@ test("facilitator closes the consultation → grading is refused → the decisio
   await page.getByRole("checkbox", { name: "Deprecated: 多元共存" }).check();
   await page.getByLabel("Statement (English)").fill("Both delegations find 多元共商 acceptable.");
   await page.getByLabel("Statement (Chinese)").fill("双方代表团均认为“多元共商”可以接受。");
+  // A review step summarises the decision before anything is recorded (issue 15).
+  await page.getByRole("button", { name: "Review the decision" }).click();
+  await expect(page.getByRole("heading", { name: "Check before recording" })).toBeVisible();
   await page.getByRole("button", { name: "Record and publish" }).click();
   await expect(page).toHaveURL(new RegExp(`/terms/${slug}#decision$`));
 

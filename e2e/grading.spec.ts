@@ -177,7 +177,7 @@ test("the ballot API: 200 with the stored ballot, 400 for a body that is not JSO
 
   const empty = await api.get(url);
   expect(empty.status()).toBe(200);
-  expect(await empty.json()).toEqual({ term: slug, grades: {}, reasons: {}, note: "", revision: 0, updatedAt: null });
+  expect(await empty.json()).toEqual({ term: slug, voter: expect.stringMatching(/^v-[0-9a-f]{16}$/), grades: {}, reasons: {}, note: "", revision: 0, updatedAt: null });
 
   const notJson = await api.put(url, { headers: { "Content-Type": "application/json" }, data: "{grades:" });
   expect(notJson.status()).toBe(400);

@@ -16,6 +16,17 @@ type Props = {
   children: React.ReactNode;
 };
 
+/** Where the voter finds their own ballot in the anonymized export (issue 15). */
+function InExport({ slug, voter, text }: { slug: string; voter: string; text: ReturnType<typeof useMemberMessages>["ballot"]["form"] }) {
+  return (
+    <p data-testid="ballot-pseudonym">
+      {format(text.inExport, { voter: "" })}
+      <code>{voter}</code> (<a href={`/api/terms/${slug}/ballots`}>{text.exportLink}</a>).{" "}
+      <span className="muted">{text.inExportHint}</span>
+    </p>
+  );
+}
+
 /** The viewer's own ballot: the form while the term is open, else why there is none. */
 export function MemberBallot({ slug, stage, targetLang, renderings, children }: Props) {
   const text = useMemberMessages().ballot.form;
@@ -25,10 +36,13 @@ export function MemberBallot({ slug, stage, targetLang, renderings, children }: 
   const ballot = viewer?.ballot ?? null;
   if (stage !== "consultation")
     return (
-      <p className={styles.panel}>
-        {stage === "draft" ? text.notOpenYet : text.closed}{" "}
-        {ballot && ballot.revision > 0 ? format(text.keptBallot, { revision: ballot.revision }) : null}
-      </p>
+      <>
+        <p className={styles.panel}>
+          {stage === "draft" ? text.notOpenYet : text.closed}{" "}
+          {ballot && ballot.revision > 0 ? format(text.keptBallot, { revision: ballot.revision }) : null}
+        </p>
+        {ballot && ballot.revision > 0 ? <InExport slug={slug} voter={ballot.voter} text={text} /> : null}
+      </>
     );
   if (!actor || !ballot) return <>{children}</>;
   if (!actor.delegationId) return <p className={styles.panel}>{text.noDelegation}</p>;
@@ -37,6 +51,7 @@ export function MemberBallot({ slug, stage, targetLang, renderings, children }: 
     <>
       <p className="muted">{text.intro}</p>
       <p>{ballot.revision > 0 ? format(text.lastSaved, { revision: ballot.revision }) : text.notCast}</p>
+      {ballot.revision > 0 ? <InExport slug={slug} voter={ballot.voter} text={text} /> : null}
       <BallotForm
         action={saveBallot.bind(null, slug)}
         renderings={renderings}

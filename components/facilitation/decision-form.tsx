@@ -1,33 +1,78 @@
 "use client";
-import type { Messages } from "@/lib/i18n";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { format, type Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
-import { useActionForm, valueOf } from "@/components/forms/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { FieldErrors, FormOutcome, hasFieldError } from "@/components/forms/form-feedback";
 import styles from "@/components/forms/forms.module.css";
 
-type Candidate = { id: string; text: string; pinyin: string; status: string; rank: number | null; median: string | null };
+export type DecisionCandidateView = {
+  id: string;
+  text: string;
+  pinyin: string;
+  status: string;
+  rank: number | null;
+  /** Delegations whose median puts it below acceptable. */
+  blockedBy: string[];
+};
 
-/**
- * Recording the decision: one adopted rendering (radio), any admitted and deprecated ones
- * (checkboxes), and the statement in both languages. Candidates come in ranking order.
- */
-export function DecisionForm({ action, candidates, suggested, t, forms, targetLang }: {
+type Props = {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
-  candidates: Candidate[];
+  candidates: DecisionCandidateView[];
   /** The consensus, or the leader, pre-selected as adopted. */
   suggested: string | null;
+  consensus: string | null;
   t: Messages["facilitation"];
+  review: Messages["decisionRecord"]["review"];
   forms: Messages["forms"];
   targetLang: string;
-}) {
-  const { state, pending, formProps } = useActionForm(action);
-  const d = t.decision;
-  const adopted = valueOf(state, "adoptedRenderingId", suggested ?? "");
-  const listed = (name: string) => new Set(valueOf(state, name).split(" ").filter(Boolean));
-  const admitted = listed("admittedIds");
-  const deprecated = listed("deprecatedIds");
+};
+
+const noSubscription = () => () => {};
+const listOf = (v: string | undefined) => (v ?? "").split(" ").filter(Boolean);
+
+/**
+ * Recording the decision in two steps: the choice (one adopted rendering, any admitted and
+ * deprecated ones, the statement in both languages), then a review of exactly that, confirmed
+ * by "Record and publish". Works without JavaScript (each step is a submission); with it, the
+ * adopted rendering's own admitted/deprecated boxes are disabled. Errors come back from the
+ * server in the page, in the reader's language (no browser bubbles: no `required`).
+ */
+export function DecisionForm(props: Props) {
+  const { state, pending, formProps } = useActionForm(props.action);
+  const reviewing = state.status === "ok" && state.result?.step === "review";
   return (
-    <form {...formProps} className={styles.stack} aria-busy={pending}>
+    <form {...formProps} className={styles.stack} aria-busy={pending} noValidate>
+      {reviewing ? <ReviewStep {...props} values={state.values ?? {}} pending={pending} /> : <EditStep key={state.at ?? 0} {...props} state={state} pending={pending} />}
+    </form>
+  );
+}
+
+function EditStep({ candidates, suggested, t, review, forms, targetLang, state, pending }: Props & { state: FormState; pending: boolean }) {
+  const d = t.decision;
+  const value = (name: string, fallback = "") => state.values?.[name] ?? fallback;
+  const [adopted, setAdopted] = useState(value("adoptedRenderingId", suggested ?? ""));
+  const [admitted, setAdmitted] = useState(() => new Set(listOf(state.values?.admittedIds)));
+  const [deprecated, setDeprecated] = useState(() => new Set(listOf(state.values?.deprecatedIds)));
+  // Only with JavaScript does the adopted row follow the radio; without it the server's schema
+  // refuses an adopted rendering that is also listed (adopted_also_listed), in the page.
+  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const toggle = (set: Set<string>, update: (s: Set<string>) => void, id: string, on: boolean) => {
+    const next = new Set(set);
+    if (on) next.add(id);
+    else next.delete(id);
+    update(next);
+  };
+  // Adopting a rendering takes it off the admitted and deprecated lists (it cannot be both).
+  const adopt = (id: string) => {
+    setAdopted(id);
+    if (admitted.has(id)) toggle(admitted, setAdmitted, id, false);
+    if (deprecated.has(id)) toggle(deprecated, setDeprecated, id, false);
+  };
+  const listErrors = ["adoptedRenderingId", "admittedIds", "deprecatedIds"].filter((n) => hasFieldError(state, n));
+  const describedBy = listErrors.map((n) => `decide-${n}-error`).join(" ") || undefined;
+  return (
+    <>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={d.ranking}>
         <table>
           <thead>
@@ -36,28 +81,59 @@ export function DecisionForm({ action, candidates, suggested, t, forms, targetLa
               <th scope="col">{d.adopted}</th>
               <th scope="col">{d.admitted}</th>
               <th scope="col">{d.deprecated}</th>
-              <th scope="col">{d.median}</th>
             </tr>
           </thead>
           <tbody>
-            {candidates.map((c) => (
-              <tr key={c.id}>
-                <td>{c.rank ?? "—"}</td>
-                <td>
-                  <label>
-                    <input type="radio" name="adoptedRenderingId" value={c.id} defaultChecked={adopted === c.id} disabled={c.status !== "active"} required />{" "}
-                    <span lang={targetLang}>{c.text}</span> <span className="pinyin">{c.pinyin}</span>
-                  </label>
-                </td>
-                <td>
-                  <input type="checkbox" name="admittedIds" value={c.id} defaultChecked={admitted.has(c.id)} disabled={c.status !== "active"} aria-label={`${d.admitted}: ${c.text}`} />
-                </td>
-                <td>
-                  <input type="checkbox" name="deprecatedIds" value={c.id} defaultChecked={deprecated.has(c.id)} aria-label={`${d.deprecated}: ${c.text}`} />
-                </td>
-                <td>{c.median ?? "—"}</td>
-              </tr>
-            ))}
+            {candidates.map((c) => {
+              const chosen = adopted === c.id;
+              const isAdopted = scripted && chosen;
+              return (
+                <tr key={c.id}>
+                  <td>{c.rank ?? "—"}</td>
+                  <td>
+                    <label>
+                      <input
+                        type="radio"
+                        name="adoptedRenderingId"
+                        value={c.id}
+                        checked={chosen}
+                        onChange={() => adopt(c.id)}
+                        disabled={c.status !== "active"}
+                        aria-invalid={hasFieldError(state, "adoptedRenderingId") || undefined}
+                        aria-describedby={describedBy}
+                      />{" "}
+                      <span lang={targetLang}>{c.text}</span> <span className="pinyin">{c.pinyin}</span>
+                    </label>
+                    {c.blockedBy.length > 0 ? <div className="muted">{format(review.adoptedBlocked, { delegations: c.blockedBy.join(", ") })}</div> : null}
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      name="admittedIds"
+                      value={c.id}
+                      checked={!isAdopted && admitted.has(c.id)}
+                      onChange={(e) => toggle(admitted, setAdmitted, c.id, e.target.checked)}
+                      // The adopted rendering is neither admitted nor deprecated (the schema says so too).
+                      disabled={c.status !== "active" || isAdopted}
+                      aria-label={`${d.admitted}: ${c.text}`}
+                      aria-describedby={describedBy}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      name="deprecatedIds"
+                      value={c.id}
+                      checked={!isAdopted && deprecated.has(c.id)}
+                      onChange={(e) => toggle(deprecated, setDeprecated, c.id, e.target.checked)}
+                      disabled={isAdopted}
+                      aria-label={`${d.deprecated}: ${c.text}`}
+                      aria-describedby={describedBy}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -71,10 +147,8 @@ export function DecisionForm({ action, candidates, suggested, t, forms, targetLa
             id={`decide-${name}`}
             name={name}
             rows={4}
-            required
-            maxLength={4000}
             lang={name === "statementEn" ? "en" : "zh-Hans"}
-            defaultValue={valueOf(state, name)}
+            defaultValue={value(name)}
             aria-invalid={hasFieldError(state, name) || undefined}
             aria-describedby={hasFieldError(state, name) ? `decide-${name}-error` : undefined}
           />
@@ -83,10 +157,82 @@ export function DecisionForm({ action, candidates, suggested, t, forms, targetLa
       ))}
       <FormOutcome state={state} forms={forms} />
       <div>
-        <button type="submit" disabled={pending}>
-          {pending ? d.submitting : d.submit}
+        <button type="submit" name="step" value="review" disabled={pending}>
+          {pending ? review.reviewing : review.review}
         </button>
       </div>
-    </form>
+    </>
+  );
+}
+
+function ReviewStep({ candidates, consensus, t, review, targetLang, values, pending }: Props & { values: Record<string, string>; pending: boolean }) {
+  const d = t.decision;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Keyboard and screen-reader users land on the summary they are asked to confirm.
+  useEffect(() => heading.current?.focus(), []);
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const adopted = byId.get(values.adoptedRenderingId ?? "");
+  const refs = (ids: string[]) =>
+    ids.length === 0 ? (
+      <span className="muted">{d.none}</span>
+    ) : (
+      ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 ? "、" : null}
+          <span lang={targetLang}>{byId.get(id)?.text ?? id}</span> <span className="pinyin">{byId.get(id)?.pinyin}</span>
+        </span>
+      ))
+    );
+  const admitted = listOf(values.admittedIds);
+  const deprecated = listOf(values.deprecatedIds);
+  const consensusText = consensus ? (byId.get(consensus)?.text ?? consensus) : null;
+  return (
+    <section aria-labelledby="decide-review-title" className="card" data-testid="decision-review">
+      <h2 id="decide-review-title" tabIndex={-1} ref={heading} style={{ marginTop: 0 }}>
+        {review.title}
+      </h2>
+      <p className="muted">{review.intro}</p>
+      <dl className="meta">
+        <dt>{d.adopted}</dt>
+        <dd>
+          <strong lang={targetLang} className="hanzi">
+            {adopted?.text}
+          </strong>{" "}
+          <span className="pinyin">{adopted?.pinyin}</span>
+        </dd>
+        <dt>{d.admitted}</dt>
+        <dd>{refs(admitted)}</dd>
+        <dt>{d.deprecated}</dt>
+        <dd>{refs(deprecated)}</dd>
+        <dt>{d.statementEn}</dt>
+        <dd lang="en" style={{ whiteSpace: "pre-line" }}>
+          {values.statementEn}
+        </dd>
+        <dt>{d.statementZh}</dt>
+        <dd lang="zh-Hans" style={{ whiteSpace: "pre-line" }}>
+          {values.statementZh}
+        </dd>
+      </dl>
+      <p>{consensusText ? format(review.consensus, { text: consensusText }) : review.noConsensus}</p>
+      {consensus && adopted && consensus !== adopted.id ? <p className="error">{format(review.notConsensus, { text: consensusText ?? "" })}</p> : null}
+      {adopted && adopted.blockedBy.length > 0 ? <p className="error">{format(review.adoptedBlocked, { delegations: adopted.blockedBy.join(", ") })}</p> : null}
+      <input type="hidden" name="adoptedRenderingId" value={values.adoptedRenderingId ?? ""} />
+      {admitted.map((id) => (
+        <input key={`a-${id}`} type="hidden" name="admittedIds" value={id} />
+      ))}
+      {deprecated.map((id) => (
+        <input key={`d-${id}`} type="hidden" name="deprecatedIds" value={id} />
+      ))}
+      <input type="hidden" name="statementEn" value={values.statementEn ?? ""} />
+      <input type="hidden" name="statementZh" value={values.statementZh ?? ""} />
+      <div style={{ display: "flex", flexWrap: "wrap", gap: "0.75rem" }}>
+        <button type="submit" name="step" value="confirm" disabled={pending}>
+          {pending ? d.submitting : review.confirm}
+        </button>
+        <button type="submit" name="step" value="edit" className="secondary" disabled={pending}>
+          {review.back}
+        </button>
+      </div>
+    </section>
   );
 }

@@ -25,7 +25,8 @@ export function useActionForm<R = Record<string, string>>(action: FormAction<R>,
   }, [state, resetOnSuccess]);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const data = new FormData(e.currentTarget);
+    // With the button that submitted it (name=value), as a native submission would send.
+    const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
     beforeSend?.(data);
     startTransition(() => formAction(data));
   };

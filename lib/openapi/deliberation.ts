@@ -165,8 +165,20 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     path: "/api/terms/{slug}/decisions/{id}",
     tag: "Decisions",
     auth: "public",
-    summary: "One decision with the frozen snapshot of the results it rests on",
+    summary: "One decision with the frozen snapshot of the results it rests on, and ballotsDigest",
     responses: { 200: json("The decision and its snapshot.", "DecisionDetail"), ...READ_GATE, 404: err("No such decision.") },
+  },
+  {
+    method: "get",
+    path: "/api/terms/{slug}/decisions/{id}/ballots",
+    tag: "Decisions",
+    auth: "public",
+    summary:
+      "The anonymized ballot export the decision froze, as its RFC 8785 canonical JSON: its SHA-256 is the decision's ballotsDigest, and `npm run tally` recounts it to the snapshot's results",
+    responses: {
+      200: { description: "The frozen export (the format of GET /api/terms/{slug}/ballots).", content: { schema: "BallotExport" } },
+      404: err("No such decision, or one recorded before decisions were sealed."),
+    },
   },
   {
     method: "get",

@@ -52,6 +52,8 @@ export type BallotInput = z.output<typeof ballotInputSchema>;
 /** A ballot as the API returns it; revision 0 and updatedAt null mean "not cast yet". */
 export const ballotViewSchema = z.object({
   term: z.string(),
+  /** The caller's pseudonym in the term's anonymized export (GET /api/terms/{slug}/ballots). */
+  voter: z.string(),
   grades: z.record(z.string(), z.enum(GRADES)),
   reasons: z.record(z.string(), z.string()),
   note: z.string(),

@@ -82,6 +82,8 @@ export const decisionViewSchema = z.object({
   decidedBy: z.string(),
   decidedAt: z.string(),
   supersededAt: z.string().nullable(),
+  /** SHA-256 (hex) of the frozen ballot export's RFC 8785 canonical JSON; null before issue 15. */
+  ballotsDigest: z.string().nullable(),
 });
 export type DecisionView = z.infer<typeof decisionViewSchema>;
 

@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { ballotExportSchema } from "./schema";
 import { tally } from "./tally";
+import { ballotsDigest, canonicalJson } from "./seal";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const fixture = path.join(root, "test/fixtures/tally/cso-example.json");
@@ -79,9 +80,37 @@ describe("npm run tally", { concurrency: true }, () => {
     assert.match(none.stderr, /Usage:/);
   });
 
+  test("--digest prints the SHA-256 of the canonical JSON: the same for any layout, another for one changed grade", async () => {
+    const expectedDigest = ballotsDigest(JSON.parse(text));
+    const canonical = canonicalJson(JSON.parse(text));
+    const changed = JSON.parse(text);
+    const first = changed.ballots[0];
+    const [id, grade] = Object.entries(first.grades)[0] as [string, string];
+    first.grades[id] = grade === "good" ? "very_good" : "good";
+    const [pretty, compact, fromStdin, other, notExport] = await Promise.all([
+      cli(["--digest", fixture]),
+      cli([tempFile(canonical), "--digest"]),
+      cli(["--digest", "-"], text),
+      cli(["--digest", tempFile(JSON.stringify(changed))]),
+      cli(["--digest", tempFile('{"hello":"world"}')]),
+    ]);
+    for (const run of [pretty, compact, fromStdin]) {
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stdout, `${expectedDigest}\n`);
+    }
+    // The canonical text is what a decision serves: its plain SHA-256 is the digest too.
+    const { createHash } = await import("node:crypto");
+    assert.equal(createHash("sha256").update(canonical).digest("hex"), expectedDigest);
+    assert.equal(other.status, 0);
+    assert.match(other.stdout, /^[0-9a-f]{64}\n$/);
+    assert.notEqual(other.stdout, pretty.stdout);
+    assert.equal(notExport.status, 2, "a file that is not a ballot export gets no digest");
+    assert.equal(notExport.stdout, "");
+  });
+
   test("--help prints the usage", async () => {
     const run = await cli(["--help"]);
     assert.equal(run.status, 0);
-    assert.match(run.stdout, /^Usage: npm run tally -- <export\.json \| ->/);
+    assert.match(run.stdout, /^Usage: npm run tally -- \[--digest\] <export\.json \| ->/);
   });
 });

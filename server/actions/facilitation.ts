@@ -6,7 +6,7 @@ import { currentActor } from "@/server/auth/request";
 import { createTerm, editTerm, moveStage } from "@/server/terms/admin";
 import { mergeRendering, undoMerge } from "@/server/deliberation/merge";
 import { hideComment, hideRendering, unhideComment, unhideRendering } from "@/server/deliberation/moderation";
-import { recordDecision } from "@/server/decisions/service";
+import { recordDecision, reviewDecision } from "@/server/decisions/service";
 import { failure, success } from "@/server/actions/form-outcome";
 
 /**
@@ -106,13 +106,25 @@ export async function unhideCommentAction(slug: string, id: string, _prev: FormS
   }
 }
 
+/**
+ * The decide form in two steps (issue 15): "review" checks everything recording would and
+ * answers with the summary to confirm (status ok, result.step "review"); "confirm" records;
+ * "edit" goes back to the form with what was chosen. Without a step nothing is recorded.
+ */
 export async function decideAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form, ["adoptedRenderingId", "statementEn", "statementZh"]);
   const input = { ...values, admittedIds: form.getAll("admittedIds").map(String), deprecatedIds: form.getAll("deprecatedIds").map(String) };
+  const echo = { ...values, admittedIds: input.admittedIds.join(" "), deprecatedIds: input.deprecatedIds.join(" ") };
+  const step = form.get("step");
+  if (step === "edit") return { status: "idle", values: echo, result: { step: "edit" }, at: Date.now() };
   try {
+    if (step !== "confirm") {
+      await reviewDecision(await currentActor(), slug, input);
+      return { status: "ok", values: echo, result: { step: "review" }, at: Date.now() };
+    }
     await recordDecision(await currentActor(), slug, input);
   } catch (e) {
-    return failure(e, { ...values, admittedIds: input.admittedIds.join(" "), deprecatedIds: input.deprecatedIds.join(" ") }, "decideAction");
+    return failure(e, echo, "decideAction");
   }
   redirect(`/terms/${slug}#decision`);
 }

@@ -4,7 +4,7 @@ import { AppError, conflict, notFound, type FieldErrors } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { BALLOT_ERRORS, ballotInputSchema, type BallotView } from "@/lib/schemas/ballot";
 import { requireActor, requireDelegation } from "@/server/auth/guard";
-import { storedGrades, storedReasons } from "@/server/ballots/export";
+import { pseudonymFor, storedGrades, storedReasons } from "@/server/ballots/export";
 import { fieldErrorsOf } from "@/lib/validation";
 import { afterCommit } from "@/server/live/publish";
 import { saveBallot, termForBallot, type TermForBallot } from "@/server/ballots/store";
@@ -25,9 +25,12 @@ export async function getBallot(actor: Actor | null, slug: string): Promise<Ball
   const term = await db().term.findUnique({ where: { slug }, select: { id: true } });
   if (!term) throw notFound("Term");
   const ballot = await db().ballot.findUnique({ where: { termId_userId: { termId: term.id, userId: me.id } } });
-  if (!ballot) return { term: slug, grades: {}, reasons: {}, note: "", revision: 0, updatedAt: null };
+  // The caller's pseudonym in the term's export, so they can find their ballot there as cast.
+  const voter = pseudonymFor(term.id)(me.id);
+  if (!ballot) return { term: slug, voter, grades: {}, reasons: {}, note: "", revision: 0, updatedAt: null };
   return {
     term: slug,
+    voter,
     grades: storedGrades(ballot.grades),
     reasons: storedReasons(ballot.reasons),
     note: ballot.note,
@@ -69,7 +72,7 @@ export async function castBallot(actor: Actor | null, slug: string, raw: unknown
     );
     if (revision !== null) {
       afterCommit(term.id);
-      return { term: slug, ...input, revision, updatedAt: at.toISOString() };
+      return { term: slug, voter: pseudonymFor(term.id)(me.id), ...input, revision, updatedAt: at.toISOString() };
     }
     if (attempt >= SAVE_ATTEMPTS) throw conflict("The ballot kept changing while it was saved; try again.");
   }

@@ -120,8 +120,10 @@ describeEachEngine("ballots", ({ database }) => {
     const term = await createTerm(db, { stage: "consultation" });
     const [r1, r2, r3] = ids(term);
     const actor = await createActor(db, { delegation: "China" });
-    assert.deepEqual(await getBallot(actor, term.slug), {
-      term: term.slug, grades: {}, reasons: {}, note: "", revision: 0, updatedAt: null,
+    const empty = await getBallot(actor, term.slug);
+    assert.match(empty.voter, /^v-[0-9a-f]{16}$/);
+    assert.deepEqual(empty, {
+      term: term.slug, voter: empty.voter, grades: {}, reasons: {}, note: "", revision: 0, updatedAt: null,
     });
 
     const first = await castBallot(actor, term.slug, {

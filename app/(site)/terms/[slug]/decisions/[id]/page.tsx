@@ -2,46 +2,74 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 import { format } from "@/lib/i18n";
-import { GRADE_LABELS } from "@/lib/tally";
+import { recordFacts } from "@/lib/decision-record/facts";
 import { messages } from "@/server/site/locale";
-import { getDecision } from "@/server/decisions/service";
+import { getSealedDecision } from "@/server/decisions/service";
 import { readerGate } from "@/server/membership/access";
+import { MediansTable, Robustness, VotersAndPairs } from "@/components/decision/record-sections";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
-/** A decision and the frozen results it rests on, as they stood when it was recorded. */
+/**
+ * A decision and the frozen results it rests on, as they stood when it was recorded, with the
+ * digest of its frozen ballots and how anyone checks it; printable (app/globals.css) and as PDF.
+ */
 export default async function DecisionSnapshotPage({ params }: Props) {
   const { slug, id } = await params;
   await readerGate(`/terms/${slug}/decisions/${id}`);
   const [{ t, locale }, found] = await Promise.all([
     messages(),
-    getDecision(slug, id).catch((e) => {
+    getSealedDecision(slug, id).catch((e) => {
       if (isAppError(e) && e.code === "not_found") notFound();
       throw e;
     }),
   ]);
-  const { decision, snapshot, term } = found;
+  const { decision, snapshot, term, frozen } = found;
   const d = t.facilitation.decision;
+  const rec = t.decisionRecord;
   const results = snapshot.results;
+  const facts = recordFacts({
+    results,
+    renderings: snapshot.renderings,
+    decision: { adopted: decision.adopted.id, admitted: decision.admitted.map((r) => r.id), deprecated: decision.deprecated.map((r) => r.id) },
+    frozen,
+  });
   const when = (iso: string) => new Date(iso).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "UTC" }) + " UTC";
-  const textOf = (rid: string) => snapshot.renderings.find((r) => r.id === rid)?.text ?? results.renderings[rid]?.text ?? rid;
-  const roleOf = (rid: string) =>
-    rid === decision.adopted.id ? d.adopted : decision.admitted.some((r) => r.id === rid) ? d.admitted : decision.deprecated.some((r) => r.id === rid) ? d.deprecated : "";
+  const textOf = (rid: string) => facts.renderings.find((r) => r.id === rid)?.text ?? rid;
+  const roleOf = (rid: string) => {
+    const role = facts.renderings.find((r) => r.id === rid)?.role;
+    return role ? d[role] : "";
+  };
+  const refs = (list: { id: string; text: string; pinyin: string }[]) =>
+    list.length === 0
+      ? d.none
+      : list.map((r, i) => (
+          <span key={r.id}>
+            {i > 0 ? "、" : null}
+            <span lang={term.targetLang}>{r.text}</span> <span className="pinyin">{r.pinyin}</span>
+          </span>
+        ));
+  const base = `/api/terms/${slug}/decisions/${id}`;
   return (
-    <article>
+    <article className="decision-record">
       <h1>{format(d.snapshotTitle, { term: term.headword })}</h1>
-      <p>
-        <Link href={`/terms/${slug}`}>{t.facilitation.term.back}</Link>
+      <p className="no-print">
+        <Link href={`/terms/${slug}`}>{t.facilitation.term.back}</Link> · <a href={`/terms/${slug}/decisions/${id}/record.pdf`}>{rec.record.pdf}</a>
       </p>
       <dl className="meta">
         <dt>{d.adopted}</dt>
-        <dd lang={term.targetLang}>{decision.adopted.text}</dd>
+        <dd>
+          <strong lang={term.targetLang} className="hanzi">
+            {decision.adopted.text}
+          </strong>{" "}
+          <span className="pinyin">{decision.adopted.pinyin}</span>
+        </dd>
         <dt>{d.admitted}</dt>
-        <dd lang={term.targetLang}>{decision.admitted.map((r) => r.text).join("、") || d.none}</dd>
+        <dd>{refs(decision.admitted)}</dd>
         <dt>{d.deprecated}</dt>
-        <dd lang={term.targetLang}>{decision.deprecated.map((r) => r.text).join("、") || d.none}</dd>
+        <dd>{refs(decision.deprecated)}</dd>
       </dl>
       <p lang="en" style={{ whiteSpace: "pre-line" }}>{decision.statementEn}</p>
       <p lang="zh-Hans" style={{ whiteSpace: "pre-line" }}>{decision.statementZh}</p>
@@ -49,37 +77,42 @@ export default async function DecisionSnapshotPage({ params }: Props) {
         {format(d.decidedBy, { name: decision.decidedBy, date: when(decision.decidedAt) })}
         {decision.supersededAt ? ` (${format(d.superseded, { date: when(decision.supersededAt) })})` : ""}
       </p>
+
       <h2>{d.snapshot}</h2>
       <p>{format(d.takenAt, { date: when(snapshot.takenAt), ballots: snapshot.ballotCount })}</p>
       <p>{results.consensus ? format(d.consensus, { text: textOf(results.consensus) }) : d.noConsensus}</p>
-      {/* Focusable so that keyboard users can scroll it on narrow screens (axe: scrollable-region-focusable). */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={d.snapshot}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{d.ranking}</th>
-              <th scope="col">{t.term.candidates}</th>
-              <th scope="col">{d.median}</th>
-              <th scope="col">{d.status}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.ranking.map((rid, i) => {
-              const r = results.renderings[rid];
-              return (
-                <tr key={rid}>
-                  <td>{i + 1}</td>
-                  <td lang={term.targetLang}>{textOf(rid)}</td>
-                  <td>{r?.median ? GRADE_LABELS[r.median][locale] : "—"}</td>
-                  <td>{roleOf(rid)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <p>
-        <a href={`/api/terms/${slug}/decisions/${id}`}>{d.json}</a>
+      <Robustness results={results} facts={facts} t={t} locale={locale} headingLevel={3} />
+      <MediansTable facts={facts} t={t} locale={locale} targetLang={term.targetLang} label={d.snapshot} last={{ title: d.status, cell: (r) => roleOf(r.id) }} />
+      <VotersAndPairs facts={facts} t={t} />
+
+      <section aria-labelledby="seal-title" className="card" data-testid="seal">
+        <h2 id="seal-title" style={{ marginTop: 0 }}>
+          {rec.seal.title}
+        </h2>
+        {decision.ballotsDigest ? (
+          <>
+            <p>
+              {rec.seal.digest}: <code data-testid="ballots-digest" style={{ overflowWrap: "anywhere" }}>{decision.ballotsDigest}</code>
+            </p>
+            <p>
+              {rec.seal.how} <a href={`${base}/ballots`}>{rec.seal.download}</a>
+            </p>
+            <ol>
+              <li>
+                <code>npm run tally -- --digest ballots.json</code> — {rec.seal.stepDigest}
+              </li>
+              <li>
+                <code>npm run tally -- ballots.json</code> — {rec.seal.stepTally}
+              </li>
+            </ol>
+            <p className="muted">{rec.seal.ownBallot}</p>
+          </>
+        ) : (
+          <p>{rec.seal.none}</p>
+        )}
+      </section>
+      <p className="no-print">
+        <a href={base}>{d.json}</a>
       </p>
     </article>
   );
