@@ -59,12 +59,13 @@ export async function addComment(actor: Actor | null, renderingId: string, raw: 
     // Replies are one level deep: a reply to a reply joins its thread.
     parentId = parent.parentId ?? parent.id;
   }
-  const row = await changeTerm(rendering.termId, {}, async (tx, emit) => {
+  const row = await changeTerm(rendering.termId, {}, async (tx, emit, notice) => {
     const c = await tx.comment.create({
       data: { termId: rendering.termId, renderingId, authorId: me.id, parentId, stance: input.stance, body: input.body },
       include: AUTHOR,
     });
     emit("comment", { action: "added", id: c.id, renderingId });
+    notice({ kind: "comment", commentId: c.id });
     return c;
   });
   return view(row, me, new Map());

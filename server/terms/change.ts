@@ -8,6 +8,8 @@ import { rebuildCells } from "@/server/results/cells";
 import { publishTermEvent } from "@/server/live/publish";
 import { wakeLocal } from "@/server/live/hub";
 import { expireCachedTermPages } from "@/server/live/cached-pages";
+import { writeTermNotice, type TermNotice } from "@/server/notices/term-notices";
+import { nudgeDelivery } from "@/server/notices/schedule";
 
 /**
  * The one path of a change to a term (everything but a ballot save, whose one statement does
@@ -22,23 +24,38 @@ import { expireCachedTermPages } from "@/server/live/cached-pages";
  * 3. the live events emitted are written in the same transaction (TermEvent, and on PostgreSQL
  *    a NOTIFY delivered at commit), so a client never sees an event of a change that did not
  *    commit, nor misses one that did;
- * 4. after the commit, when anything was emitted: this instance's streams are woken and the
+ *    The notices the change makes (`notice(...)`: in the app and, through the mail outbox, by
+ *    email) are written in the same transaction too (server/notices/term-notices.ts);
+ * 4. after the commit: when a notice was written, the outbox delivery is nudged; when anything was
+ *    emitted, this instance's streams are woken and the
  *    term's pages expired (the readers' cached copy and the members' pages, which makes a
  *    server action's answer carry the fresh page; actions do not revalidate term pages).
  */
 export type EmitTermEvent = (type: TermEventType, payload: Prisma.InputJsonObject) => void;
+export type NoteTermNotice = (notice: TermNotice) => void;
 export type TermChange = { renderings?: boolean };
 
-export async function changeTerm<T>(termId: string, change: TermChange, work: (tx: Tx, emit: EmitTermEvent) => Promise<T>): Promise<T> {
+export async function changeTerm<T>(
+  termId: string,
+  change: TermChange,
+  work: (tx: Tx, emit: EmitTermEvent, notice: NoteTermNotice) => Promise<T>,
+): Promise<T> {
   const events: { type: TermEventType; payload: Prisma.InputJsonObject }[] = [];
+  const notices: TermNotice[] = [];
   const result = await db().$transaction(async (tx) => {
     if (change.renderings) await bumpTally(tx, termId);
-    const value = await work(tx, (type, payload) => void events.push({ type, payload }));
+    const value = await work(
+      tx,
+      (type, payload) => void events.push({ type, payload }),
+      (n) => void notices.push(n),
+    );
     // The maintained tally follows the active renderings: rebuilt with the change.
     if (change.renderings) await rebuildCells(tx, termId);
     for (const e of events) await publishTermEvent(tx, termId, e.type, e.payload);
+    for (const n of notices) await writeTermNotice(tx, termId, n);
     return value;
   });
+  if (notices.length > 0) nudgeDelivery();
   if (events.length > 0) await afterTermChange(termId);
   return result;
 }
