@@ -5,16 +5,28 @@ import { messages } from "@/server/site/locale";
 import { currentActor } from "@/server/auth/request";
 import { LanguageSwitch } from "@/components/language-switch";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { unreadNotificationCount } from "@/server/site/notifications";
+import { headerCounts } from "@/server/notices/counts";
 
 export async function SiteHeader() {
   const [{ locale, t }, actor] = await Promise.all([messages(), currentActor()]);
-  const unread = actor ? await unreadNotificationCount(actor) : 0;
-  return <SiteHeaderView locale={locale} t={t} actor={actor} unread={unread} />;
+  const { unread, needsGrade } = actor ? await headerCounts(actor) : { unread: 0, needsGrade: 0 };
+  return <SiteHeaderView locale={locale} t={t} actor={actor} unread={unread} needsGrade={needsGrade} />;
 }
 
 /** The header for a given reader; the cached pages for signed-out readers draw it with no actor. */
-export function SiteHeaderView({ locale, t, actor, unread }: { locale: Locale; t: Messages; actor: Actor | null; unread: number }) {
+export function SiteHeaderView({
+  locale,
+  t,
+  actor,
+  unread,
+  needsGrade = 0,
+}: {
+  locale: Locale;
+  t: Messages;
+  actor: Actor | null;
+  unread: number;
+  needsGrade?: number;
+}) {
   return (
     <header className="site">
       <Link className="brand" href="/">
@@ -28,6 +40,12 @@ export function SiteHeaderView({ locale, t, actor, unread }: { locale: Locale; t
             <Link href="/profile" title={format(t.auth.signedInAs, { name: actor.name })}>
               {actor.name}
             </Link>
+            {needsGrade > 0 ? (
+              <Link href="/?needs=grade" aria-label={format(t.notices.needsGradeCount, { count: needsGrade })}>
+                {t.notices.needsGrade}
+                <span className="badge">{needsGrade}</span>
+              </Link>
+            ) : null}
             <Link href="/notifications">
               {t.facilitation.notifications.title}
               {unread > 0 ? <span className="badge">{unread}</span> : null}
