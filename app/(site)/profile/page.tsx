@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { canAdminister } from "@/lib/permissions";
+import { canAdminister, canFacilitate } from "@/lib/permissions";
+import { mayInvite } from "@/server/membership/invites";
 import { messages } from "@/server/site/locale";
 import { memberPage } from "@/server/membership/access";
 import { getProfile, listMyApiTokens } from "@/server/membership/profile";
@@ -32,6 +33,8 @@ export default async function ProfilePage({ searchParams }: Props) {
     getNoticeSettings(actor),
     searchParams,
   ]);
+  // Scholars reach the invitations page from here when the site lets them invite colleagues.
+  const scholarInvites = !canFacilitate(actor) && (await mayInvite(actor));
   const delegations = canAdminister(actor)
     ? (await listDelegations()).map((d) => ({ id: d.id, label: delegationLabel(d, locale) }))
     : null;
@@ -50,6 +53,11 @@ export default async function ProfilePage({ searchParams }: Props) {
         <h2 id="password-title">{t.account.passwordForm.title}</h2>
         <PasswordForm t={t.account} action={changePasswordAction} hasPassword={profile.hasPassword} />
       </section>
+      {scholarInvites ? (
+        <p>
+          <a href="/admin/invites">{t.admin.invites.title}</a>
+        </p>
+      ) : null}
       <section className={styles.section} aria-labelledby="notices-title" id="notices">
         <h2 id="notices-title">{t.notices.settingsTitle}</h2>
         <NoticeSettingsForm t={t.notices} action={saveNoticeSettingsAction} settings={notices} />
