@@ -41,7 +41,7 @@ export function SiteHeaderView({
               {actor.name}
             </Link>
             {needsGrade > 0 ? (
-              <Link href="/?needs=grade" aria-label={format(t.notices.needsGradeCount, { count: needsGrade })}>
+              <Link href="/?needs=grade" title={format(t.notices.needsGradeCount, { count: needsGrade })}>
                 {t.notices.needsGrade}
                 <span className="badge">{needsGrade}</span>
               </Link>

@@ -44,6 +44,9 @@ const ROUTES: Record<string, { url: (f: Fixtures) => string | string[]; as: "any
   "/signin/check-email": { url: () => "/signin/check-email", as: "anyone" },
   "/signup": { url: () => "/signup", as: "anyone" },
   "/invite/[token]": { url: () => "/invite/not-a-valid-token", as: "anyone" },
+  "/reset-password": { url: () => "/reset-password", as: "anyone" },
+  "/reset-password/[token]": { url: () => "/reset-password/not-a-valid-token", as: "anyone" },
+  "/unsubscribe/[token]": { url: () => "/unsubscribe/not.a.token", as: "anyone" },
   // A term with ballots too, so that the results (ranking, profiles, pairwise matrix) are checked.
   "/terms/[slug]": { url: (f) => ["/terms/cso", `/terms/${f.provisional}`], as: "anyone" },
   // The cached copy signed-out readers get from /terms/{slug} (proxy.ts), in both languages.
