@@ -52,6 +52,18 @@ const FAILURES_PER_RUN = 3;
 export type Delivery = { sent: number; failed: number };
 
 /**
+ * The SMTP URL with the options of a delivery run: one pooled connection reused for the run's
+ * mails (a connection per mail is slow), and short timeouts, so a server that is down fails the
+ * run fast. Options in SMTP_URL's own query win.
+ */
+function transportUrl(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  const defaults = { pool: "true", maxConnections: "1", connectionTimeout: "10000", greetingTimeout: "10000", socketTimeout: "20000" };
+  for (const [k, v] of Object.entries(defaults)) if (!url.searchParams.has(k)) url.searchParams.set(k, v);
+  return url.toString();
+}
+
+/**
  * Sends the mails that are due, oldest first. Each is first taken with a conditional update (its
  * next attempt moved a lease ahead), so two instances never send the same mail twice in a row.
  */
@@ -60,12 +72,13 @@ export async function deliverDueMails(
 ): Promise<Delivery> {
   const result: Delivery = { sent: 0, failed: 0 };
   if (!smtpUrl) return result;
-  const transport = createTransport(smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  const transport = createTransport(transportUrl(smtpUrl));
   try {
     while (result.failed < FAILURES_PER_RUN) {
       const due = await db().outboxMail.findMany({
         where: { sentAt: null, nextAttemptAt: { lte: now() } },
-        orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+        // New mails first: a backlog of retries (a server that was down) does not hold them up.
+        orderBy: [{ attempts: "asc" }, { nextAttemptAt: "asc" }, { id: "asc" }],
         take: batch,
       });
       if (due.length === 0) break;

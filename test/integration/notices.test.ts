@@ -18,6 +18,8 @@ import { deliverDueMails } from "@/server/notices/outbox";
 import { remindDeadlines } from "@/server/notices/deadline-reminder";
 import { inspectUnsubscribe, unsubscribe, unsubscribeToken } from "@/server/notices/unsubscribe";
 import { retryDelayMs } from "@/lib/notices/backoff";
+import { headerCounts, termsNeedingGrade } from "@/server/notices/counts";
+import { getNoticeSettings, saveNoticeSettings } from "@/server/notices/settings";
 
 describeEachEngine("notices: in the app and by email through the outbox", ({ database }) => {
   it("opening a consultation tells every member, in their language, with the headword, an unsubscribe link and RFC 8058 headers", async () => {
@@ -194,5 +196,37 @@ describeEachEngine("notices: in the app and by email through the outbox", ({ dat
     await moveStage(f, term.slug, { stage: "consultation" });
     assert.equal(await db.outboxMail.count({ where: { to: me.email, kind: "consultation", subject: { contains: term.headword } } }), 0, "no email");
     assert.equal(await db.notification.count({ where: { userId: me.id, kind: "consultation", href: `/terms/${term.slug}` } }), 1, "the app still tells");
+  });
+
+  it("the profile's email settings turn kinds off and on, for the member only", async () => {
+    const { db } = database();
+    const me = await createActor(db);
+    const other = await createActor(db);
+    assert.deepEqual(await getNoticeSettings(me), { consultation: true, deadline: true, provisional: true, decision: true, discussion: true });
+    await saveNoticeSettings(me, { "email.consultation": "on", "email.decision": "on", id: other.id });
+    assert.deepEqual(await getNoticeSettings(me), { consultation: true, deadline: false, provisional: false, decision: true, discussion: false });
+    assert.deepEqual(await getNoticeSettings(other), { consultation: true, deadline: true, provisional: true, decision: true, discussion: true });
+    await saveNoticeSettings(me, { "email.consultation": "on", "email.deadline": "on", "email.provisional": "on", "email.decision": "on", "email.discussion": "on" });
+    assert.equal(await db.noticeOptOut.count({ where: { userId: me.id } }), 0);
+  });
+
+  it("the header's counts: unread notifications and the terms in consultation the member has not graded", async () => {
+    const { db } = database();
+    const me = await createActor(db);
+    const observer = await createActor(db, { delegation: null });
+    const open = await makeTerm(db);
+    const graded = await makeTerm(db);
+    await makeTerm(db, { stage: "draft" });
+    const r = await addRendering(db, graded.id, "多元共进");
+    await grade(db, me, graded.id, { [r.id]: "good" });
+    await db.notification.createMany({ data: [{ userId: me.id, kind: "x", message: "a" }, { userId: me.id, kind: "x", message: "b", readAt: new Date() }] });
+    const needing = await termsNeedingGrade(me);
+    assert.ok(needing.has(open.slug) && !needing.has(graded.slug));
+    const inConsultation = await db.term.count({ where: { stage: "consultation" } });
+    const counts = await headerCounts(me);
+    assert.equal(counts.needsGrade, needing.size);
+    assert.equal(counts.needsGrade, inConsultation - (await db.ballot.count({ where: { userId: me.id, term: { stage: "consultation" } } })));
+    assert.equal(counts.unread, await db.notification.count({ where: { userId: me.id, readAt: null } }));
+    assert.equal((await headerCounts(observer)).needsGrade, 0, "who cannot grade is not asked to");
   });
 });
