@@ -134,7 +134,8 @@ for (const viewport of VIEWPORTS) {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 
     test("pages for everyone, signed out, in English and in Chinese", async ({ page, context, baseURL }) => {
-      test.setTimeout(120_000);
+      // 14 addresses, each in two languages (issue 16 added the reset and unsubscribe pages).
+      test.setTimeout(240_000);
       const admin = await createUser({ role: "admin" });
       const f = await fixtures(admin);
       const open = Object.values(ROUTES).filter((r) => r.as === "anyone");

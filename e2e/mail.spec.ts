@@ -109,8 +109,9 @@ test("a term opening for consultation reaches a member by email in their languag
   await expect(page.getByRole("link", { name: new RegExp(`“${term.headword}”开始征求意见`) })).toBeVisible();
 
   // The unsubscribe page needs no sign-in; GET changes nothing, the button does.
-  const anonymous = await browser.newPage({ baseURL });
-  await anonymous.context().addCookies([{ name: "locale", value: "zh", url: baseURL! }]);
+  const anonymousContext = await browser.newContext({ baseURL });
+  const anonymous = await anonymousContext.newPage();
+  await anonymousContext.addCookies([{ name: "locale", value: "zh", url: baseURL! }]);
   await anonymous.goto(linkIn(mail, "/unsubscribe"));
   await expect(anonymous.getByRole("heading", { level: 1, name: "停止此类邮件" })).toBeVisible();
   await expectAxeClean(anonymous);
@@ -118,6 +119,7 @@ test("a term opening for consultation reaches a member by email in their languag
   await anonymous.getByRole("button", { name: "停止此类邮件" }).click();
   await expect(anonymous.getByRole("status")).toContainText("您将不再收到“术语开始征求意见”的邮件");
   expect((await e2eDb().noticeOptOut.findMany({ where: { userId: scholar.id } })).map((o) => o.kind)).toEqual(["consultation"]);
+  await anonymousContext.close();
   // The RFC 8058 one-click POST a mail client sends.
   expect((await request.post(oneClick, { form: { "List-Unsubscribe": "One-Click" } })).status()).toBe(200);
 
