@@ -12,5 +12,11 @@ export async function register() {
     // Says at start-up where sign-in links point when NEXTAUTH_URL is not set.
     const { ensureAuthUrl } = await import("@/server/auth/origin");
     ensureAuthUrl();
+    // The CLI's invitation links name the address this server answers on.
+    const { recordServerUrl } = await import("@/server/site/url");
+    await recordServerUrl().catch((e: unknown) => console.error("[site] could not record the server's address:", (e as Error).message));
+    // Mail delivery (the outbox, with retries) and the 24-hour deadline reminders.
+    const { scheduleNotices } = await import("@/server/notices/schedule");
+    scheduleNotices();
   }
 }

@@ -5,22 +5,36 @@ import { messages } from "@/server/site/locale";
 import { currentActor } from "@/server/auth/request";
 import { LanguageSwitch } from "@/components/language-switch";
 import { UserMenu, ViewerUserMenu, type MenuLabels } from "@/components/member/user-menu";
-import { unreadNotificationCount } from "@/server/site/notifications";
+import { headerCounts } from "@/server/notices/counts";
 
 export async function SiteHeader() {
   const [{ locale, t }, actor] = await Promise.all([messages(), currentActor()]);
-  const unread = actor ? await unreadNotificationCount(actor) : 0;
-  return <SiteHeaderView locale={locale} t={t} actor={actor} unread={unread} />;
+  const { unread, needsGrade } = actor ? await headerCounts(actor) : { unread: 0, needsGrade: 0 };
+  return <SiteHeaderView locale={locale} t={t} actor={actor} unread={unread} needsGrade={needsGrade} />;
 }
 
 /**
  * The header. Pages rendered per request know the reader (`actor`); the shared cached pages
  * (`actor` "viewer") draw the reader's menu on the client from the page's private read.
  */
-export function SiteHeaderView({ locale, t, actor, unread }: { locale: Locale; t: Messages; actor: Actor | null | "viewer"; unread: number }) {
+export function SiteHeaderView({
+  locale,
+  t,
+  actor,
+  unread,
+  needsGrade = 0,
+}: {
+  locale: Locale;
+  t: Messages;
+  actor: Actor | null | "viewer";
+  unread: number;
+  needsGrade?: number;
+}) {
   const labels: MenuLabels = {
     signedInAs: t.auth.signedInAs,
     notifications: t.facilitation.notifications.title,
+    needsGrade: t.notices.needsGrade,
+    needsGradeCount: t.notices.needsGradeCount,
     admin: t.admin.nav,
     signOut: t.auth.signOut,
     signIn: t.nav.signIn,
@@ -36,7 +50,7 @@ export function SiteHeaderView({ locale, t, actor, unread }: { locale: Locale; t
         {actor === "viewer" ? (
           <ViewerUserMenu labels={labels} />
         ) : (
-          <UserMenu user={actor ? { name: actor.name, unread, staff: canFacilitate(actor) } : null} labels={labels} />
+          <UserMenu user={actor ? { name: actor.name, unread, needsGrade, staff: canFacilitate(actor) } : null} labels={labels} />
         )}
         <LanguageSwitch locale={locale} label={t.nav.language} />
       </nav>

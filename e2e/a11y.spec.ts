@@ -44,6 +44,9 @@ const ROUTES: Record<string, { url: (f: Fixtures) => string | string[]; as: "any
   "/signin/check-email": { url: () => "/signin/check-email", as: "anyone" },
   "/signup": { url: () => "/signup", as: "anyone" },
   "/invite/[token]": { url: () => "/invite/not-a-valid-token", as: "anyone" },
+  "/reset-password": { url: () => "/reset-password", as: "anyone" },
+  "/reset-password/[token]": { url: () => "/reset-password/not-a-valid-token", as: "anyone" },
+  "/unsubscribe/[token]": { url: () => "/unsubscribe/not.a.token", as: "anyone" },
   // The shared cached copy everyone gets from /terms/{slug} (next.config.js rewrites), with an
   // admin's parts filled in; a term with ballots too, so that the results (ranking, profiles,
   // pairwise matrix) are checked.
@@ -136,7 +139,8 @@ for (const viewport of VIEWPORTS) {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 
     test("pages for everyone, signed out, in English and in Chinese", async ({ page, context, baseURL }) => {
-      test.setTimeout(120_000);
+      // 14 addresses, each in two languages (issue 16 added the reset and unsubscribe pages).
+      test.setTimeout(240_000);
       const admin = await createUser({ role: "admin" });
       const f = await fixtures(admin);
       const open = Object.values(ROUTES).filter((r) => r.as === "anyone");

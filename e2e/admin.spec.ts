@@ -50,7 +50,9 @@ test("a facilitator may invite scholars only, and is refused the admins' pages",
   await expect(page.getByRole("link", { name: "Invitations" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Members" })).toHaveCount(0);
   await page.goto("/admin/invites");
-  await expect(page.getByLabel("Role").locator("option")).toHaveText(["scholar"]);
+  for (const form of ["Invite by email", "Or create a link to pass on yourself"]) {
+    await expect(page.getByRole("region", { name: form }).getByLabel("Role").locator("option")).toHaveText(["scholar"]);
+  }
   for (const path of ["/admin/members", "/admin/settings", "/admin/delegations"]) {
     await page.goto(path);
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("This page is for admins.");

@@ -19,7 +19,8 @@ test.afterAll(async () => {
 });
 
 async function createInvite(page: Page, delegation: string): Promise<string> {
-  await page.getByLabel("Delegation").selectOption({ label: delegation });
+  // The link form (the email form above it has its own delegation field).
+  await page.getByRole("region", { name: "Or create a link to pass on yourself" }).getByLabel("Delegation").selectOption({ label: delegation });
   const shown = page.getByTestId("invite-url");
   const before = (await shown.count()) ? await shown.textContent() : null;
   await page.getByRole("button", { name: "Create invitation link" }).click();

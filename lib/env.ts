@@ -90,6 +90,14 @@ export function setAuthUrlDefault(url: string): void {
   process.env.NEXTAUTH_URL = url;
 }
 
+/**
+ * NEXTAUTH_URL as this process sees it now: set in the environment, or the default a server
+ * wrote at start-up (server/auth/origin.ts) after env() was first read.
+ */
+export function currentAuthUrl(): string | undefined {
+  return env().NEXTAUTH_URL ?? (process.env.NEXTAUTH_URL || undefined);
+}
+
 /** The port this server listens on: `next start -p` writes PORT after the environment may have been read. */
 export function listeningPort(): number {
   return Number(process.env.PORT) || env().PORT;

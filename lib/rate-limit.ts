@@ -27,6 +27,16 @@ export const WRITE_LIMITS = {
 } as const satisfies Record<string, WindowRule>;
 export type WriteKind = keyof typeof WRITE_LIMITS;
 
+/**
+ * Password-reset requests: per address (a stranger cannot flood a member's inbox) and per
+ * client (nor spray addresses). The same for members and strangers, so a refusal says nothing
+ * about whether an address belongs to a member.
+ */
+export const RESET_LIMITS = {
+  address: { max: 3, windowMs: 60 * 60_000 },
+  client: { max: 20, windowMs: 60 * 60_000 },
+} as const satisfies Record<string, WindowRule>;
+
 /** Whole seconds for a Retry-After header: never 0 while refused. */
 export function retryAfterSeconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));

@@ -2,20 +2,38 @@ import Link from "next/link";
 import { listTerms } from "@/server/terms/read";
 import { messages } from "@/server/site/locale";
 import { readerGate } from "@/server/membership/access";
+import { currentActor } from "@/server/auth/request";
+import { termsNeedingGrade } from "@/server/notices/counts";
 import { StageBadge } from "@/components/stage-badge";
 import { ExportLinks } from "@/components/export-links";
 
 export const dynamic = "force-dynamic";
 
-export default async function LexiconPage() {
+type Props = { searchParams: Promise<{ needs?: string }> };
+
+export default async function LexiconPage({ searchParams }: Props) {
   await readerGate("/");
-  const [{ t }, terms] = await Promise.all([messages(), listTerms()]);
+  const [{ t }, all, actor, { needs }] = await Promise.all([messages(), listTerms(), currentActor(), searchParams]);
+  // "Needs your grade": the terms open for consultation this member has not graded.
+  const needing = actor?.delegationId ? await termsNeedingGrade(actor) : null;
+  const filtered = needing !== null && needs === "grade";
+  const terms = filtered ? all.filter((term) => needing.has(term.slug)) : all;
   return (
     <>
       <h1>{t.lexicon.title}</h1>
       <p className="muted">{t.lexicon.intro}</p>
+      {needing !== null ? (
+        <nav aria-label={t.notices.needsGrade} className="filters">
+          <Link href="/" aria-current={filtered ? undefined : "page"}>
+            {t.notices.allTerms}
+          </Link>{" "}
+          <Link href="/?needs=grade" aria-current={filtered ? "page" : undefined}>
+            {t.notices.needsGrade} ({needing.size})
+          </Link>
+        </nav>
+      ) : null}
       {terms.length === 0 ? (
-        <p>{t.lexicon.empty}</p>
+        <p>{filtered ? t.notices.noneNeedGrade : t.lexicon.empty}</p>
       ) : (
         <ul className="terms">
           {terms.map((term) => (
@@ -48,7 +66,7 @@ export default async function LexiconPage() {
           ))}
         </ul>
       )}
-      {terms.length > 0 ? <ExportLinks t={t} /> : null}
+      {all.length > 0 ? <ExportLinks t={t} /> : null}
     </>
   );
 }

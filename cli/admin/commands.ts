@@ -7,7 +7,7 @@ import { db } from "@/server/db/client";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { applyDisabled, applyPassword, applyRole, createMember, listAllMembers } from "@/server/membership/members";
 import { issueInvite } from "@/server/membership/invites";
-import { inviteUrl, siteUrl } from "@/server/site/url";
+import { cliSiteUrl, inviteUrl } from "@/server/site/url";
 import { importCommand } from "./import";
 
 /**
@@ -88,7 +88,7 @@ async function invite(o: Options, io: Io) {
   io.out(
     `Invitation to the ${delegation.name} delegation as ${invite.role}, for ${invite.maxUses} account(s), valid until ${invite.expiresAt}:`,
   );
-  io.out(inviteUrl(siteUrl(), token));
+  io.out(inviteUrl(await cliSiteUrl(), token));
 }
 
 async function listUsers(_o: Options, io: Io) {

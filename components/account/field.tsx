@@ -1,5 +1,5 @@
 "use client";
-import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import styles from "./forms.module.css";
 
 type Common = { label: string; name: string; id?: string; hint?: string; errors?: string[] };
@@ -36,6 +36,17 @@ export function TextField({ label, name, id, hint, errors, ...input }: Common & 
     <div className={styles.field}>
       <label htmlFor={d.fieldId}>{label}</label>
       <input id={d.fieldId} name={name} {...d.aria} {...input} />
+      <Extras hint={hint} hintId={d.hintId} errors={errors} errorId={d.errorId} />
+    </div>
+  );
+}
+
+export function TextAreaField({ label, name, id, hint, errors, ...area }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const d = described({ label, name, id, hint, errors });
+  return (
+    <div className={styles.field}>
+      <label htmlFor={d.fieldId}>{label}</label>
+      <textarea id={d.fieldId} name={name} {...d.aria} {...area} />
       <Extras hint={hint} hintId={d.hintId} errors={errors} errorId={d.errorId} />
     </div>
   );

@@ -10,7 +10,7 @@ type Props = { t: Messages["admin"]; action: FormAction<null>; settings: SiteSet
 export function SettingsForm({ t, action, settings, delegations }: Props) {
   const { state, pending, formProps } = useActionForm(action);
   // After a refused save, show what was ticked; else what is stored.
-  const ticked = (name: "membersOnly" | "openSignUp") => (state.status === "error" ? state.values?.[name] === "on" : settings[name]);
+  const ticked = (name: "membersOnly" | "openSignUp" | "scholarsInvite") => (state.status === "error" ? state.values?.[name] === "on" : settings[name]);
   const chosen = state.status === "error" ? (state.values?.signUpDelegationId ?? "") : (settings.signUpDelegationId ?? "");
   return (
     <form {...formProps} method="post" className={`form ${styles.narrow}`}>
@@ -24,6 +24,7 @@ export function SettingsForm({ t, action, settings, delegations }: Props) {
         options={[{ value: "", label: t.settings.noDelegation }, ...delegations.map((d) => ({ value: d.id, label: d.label }))]}
         errors={errorsOf(state, "signUpDelegationId")}
       />
+      <Check name="scholarsInvite" label={t.settings.scholarsInvite} hint={t.settings.scholarsInviteHint} checked={ticked("scholarsInvite")} />
       <Submit label={t.settings.save} busyLabel={t.settings.saving} pending={pending} />
     </form>
   );

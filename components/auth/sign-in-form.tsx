@@ -11,11 +11,13 @@ type Props = {
   initialError: string | null;
   magicLink: boolean;
   orcid: boolean;
+  /** "Forgot password?" (only when the site can send mail). */
+  forgot: { label: string; href: string } | null;
 };
 
 type ErrorKey = keyof Messages["auth"]["errors"];
 
-export function SignInForm({ t, callbackUrl, initialError, magicLink, orcid }: Props) {
+export function SignInForm({ t, callbackUrl, initialError, magicLink, orcid, forgot }: Props) {
   const [error, setError] = useState<ErrorKey | null>(initialError as ErrorKey | null);
   const [busy, setBusy] = useState<"password" | "link" | null>(null);
   const [email, setEmail] = useState("");
@@ -66,6 +68,12 @@ export function SignInForm({ t, callbackUrl, initialError, magicLink, orcid }: P
       {error ? (
         <p className="error" role="alert" id="signin-error">
           {t.errors[error]}
+          {error === "Locked" && forgot ? (
+            <>
+              {" "}
+              <a href={forgot.href}>{forgot.label}</a>
+            </>
+          ) : null}
         </p>
       ) : null}
       <form onSubmit={onPassword} method="post" className="form" aria-describedby={error ? "signin-error" : undefined}>
@@ -80,6 +88,11 @@ export function SignInForm({ t, callbackUrl, initialError, magicLink, orcid }: P
         <button type="submit" disabled={busy !== null} aria-busy={busy === "password"}>
           {busy === "password" ? t.submitting : t.submit}
         </button>
+        {forgot ? (
+          <p>
+            <a href={forgot.href}>{forgot.label}</a>
+          </p>
+        ) : null}
       </form>
       {magicLink ? (
         <div>

@@ -17,7 +17,8 @@ import { commentViewSchema } from "@/lib/schemas/comment";
 import { mergeResultSchema } from "@/lib/schemas/moderation";
 import { decisionDetailSchema, decisionListSchema } from "@/lib/schemas/decision";
 import { profileSchema, profileUpdateSchema } from "@/lib/schemas/account";
-import { createdInviteSchema, inviteInputSchema, inviteListSchema } from "@/lib/schemas/invite";
+import { passwordChangedSchema, resetAcceptedSchema, resetConfirmSchema, resetRequestSchema, unsubscribedSchema } from "@/lib/schemas/password-reset";
+import { createdInviteSchema, emailInviteSchema, inviteInputSchema, inviteListSchema } from "@/lib/schemas/invite";
 import { auditPageSchema } from "@/lib/schemas/audit";
 import { importRefusalSchema, importReportSchema } from "@/lib/schemas/lexicon-import";
 
@@ -98,8 +99,13 @@ export const SCHEMAS = {
   Profile: { schema: profileSchema, io: "output" },
   ProfileUpdate: { schema: profileUpdateSchema, io: "input" },
   InviteList: { schema: inviteListSchema, io: "output" },
-  InviteInput: { schema: inviteInputSchema, io: "input" },
-  CreatedInvite: { schema: createdInviteSchema, io: "output" },
+  InviteInput: { schema: z.union([emailInviteSchema, inviteInputSchema]), io: "input" },
+  ResetRequest: { schema: resetRequestSchema, io: "input" },
+  ResetAccepted: { schema: resetAcceptedSchema, io: "output" },
+  ResetConfirm: { schema: resetConfirmSchema, io: "input" },
+  PasswordChanged: { schema: passwordChangedSchema, io: "output" },
+  Unsubscribed: { schema: unsubscribedSchema, io: "output" },
+  CreatedInvite: { schema: z.union([createdInviteSchema, inviteListSchema]), io: "output" },
   AuditPage: { schema: auditPageSchema, io: "output" },
   OpenApiDocument: { schema: openApiDocumentSchema, io: "output" },
   NextAuthJson: { schema: nextAuthJsonSchema, io: "output" },

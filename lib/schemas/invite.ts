@@ -1,5 +1,7 @@
 import { z } from "@/lib/zod";
 import { ROLES } from "@/lib/permissions";
+import { LOCALES } from "@/lib/i18n";
+import { INVITE_ADDRESSES_MAX } from "@/lib/membership/invite-addresses";
 
 /** An invitation link: for a delegation and role, single- or multi-use, expiring. */
 export const INVITE_USES_MAX = 500;
@@ -11,6 +13,10 @@ export const INVITE_ERRORS = {
   roleInvalid: `Choose a role: ${ROLES.join(", ")}.`,
   usesInvalid: `Uses: a whole number from 1 to ${INVITE_USES_MAX}.`,
   daysInvalid: `Days: a whole number from 1 to ${INVITE_DAYS_MAX}.`,
+  emailsInvalid: "Enter one or more email addresses, one per line (Name <address> is fine).",
+  emailsTooMany: `At most ${INVITE_ADDRESSES_MAX} addresses at once.`,
+  nameTooLong: "Keep the name under 100 characters.",
+  noteTooLong: "Keep the note under 2,000 characters.",
 } as const;
 export type InviteErrorKey = keyof typeof INVITE_ERRORS;
 
@@ -37,6 +43,18 @@ export const inviteInputSchema = z.object({
 });
 export type InviteInput = z.output<typeof inviteInputSchema>;
 
+/**
+ * Invitations by email: one single-use link per address (lib/membership/invite-addresses.ts),
+ * with the invitee's name and a personal note, the email in the language chosen.
+ */
+export const emailInviteSchema = inviteInputSchema.omit({ maxUses: true }).extend({
+  emails: z.string({ error: INVITE_ERRORS.emailsInvalid }).max(20_000, { error: INVITE_ERRORS.emailsTooMany }),
+  name: z.string().trim().max(100, { error: INVITE_ERRORS.nameTooLong }).default(""),
+  note: z.string().trim().max(2000, { error: INVITE_ERRORS.noteTooLong }).default(""),
+  locale: z.enum(LOCALES).default("en"),
+});
+export type EmailInviteInput = z.output<typeof emailInviteSchema>;
+
 /** Why a link can or cannot be used; the invitation page explains each in both languages. */
 export type InviteState = "valid" | "expired" | "used_up" | "revoked";
 
@@ -61,6 +79,11 @@ export const inviteViewSchema = z.object({
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   state: z.enum(["valid", "expired", "used_up", "revoked"]),
+  /** For an invitation sent by email: to whom, and the name it carried. */
+  email: z.string().nullable(),
+  name: z.string(),
+  /** The member who last joined with it, if anyone has. */
+  joinedBy: z.string().nullable(),
 });
 export type InviteView = z.infer<typeof inviteViewSchema>;
 

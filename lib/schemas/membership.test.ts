@@ -88,7 +88,7 @@ describe("invitations", () => {
 
 describe("site settings", () => {
   it("default to an open site without sign-up", () => {
-    assert.deepEqual(siteSettingsSchema.parse({}), { membersOnly: false, openSignUp: false, signUpDelegationId: null });
+    assert.deepEqual(siteSettingsSchema.parse({}), { membersOnly: false, openSignUp: false, signUpDelegationId: null, scholarsInvite: false });
   });
 
   it("open sign-up needs its delegation", () => {
@@ -97,6 +97,7 @@ describe("site settings", () => {
   });
 
   it("reads the form's checkboxes (present = on) and an empty choice as none", () => {
-    assert.deepEqual(settingsFromForm({ membersOnly: "on", signUpDelegationId: "" }), { membersOnly: true, openSignUp: false, signUpDelegationId: null });
+    assert.deepEqual(settingsFromForm({ membersOnly: "on", signUpDelegationId: "" }), { membersOnly: true, openSignUp: false, signUpDelegationId: null, scholarsInvite: false });
+    assert.equal((settingsFromForm({ scholarsInvite: "on" }) as { scholarsInvite: boolean }).scholarsInvite, true);
   });
 });

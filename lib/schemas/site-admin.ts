@@ -27,13 +27,15 @@ export const siteSettingsSchema = z
     /** Anyone may create a scholar account in `signUpDelegationId` at /signup. */
     openSignUp: z.boolean().default(false),
     signUpDelegationId: z.string().min(1).nullable().default(null),
+    /** Scholars may invite scholars of their own delegation. */
+    scholarsInvite: z.boolean().default(false),
   })
   .refine((s) => !s.openSignUp || !!s.signUpDelegationId, {
     path: ["signUpDelegationId"],
     error: ADMIN_ERRORS.signUpDelegationRequired,
   });
 export type SiteSettings = z.output<typeof siteSettingsSchema>;
-export const SETTING_KEYS = ["membersOnly", "openSignUp", "signUpDelegationId"] as const;
+export const SETTING_KEYS = ["membersOnly", "openSignUp", "signUpDelegationId", "scholarsInvite"] as const;
 
 /** The settings form: checkboxes are present ("on") or absent. */
 export function settingsFromForm(fields: Record<string, string>): unknown {
@@ -41,6 +43,7 @@ export function settingsFromForm(fields: Record<string, string>): unknown {
     membersOnly: fields.membersOnly === "on",
     openSignUp: fields.openSignUp === "on",
     signUpDelegationId: fields.signUpDelegationId || null,
+    scholarsInvite: fields.scholarsInvite === "on",
   };
 }
 

@@ -21,6 +21,8 @@ export const termViewerSchema = z.object({
     .nullable(),
   /** Unread in-app notifications (the header's badge). */
   unread: z.number().int().nonnegative(),
+  /** Terms open for consultation the viewer has not graded (the header's other badge). */
+  needsGrade: z.number().int().nonnegative(),
   ballot: ballotViewSchema.nullable(),
   own: z.object({ renderings: z.array(z.string()), comments: z.array(z.string()) }),
   /** Facilitators: merges of the term's renderings; admins also hidden renderings and comments. */

@@ -50,7 +50,7 @@ export async function recordDecision(actor: Actor | null, slug: string, raw: unk
       .map((r) => ({ id: r.id, text: r.text, pinyin: r.pinyin, traditional: r.traditional, gloss: r.gloss, status: r.status })),
   };
 
-  const decision = await changeTerm(term.id, {}, async (tx, emit) => {
+  const decision = await changeTerm(term.id, {}, async (tx, emit, notice) => {
     // Conditional on the stage and on the results the snapshot was taken from.
     const { count } = await tx.term.updateMany({
       where: { id: term.id, stage: DECISION_FROM, tallyVersion: term.tallyVersion },
@@ -81,6 +81,7 @@ export async function recordDecision(actor: Actor | null, slug: string, raw: unk
     await recordAudit(tx, me.id, "term.decide", "decision", d.id, { stage: DECISION_FROM }, { stage: "published", decision: recorded });
     emit("decision", { id: d.id });
     emit("stage", { stage: "published", deadline: null });
+    notice({ kind: "decision", decisionId: d.id });
     return d;
   });
   return decisionView(decision);

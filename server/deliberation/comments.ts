@@ -30,13 +30,14 @@ export type Discussion = {
 export async function addComment(actor: Actor | null, renderingId: string, raw: unknown): Promise<CommentView> {
   const me = requireActor(actor);
   const input = newCommentSchema.parse(raw);
-  const rendering = await db().rendering.findUnique({ where: { id: renderingId }, select: { id: true, termId: true, status: true } });
+  const rendering = await db().rendering.findUnique({ where: { id: renderingId }, select: { id: true, termId: true, status: true, proposerId: true } });
   if (!rendering || rendering.status === "hidden") throw notFound("Rendering");
   if (rendering.status !== "active") throw conflict(`This rendering is ${rendering.status}; comment on the current candidates.`);
   await openDiscussion(rendering.termId);
   await requireWithinLimit("comment", me.id);
 
   let parentId: string | null = null;
+  let parentAuthorId: string | null = null;
   if (input.parentId) {
     const parent = await db().comment.findUnique({ where: { id: input.parentId } });
     if (!parent || parent.renderingId !== renderingId || parent.hiddenAt) {
@@ -44,13 +45,18 @@ export async function addComment(actor: Actor | null, renderingId: string, raw: 
     }
     // Replies are one level deep: a reply to a reply joins its thread.
     parentId = parent.parentId ?? parent.id;
+    parentAuthorId = parent.parentId ? ((await db().comment.findUnique({ where: { id: parent.parentId }, select: { authorId: true } }))?.authorId ?? null) : parent.authorId;
   }
-  const row = await changeTerm(rendering.termId, {}, async (tx, emit) => {
+  const row = await changeTerm(rendering.termId, {}, async (tx, emit, notice) => {
     const c = await tx.comment.create({
       data: { termId: rendering.termId, renderingId, authorId: me.id, parentId, stance: input.stance, body: input.body },
       include: AUTHOR,
     });
     emit("comment", { action: "added", id: c.id, renderingId });
+    // Only when someone else is to be told (the proposer, the author replied to): the notice's reads
+    // stay out of the transaction of a comment nobody is told about.
+    const told = [rendering.proposerId, parentAuthorId].some((id) => id !== null && id !== me.id);
+    if (told) notice({ kind: "comment", commentId: c.id });
     return c;
   });
   return view(row, me, new Map());

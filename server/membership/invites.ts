@@ -1,12 +1,26 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { invalid, notFound } from "@/lib/errors";
+import { forbidden, invalid, notFound } from "@/lib/errors";
+import { format, MESSAGES } from "@/lib/i18n";
 import { refused } from "@/lib/membership/refusal";
-import { canInvite, type Actor, type Role } from "@/lib/permissions";
+import { INVITE_ADDRESSES_MAX, parseInviteAddresses } from "@/lib/membership/invite-addresses";
+import { canInvite, hasRole, type Actor, type Role } from "@/lib/permissions";
 import { newAccountSchema } from "@/lib/schemas/account";
-import { INVITE_ERRORS, inviteInputSchema, inviteState, type InviteInput, type InviteState, type InviteView } from "@/lib/schemas/invite";
+import {
+  INVITE_ERRORS,
+  emailInviteSchema,
+  inviteInputSchema,
+  inviteState,
+  type InviteInput,
+  type InviteState,
+  type InviteView,
+} from "@/lib/schemas/invite";
 import { db } from "@/server/db/client";
-import { requireRole } from "@/server/auth/guard";
+import { requireActor, requireRole } from "@/server/auth/guard";
+import { getSiteSettings } from "@/server/site/settings";
+import { enqueueMails, mailEnabled } from "@/server/notices/outbox";
+import { nudgeDelivery } from "@/server/notices/schedule";
+import { inviteUrl, mailSiteUrl } from "@/server/site/url";
 import { hashPassword } from "@/server/auth/password";
 import { recordAudit } from "@/server/site/audit";
 import { TX_OPTIONS, insertAccount, type CreatedAccount } from "@/server/membership/accounts";
@@ -15,7 +29,10 @@ import { requireWithinLimit } from "@/server/site/rate-limit";
 /**
  * Invitation links. The secret (32 random bytes, base64url) is in the link only; the database
  * keeps its SHA-256, so a leaked database does not leak usable links. Facilitators invite
- * scholars; only admins invite facilitators and admins (lib/permissions canInvite).
+ * scholars; only admins invite facilitators and admins (lib/permissions canInvite); scholars
+ * invite scholars of their own delegation when an admin allows it (setting scholarsInvite).
+ * An invitation by email goes out through the mail outbox, written in the invitation's
+ * transaction; the outbox blanks the mail once sent (its link is a credential).
  */
 
 export function hashInviteToken(token: string): string {
@@ -37,13 +54,100 @@ function authorizeInvite(actor: Actor | null, role: Role): Actor {
   return me;
 }
 
+/** A facilitator, or a scholar while scholars may invite (checked again with the role and delegation). */
+async function requireInviter(actor: Actor | null): Promise<Actor> {
+  const me = requireActor(actor);
+  if (hasRole(me, "facilitator")) return me;
+  if (!(await getSiteSettings()).scholarsInvite) throw forbidden("Only a facilitator may do this.");
+  return me;
+}
+
+/** Whether this member may invite to this role and delegation (throws the reason when not). */
+async function authorizeInviteTo(me: Actor, role: Role, delegationId: string): Promise<void> {
+  if (canInvite(me, role)) return;
+  if (hasRole(me, "facilitator") || role !== "scholar") throw refused("forbidden", "invite_role_admin_only");
+  if (!(await getSiteSettings()).scholarsInvite) throw refused("forbidden", "invite_closed_to_scholars");
+  if (!me.delegationId || me.delegationId !== delegationId) throw refused("forbidden", "invite_own_delegation", "delegationId");
+}
+
+/** Whether the member may open the invitations page (facilitators; scholars while the setting allows). */
+export async function mayInvite(actor: Actor | null): Promise<boolean> {
+  if (!actor) return false;
+  if (hasRole(actor, "facilitator")) return true;
+  return !!actor.delegationId && (await getSiteSettings()).scholarsInvite;
+}
+
 export async function createInvite(actor: Actor | null, raw: unknown): Promise<CreatedInvite> {
   // The role decides who may invite, so read it before the full validation.
-  const me = requireRole(actor, "facilitator");
+  const me = await requireInviter(actor);
   const input = inviteInputSchema.parse(raw);
-  authorizeInvite(me, input.role);
+  await authorizeInviteTo(me, input.role, input.delegationId);
   await requireWithinLimit("invitation", me.id);
   return issueInvite(input, me.id);
+}
+
+export type SentInvites = { invites: InviteView[] };
+
+/**
+ * Invitations by email: one single-use link per address, each mailed (through the outbox) in
+ * the language chosen, with the invitee's name and the personal note.
+ */
+export async function emailInvites(actor: Actor | null, raw: unknown, now = new Date()): Promise<SentInvites> {
+  const me = await requireInviter(actor);
+  const input = emailInviteSchema.parse(raw);
+  const { addresses, invalid: wrong } = parseInviteAddresses(input.emails);
+  if (wrong.length > 0 || addresses.length === 0) {
+    throw invalid("The request is not valid.", { emails: [INVITE_ERRORS.emailsInvalid] });
+  }
+  if (addresses.length > INVITE_ADDRESSES_MAX) throw invalid("The request is not valid.", { emails: [INVITE_ERRORS.emailsTooMany] });
+  await authorizeInviteTo(me, input.role, input.delegationId);
+  if (!mailEnabled()) throw refused("conflict", "invite_needs_mail", "emails");
+  const delegation = await db().delegation.findUnique({ where: { id: input.delegationId } });
+  if (!delegation) throw invalid("The request is not valid.", { delegationId: [INVITE_ERRORS.delegationRequired] });
+  for (let i = 0; i < addresses.length; i++) await requireWithinLimit("invitation", me.id, now);
+
+  const t = MESSAGES[input.locale];
+  const base = mailSiteUrl();
+  const expiresAt = new Date(now.getTime() + input.days * DAY_MS);
+  const inviter = me.name;
+  const delegationName = input.locale === "zh" ? (delegation.nameZh ?? delegation.name) : delegation.name;
+  const date = new Intl.DateTimeFormat(input.locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(expiresAt);
+  const rows = await db().$transaction(async (tx) => {
+    const made = [];
+    for (const address of addresses) {
+      const name = address.name || (addresses.length === 1 ? input.name : "");
+      const token = randomBytes(32).toString("base64url");
+      const created = await tx.invite.create({
+        data: {
+          tokenHash: hashInviteToken(token),
+          delegationId: delegation.id,
+          role: input.role,
+          maxUses: 1,
+          expiresAt,
+          createdById: me.id,
+          email: address.email,
+          name,
+          note: input.note,
+        },
+        include: { delegation: true, createdBy: { select: { name: true } } },
+      });
+      await recordAudit(tx, me.id, "invite.email", "invite", created.id, null, { email: address.email, name, delegation: delegation.name, role: created.role, expiresAt });
+      const n = t.notices.invite;
+      const text = [
+        name ? format(n.greeting, { name }) : n.greetingNoName,
+        format(n.body, { inviter, delegation: delegationName, role: t.account.roles[input.role], date }),
+        inviteUrl(base, token),
+        input.note ? `${format(n.note, { inviter })}\n\n${input.note}` : "",
+      ]
+        .filter(Boolean)
+        .join("\n\n");
+      await enqueueMails(tx, [{ kind: "invitation", to: address.email, subject: format(n.subject, { inviter }), text }]);
+      made.push(created);
+    }
+    return made;
+  });
+  nudgeDelivery();
+  return { invites: rows.map((r) => toView({ ...r, joinedBy: null }, now)) };
 }
 
 /** The invitation itself, after authorization (also the operator CLI's, which holds every right). */
@@ -71,7 +175,7 @@ export async function issueInvite(input: InviteInput, byId: string | null, now =
     });
     return created;
   });
-  return { token, invite: toView(row, now) };
+  return { token, invite: toView({ ...row, joinedBy: null }, now) };
 }
 
 type InviteRow = {
@@ -84,6 +188,9 @@ type InviteRow = {
   createdAt: Date;
   delegation: { name: string };
   createdBy: { name: string } | null;
+  email: string | null;
+  name: string;
+  joinedBy: string | null;
 };
 
 function toView(row: InviteRow, now: Date): InviteView {
@@ -97,25 +204,33 @@ function toView(row: InviteRow, now: Date): InviteView {
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy?.name ?? null,
     state: inviteState(row, now),
+    email: row.email,
+    name: row.name,
+    joinedBy: row.joinedBy,
   };
 }
 
+/** Facilitators see every invitation; a scholar who may invite sees their own. */
 export async function listInvites(actor: Actor | null, now = new Date()): Promise<InviteView[]> {
-  requireRole(actor, "facilitator");
+  const me = await requireInviter(actor);
   const rows = await db().invite.findMany({
+    where: hasRole(me, "facilitator") ? {} : { createdById: me.id },
     orderBy: { createdAt: "desc" },
     take: 200,
     include: { delegation: true, createdBy: { select: { name: true } } },
   });
-  return rows.map((r) => toView(r, now));
+  const joinedIds = [...new Set(rows.map((r) => r.joinedById).filter((id): id is string => !!id))];
+  const joined = new Map((await db().user.findMany({ where: { id: { in: joinedIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return rows.map((r) => toView({ ...r, joinedBy: r.joinedById ? (joined.get(r.joinedById) ?? null) : null }, now));
 }
 
-/** Withdraws a link; a facilitator may withdraw the links they may create (scholars'). */
+/** Withdraws a link; a facilitator may withdraw the links they may create (scholars'); a scholar their own. */
 export async function revokeInvite(actor: Actor | null, id: string): Promise<void> {
-  const me = requireRole(actor, "facilitator");
+  const me = await requireInviter(actor);
   const invite = await db().invite.findUnique({ where: { id } });
   if (!invite) throw notFound("Invitation");
-  authorizeInvite(me, invite.role);
+  if (hasRole(me, "facilitator")) authorizeInvite(me, invite.role);
+  else if (invite.createdById !== me.id) throw notFound("Invitation");
   if (invite.revokedAt) return;
   await db().$transaction(async (tx) => {
     const revokedAt = new Date();
@@ -161,6 +276,7 @@ export async function acceptInvite(token: string, raw: unknown, now = new Date()
     });
     if (claim.count !== 1) throw refusal("used_up");
     const user = await insertAccount(tx, { ...profile, passwordHash }, { delegationId: invite.delegationId, role: invite.role });
+    await tx.invite.update({ where: { id: invite.id }, data: { joinedById: user.id } });
     await recordAudit(tx, user.id, "invite.accept", "invite", invite.id, { uses: invite.uses }, { uses: invite.uses + 1, userId: user.id, email: user.email });
     return user;
   }, TX_OPTIONS);

@@ -46,12 +46,12 @@ export async function notify(
   await tx.notification.create({ data: { userId, kind, message } });
 }
 
-export type NotificationView = { id: string; kind: string; message: string; createdAt: string; read: boolean };
+export type NotificationView = { id: string; kind: string; message: string; href: string; createdAt: string; read: boolean };
 
 export async function listNotifications(actor: Actor | null): Promise<NotificationView[]> {
   const me = requireActor(actor);
   const rows = await db().notification.findMany({ where: { userId: me.id }, orderBy: { createdAt: "desc" }, take: 100 });
-  return rows.map((n) => ({ id: n.id, kind: n.kind, message: n.message, createdAt: n.createdAt.toISOString(), read: n.readAt !== null }));
+  return rows.map((n) => ({ id: n.id, kind: n.kind, message: n.message, href: n.href, createdAt: n.createdAt.toISOString(), read: n.readAt !== null }));
 }
 
 export async function markNotificationsRead(actor: Actor | null): Promise<void> {

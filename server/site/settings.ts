@@ -43,6 +43,7 @@ async function readSiteSettings(): Promise<SiteSettings> {
     membersOnly: stored.membersOnly === true,
     openSignUp: false,
     signUpDelegationId: null,
+    scholarsInvite: stored.scholarsInvite === true,
   };
 }
 

@@ -127,7 +127,7 @@ export async function moveStage(actor: Actor | null, slug: string, raw: unknown,
     throw invalid(`A ${from} term cannot move to ${to}.`, { stage: ["move_not_allowed"] });
   }
 
-  const moved = await changeTerm(term.id, {}, async (tx, emit) => {
+  const moved = await changeTerm(term.id, {}, async (tx, emit, notice) => {
     if (from === "consultation" && to === "draft" && (await tx.ballot.count({ where: { termId: term.id } })) > 0) {
       throw conflict("Scholars have voted on this term; it can no longer go back to draft.", { reason: "has_ballots" });
     }
@@ -152,6 +152,8 @@ export async function moveStage(actor: Actor | null, slug: string, raw: unknown,
       { stage: after.stage, deadline: after.deadline },
     );
     emit("stage", { stage: after.stage, deadline: after.deadline?.toISOString() ?? null });
+    if (to === "consultation" && from !== "consultation") notice({ kind: "consultation" });
+    if (to === "provisional" && from === "consultation") notice({ kind: "provisional" });
     return record(after);
   });
   return moved;

@@ -8,6 +8,8 @@ import { carryCellsOver, rebuildCells } from "@/server/results/cells";
 import { publishTermEvent } from "@/server/live/publish";
 import { wakeLocal } from "@/server/live/hub";
 import { expireCachedTermPages } from "@/server/live/cached-pages";
+import { writeTermNotice, type TermNotice } from "@/server/notices/term-notices";
+import { nudgeDelivery } from "@/server/notices/schedule";
 
 /**
  * The one path of a change to a term (everything but a ballot save, whose one statement does
@@ -25,37 +27,50 @@ import { expireCachedTermPages } from "@/server/live/cached-pages";
  * 3. the live events emitted are written in the same transaction (TermEvent, and on PostgreSQL
  *    a NOTIFY delivered at commit), so a client never sees an event of a change that did not
  *    commit, nor misses one that did;
- * 4. after the commit, when anything was emitted: this instance's streams are woken and the
+ *    The notices the change makes (`notice(...)`: in the app and, through the mail outbox, by
+ *    email) are written in the same transaction too (server/notices/term-notices.ts);
+ * 4. after the commit: when a notice was written, the outbox delivery is nudged; when anything was
+ *    emitted, this instance's streams are woken and the
  *    term's pages expired (the readers' cached copy and the members' pages, which makes a
  *    server action's answer carry the fresh page; actions do not revalidate term pages).
  */
 export type EmitTermEvent = (type: TermEventType, payload: Prisma.InputJsonObject) => void;
+export type NoteTermNotice = (notice: TermNotice) => void;
 export type TermChange = { renderings?: boolean | "added" };
 
-export type TermWork<T> = (tx: Tx, emit: EmitTermEvent) => Promise<T>;
+export type TermWork<T> = (tx: Tx, emit: EmitTermEvent, notice: NoteTermNotice) => Promise<T>;
 
 export async function changeTerm<T>(termId: string, change: TermChange, work: TermWork<T>): Promise<T> {
   let emitted = false;
+  let noted = false;
   const result = await db().$transaction(async (tx) => {
-    const { value, events } = await changeWithin(tx, termId, change, work);
+    const { value, events, notices } = await changeWithin(tx, termId, change, work);
     emitted = events > 0;
+    noted = notices > 0;
     return value;
   });
+  if (noted) nudgeDelivery();
   if (emitted) await afterTermChange(termId);
   return result;
 }
 
-/** Steps 1-3 of a change inside a transaction the caller holds; the number of events written. */
-async function changeWithin<T>(tx: Tx, termId: string, change: TermChange, work: TermWork<T>): Promise<{ value: T; events: number }> {
+/** Steps 1-3 of a change inside a transaction the caller holds; the number of events and notices written. */
+async function changeWithin<T>(tx: Tx, termId: string, change: TermChange, work: TermWork<T>): Promise<{ value: T; events: number; notices: number }> {
   const events: { type: TermEventType; payload: Prisma.InputJsonObject }[] = [];
+  const notices: TermNotice[] = [];
   if (change.renderings) await bumpTally(tx, termId);
-  const value = await work(tx, (type, payload) => void events.push({ type, payload }));
+  const value = await work(
+    tx,
+    (type, payload) => void events.push({ type, payload }),
+    (n) => void notices.push(n),
+  );
   // The maintained tally follows the active renderings: rebuilt with the change, or still
   // valid when a rendering nobody has graded was only added (if it was valid before).
   if (change.renderings === "added") await carryCellsOver(tx, termId);
   else if (change.renderings) await rebuildCells(tx, termId);
   for (const e of events) await publishTermEvent(tx, termId, e.type, e.payload);
-  return { value, events: events.length };
+  for (const n of notices) await writeTermNotice(tx, termId, n);
+  return { value, events: events.length, notices: notices.length };
 }
 
 /** Changes one term inside changeTerms' transaction. */

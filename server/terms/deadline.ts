@@ -34,7 +34,7 @@ export async function closeExpiredConsultations(now = new Date()): Promise<numbe
 }
 
 async function closeIfExpired(termId: string, deadline: Date, now: Date): Promise<boolean> {
-  const closed = await changeTerm(termId, {}, async (tx, emit) => {
+  const closed = await changeTerm(termId, {}, async (tx, emit, notice) => {
     const { count } = await tx.term.updateMany({
       where: { id: termId, stage: "consultation", deadline: { lt: now } },
       data: { stage: "provisional", deadline: null },
@@ -42,6 +42,7 @@ async function closeIfExpired(termId: string, deadline: Date, now: Date): Promis
     if (count === 0) return false;
     await recordAudit(tx, null, "term.deadline_passed", "term", termId, { stage: "consultation", deadline }, { stage: "provisional", deadline: null });
     emit("stage", { stage: "provisional", deadline: null });
+    notice({ kind: "provisional" });
     return true;
   });
   return closed;

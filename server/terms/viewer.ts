@@ -6,9 +6,9 @@ import { db } from "@/server/db/client";
 import { getBallot } from "@/server/ballots/service";
 import { listMerges } from "@/server/deliberation/merge";
 import { listHiddenRenderings } from "@/server/deliberation/moderation";
-import { unreadNotificationCount } from "@/server/site/notifications";
+import { headerCounts } from "@/server/notices/counts";
 
-const NOBODY: TermViewer = { actor: null, unread: 0, ballot: null, own: { renderings: [], comments: [] }, facilitation: null };
+const NOBODY: TermViewer = { actor: null, unread: 0, needsGrade: 0, ballot: null, own: { renderings: [], comments: [] }, facilitation: null };
 
 /**
  * The viewer's own parts of a term's page (lib/schemas/term-viewer.ts). Everything else on the
@@ -19,8 +19,8 @@ export async function termViewer(actor: Actor | null, slug: string): Promise<Ter
   if (!actor) return NOBODY;
   const term = await db().term.findUnique({ where: { slug }, select: { id: true } });
   if (!term) throw notFound("Term");
-  const [unread, ballot, renderings, comments, facilitation] = await Promise.all([
-    unreadNotificationCount(actor),
+  const [{ unread, needsGrade }, ballot, renderings, comments, facilitation] = await Promise.all([
+    headerCounts(actor),
     getBallot(actor, slug),
     db().rendering.findMany({ where: { termId: term.id, proposerId: actor.id, status: "active" }, select: { id: true } }),
     db().comment.findMany({ where: { termId: term.id, authorId: actor.id, deletedAt: null }, select: { id: true } }),
@@ -29,6 +29,7 @@ export async function termViewer(actor: Actor | null, slug: string): Promise<Ter
   return {
     actor: { id: actor.id, name: actor.name, role: actor.role, delegationId: actor.delegationId, delegation: actor.delegation, locale: actor.locale },
     unread,
+    needsGrade,
     ballot,
     own: { renderings: renderings.map((r) => r.id), comments: comments.map((c) => c.id) },
     facilitation,

@@ -17,11 +17,11 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 type Run = { code: number | null; stdout: string; stderr: string; lines: string[] };
 
-function admin(databaseUrl: string, args: string[], stdin?: string): Promise<Run> {
+function admin(databaseUrl: string, args: string[], stdin?: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "cli/admin.ts", ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: "https://gongshang.example.org", NODE_ENV: "test" },
+      env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: "https://gongshang.example.org", NODE_ENV: "test", ...env },
     });
     let stdout = "";
     let stderr = "";
@@ -121,6 +121,18 @@ describe("admin CLI", () => {
     assert.ok(Math.abs(row.expiresAt.getTime() - Date.now() - 2 * 86_400_000) < 60_000);
     const bad = await admin(url, ["invite", "--delegation", "China", "--uses", "0"]);
     assert.equal(bad.code, 2);
+  });
+
+  it("without NEXTAUTH_URL, invite links name the address the server was started on (recorded at its start), not localhost:3000", async () => {
+    const unset = { NEXTAUTH_URL: "", PORT: "" };
+    const before = await admin(url, ["invite", "--delegation", "China"], undefined, unset);
+    assert.match(before.lines.at(-1)!, /^http:\/\/localhost:3000\/invite\//, "no server has started on this database yet");
+    // What a server started with `next start -p 4123` records (server/site/url.ts recordServerUrl).
+    await db.setting.upsert({ where: { key: "server.url" }, update: { value: "http://localhost:4123" }, create: { key: "server.url", value: "http://localhost:4123" } });
+    const r = await admin(url, ["invite", "--delegation", "China"], undefined, unset);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.lines.at(-1)!, /^http:\/\/localhost:4123\/invite\/[\w-]{43}$/);
+    await db.setting.delete({ where: { key: "server.url" } });
   });
 
   it("list-users, set-role (a demotion ends sessions), set-password and disable", async () => {

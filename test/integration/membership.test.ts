@@ -210,15 +210,15 @@ describeEachEngine("membership", ({ database }) => {
     it("only admins change settings; open sign-up needs a delegation that exists", async () => {
       const db = database().db;
       const canada = await delegationId(db, "Canada");
-      assert.deepEqual(await getSiteSettings(), { membersOnly: false, openSignUp: false, signUpDelegationId: null });
+      assert.deepEqual(await getSiteSettings(), { membersOnly: false, openSignUp: false, signUpDelegationId: null, scholarsInvite: false });
       await refused(updateSiteSettings(facilitator, { membersOnly: true }), "forbidden");
       await refused(updateSiteSettings(scholar, { membersOnly: true }), "forbidden");
       await refused(updateSiteSettings(admin, { openSignUp: true }), "invalid");
       await refused(updateSiteSettings(admin, { openSignUp: true, signUpDelegationId: "nope" }), "invalid");
       await updateSiteSettings(admin, { membersOnly: true, openSignUp: true, signUpDelegationId: canada });
-      assert.deepEqual(await getSiteSettings(), { membersOnly: true, openSignUp: true, signUpDelegationId: canada });
+      assert.deepEqual(await getSiteSettings(), { membersOnly: true, openSignUp: true, signUpDelegationId: canada, scholarsInvite: false });
       await updateSiteSettings(admin, { membersOnly: false, openSignUp: false, signUpDelegationId: null });
-      assert.deepEqual(await getSiteSettings(), { membersOnly: false, openSignUp: false, signUpDelegationId: null });
+      assert.deepEqual(await getSiteSettings(), { membersOnly: false, openSignUp: false, signUpDelegationId: null, scholarsInvite: false });
       assert.equal(await db.auditEntry.count({ where: { action: "settings.update" } }), 2);
     });
 

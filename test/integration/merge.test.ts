@@ -88,7 +88,8 @@ describeEachEngine("merging duplicate renderings", ({ database }) => {
     });
     assert.deepEqual(await getResults(term.slug), expected);
 
-    const note = await db.notification.findFirstOrThrow({ where: { userId: proposer.id } });
+    // (the proposer is also told of the comments on their proposal: issue 16)
+    const note = await db.notification.findFirstOrThrow({ where: { userId: proposer.id, kind: { not: "discussion" } } });
     assert.equal(note.kind, "rendering_merged");
     const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "rendering.merge", entityId: b.id } });
     assert.equal(entry.actorId, f.id);

@@ -33,7 +33,7 @@ describeEachEngine("the viewer's own parts of a term page", ({ database }) => {
     const canadaComment = await addComment(canada, second!.id, { stance: "against", body: "Too loose." });
     await hideComment(facilitator, canadaComment.id, { reason: "off topic" });
 
-    assert.deepEqual(await termViewer(null, "cso"), { actor: null, unread: 0, ballot: null, own: { renderings: [], comments: [] }, facilitation: null });
+    assert.deepEqual(await termViewer(null, "cso"), { actor: null, unread: 0, needsGrade: 0, ballot: null, own: { renderings: [], comments: [] }, facilitation: null });
 
     const mine = termViewerSchema.parse(await termViewer(china, "cso"));
     assert.equal(mine.actor?.id, china.id);

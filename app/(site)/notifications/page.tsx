@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { messages } from "@/server/site/locale";
 import { currentActor } from "@/server/auth/request";
@@ -24,7 +25,7 @@ export default async function NotificationsPage() {
               <time dateTime={x.createdAt} className="muted">
                 {new Date(x.createdAt).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "UTC" })}
               </time>{" "}
-              {x.message}
+              {x.href ? <Link href={x.href}>{x.message}</Link> : x.message}
             </li>
           ))}
         </ul>

@@ -28,6 +28,7 @@ export default async function SignInPage({ searchParams }: Props) {
         initialError={error ? (error in t.auth.errors ? error : "Default") : null}
         magicLink={!!e.SMTP_URL}
         orcid={!!(e.ORCID_CLIENT_ID && e.ORCID_CLIENT_SECRET)}
+        forgot={e.SMTP_URL ? { label: t.reset.forgotLink, href: "/reset-password" } : null}
       />
       {settings.openSignUp ? (
         <p>

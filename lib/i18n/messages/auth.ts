@@ -18,7 +18,7 @@ export const en = {
   signOut: "Sign out",
   errors: {
     CredentialsSignin: "The email or password is wrong. Check them and try again.",
-    Locked: "Too many failed attempts for this email. Wait a minute and try again (after 10 failures from this network, 15 minutes), or use an emailed sign-in link.",
+    Locked: "Too many failed attempts for this email. Wait a minute and try again (after 10 failures from this network, 15 minutes), or use an emailed sign-in link, or reset your password.",
     AccessDenied: "This account is not a member, or it has been disabled. Ask a facilitator for an invitation.",
     Verification: "This sign-in link has expired or was already used. Ask for a new one.",
     Default: "Sign-in failed. Please try again.",
@@ -50,7 +50,7 @@ export const zh: Widen<typeof en> = {
   signOut: "退出",
   errors: {
     CredentialsSignin: "邮箱或密码错误，请检查后重试。",
-    Locked: "该邮箱失败次数过多。请等一分钟后再试（同一网络失败 10 次后需等 15 分钟），或使用邮件链接登录。",
+    Locked: "该邮箱失败次数过多。请等一分钟后再试（同一网络失败 10 次后需等 15 分钟），或使用邮件链接登录，或重设密码。",
     AccessDenied: "该账户不是成员或已被停用。请向主持人索取邀请。",
     Verification: "该登录链接已过期或已被使用，请重新获取。",
     Default: "登录失败，请重试。",

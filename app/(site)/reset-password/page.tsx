@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { messages } from "@/server/site/locale";
+import { requestResetAction } from "@/server/actions/account/password-reset";
+import { ResetRequestForm } from "@/components/account/reset-forms";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Reset your password" };
+
+export default async function ResetRequestPage() {
+  const { t } = await messages();
+  return (
+    <>
+      <h1>{t.reset.requestTitle}</h1>
+      <p className="muted">{t.reset.requestIntro}</p>
+      <ResetRequestForm t={t.reset} action={requestResetAction} />
+      <p>
+        <a href="/signin">{t.reset.signIn}</a>
+      </p>
+    </>
+  );
+}
