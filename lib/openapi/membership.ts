@@ -72,6 +72,7 @@ export const MEMBERSHIP_OPERATIONS: ApiOperation[] = [
       400: err("The body is not a JSON object."),
       422: err("Not an email address."),
       429: err("Too many requests for this address or from this client; Retry-After says when to try again."),
+      ...OVERLOADED,
     },
   },
   {
@@ -87,6 +88,7 @@ export const MEMBERSHIP_OPERATIONS: ApiOperation[] = [
       404: err("The token is not valid (error.reason reset_unknown)."),
       409: err("The link was already used (reset_used) or has expired (reset_expired)."),
       422: err("The password is too short or too long."),
+      ...OVERLOADED,
     },
   },
   {
@@ -96,6 +98,6 @@ export const MEMBERSHIP_OPERATIONS: ApiOperation[] = [
     auth: "public",
     summary: "One-click unsubscribe (RFC 8058) from one kind of notification email",
     description: "The List-Unsubscribe address of every notification email. The signed token names the member and the kind; no session is needed.",
-    responses: { 200: json("Unsubscribed from that kind of email.", "Unsubscribed"), 404: err("The link is not valid.") },
+    responses: { 200: json("Unsubscribed from that kind of email.", "Unsubscribed"), 404: err("The link is not valid."), ...OVERLOADED },
   },
 ];

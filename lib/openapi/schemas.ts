@@ -18,7 +18,7 @@ import { mergeResultSchema } from "@/lib/schemas/moderation";
 import { decisionDetailSchema, decisionListSchema } from "@/lib/schemas/decision";
 import { profileSchema, profileUpdateSchema } from "@/lib/schemas/account";
 import { passwordChangedSchema, resetAcceptedSchema, resetConfirmSchema, resetRequestSchema, unsubscribedSchema } from "@/lib/schemas/password-reset";
-import { createdInviteSchema, emailInviteSchema, inviteInputSchema, inviteListSchema } from "@/lib/schemas/invite";
+import { inviteCreatedSchema, inviteListSchema, inviteRequestSchema } from "@/lib/schemas/invite";
 import { auditPageSchema } from "@/lib/schemas/audit";
 import { importRefusalSchema, importReportSchema } from "@/lib/schemas/lexicon-import";
 
@@ -99,13 +99,13 @@ export const SCHEMAS = {
   Profile: { schema: profileSchema, io: "output" },
   ProfileUpdate: { schema: profileUpdateSchema, io: "input" },
   InviteList: { schema: inviteListSchema, io: "output" },
-  InviteInput: { schema: z.union([emailInviteSchema, inviteInputSchema]), io: "input" },
+  InviteInput: { schema: inviteRequestSchema, io: "input" },
   ResetRequest: { schema: resetRequestSchema, io: "input" },
   ResetAccepted: { schema: resetAcceptedSchema, io: "output" },
   ResetConfirm: { schema: resetConfirmSchema, io: "input" },
   PasswordChanged: { schema: passwordChangedSchema, io: "output" },
   Unsubscribed: { schema: unsubscribedSchema, io: "output" },
-  CreatedInvite: { schema: z.union([createdInviteSchema, inviteListSchema]), io: "output" },
+  CreatedInvite: { schema: inviteCreatedSchema, io: "output" },
   AuditPage: { schema: auditPageSchema, io: "output" },
   OpenApiDocument: { schema: openApiDocumentSchema, io: "output" },
   NextAuthJson: { schema: nextAuthJsonSchema, io: "output" },

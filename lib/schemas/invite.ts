@@ -92,3 +92,19 @@ export const inviteListSchema = z.object({ invites: z.array(inviteViewSchema) })
 
 /** POST /api/invites: the link holds the secret and is shown only this once. */
 export const createdInviteSchema = z.object({ url: z.string(), invite: inviteViewSchema });
+
+/**
+ * POST /api/invites as the API document describes it: a link (the invitation fields), or with
+ * `emails` one emailed link per address; the answer is the link or the emailed invitations.
+ */
+export const inviteRequestSchema = inviteInputSchema.extend({
+  emails: emailInviteSchema.shape.emails.optional(),
+  name: emailInviteSchema.shape.name.optional(),
+  note: emailInviteSchema.shape.note.optional(),
+  locale: emailInviteSchema.shape.locale.optional(),
+});
+export const inviteCreatedSchema = z.object({
+  url: z.string().optional().describe("The link, holding the secret: shown only this once (without emails)."),
+  invite: inviteViewSchema.optional(),
+  invites: z.array(inviteViewSchema).optional().describe("The invitations emailed (with emails)."),
+});
