@@ -58,7 +58,7 @@ export type FileRead = { file: ImportedFile; problems: [] } | { file: null; prob
 
 /** Largest file read (bytes), and most concepts in one file: one import is one transaction. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-export const IMPORT_MAX_CONCEPTS = 5000;
+export const IMPORT_MAX_CONCEPTS = 2000;
 
 /** Whitespace collapsed and trimmed: how names and texts in a file are compared and kept. */
 export const clean = (s: string | undefined): string => (s ?? "").normalize("NFC").replace(/\s+/gu, " ").trim();

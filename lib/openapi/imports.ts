@@ -10,7 +10,7 @@ export const IMPORT_OPERATIONS: ApiOperation[] = [
     auth: "member",
     summary: "Import a glossary: TBX-Basic (v3, or v2 martif) or the lexicon CSV; facilitators and admins",
     description:
-      "Terms are matched by concept id (c-<slug>) or by headword and source language; a matched term gains only the renderings it lacks (while it is a draft or in consultation), never loses anything; other concepts become draft terms. All or nothing, in one transaction; importing the same file twice changes nothing. At most 5 MiB and 5,000 concepts; 60 imports or previews per hour per member.",
+      "Terms are matched by concept id (c-<slug>) or by headword and source language; a matched term gains only the renderings it lacks (while it is a draft or in consultation), never loses anything; other concepts become draft terms. All or nothing, in one transaction; importing the same file twice changes nothing. At most 5 MiB and 2,000 concepts; 60 imports or previews per hour per member.",
     query: [
       { name: "dryRun", description: "1: a preview of what would change; nothing is written.", schema: { type: "string", enum: ["1", "true"] } },
       { name: "source", description: "Source language of new terms (default: the file's, else its document language, else en).", schema: { type: "string" } },
