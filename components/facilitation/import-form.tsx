@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { format, type Messages } from "@/lib/i18n";
 import type { ImportReport } from "@/lib/schemas/lexicon-import";
 import styles from "@/components/forms/forms.module.css";
@@ -40,9 +40,12 @@ export function ImportForm({ t }: { t: Messages["imports"] }) {
     } catch (e) {
       setView({ kind: "refused", message: format(t.failed, { message: (e as Error).message }), problems: [] });
     }
-    // Keyboard and screen-reader users land on what happened.
-    requestAnimationFrame(() => resultRef.current?.focus());
   }
+
+  // Keyboard and screen-reader users land on what happened, once it is on the page.
+  useEffect(() => {
+    if (view.kind === "report" || view.kind === "refused") resultRef.current?.focus();
+  }, [view]);
 
   const busy = view.kind === "busy";
   const report = view.kind === "report" ? view.report : null;
