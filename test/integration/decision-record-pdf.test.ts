@@ -69,11 +69,16 @@ describeEachEngine("decision record PDF", ({ database }) => {
     await moveStage(f, term.slug, { stage: "provisional" });
     const d = await recordDecision(f, term.slug, { adoptedRenderingId: a.id, statementEn: "Adopted.", statementZh: "采用。" });
     if (!popplerAvailable()) return;
+    // A decision recorded before results carried them (an older snapshot): nothing for them.
+    const row = await db.decision.findUniqueOrThrow({ where: { id: d.id } });
+    const snapshot = row.snapshot as { results: Record<string, object> };
+    assert.ok(snapshot.results.robustness && snapshot.results.explanation, "new snapshots carry both");
+    delete snapshot.results.robustness;
+    delete snapshot.results.explanation;
+    await db.decision.update({ where: { id: d.id }, data: { snapshot: snapshot as object } });
     const plain = pdfText((await decisionRecordPdf(term.slug, d.id, "http://localhost")).bytes);
     assert.doesNotMatch(plain, /How robust|In plain words/);
 
-    const row = await db.decision.findUniqueOrThrow({ where: { id: d.id } });
-    const snapshot = row.snapshot as { results: Record<string, object> };
     snapshot.results.robustness = { consensus: a.id, blockMargin: { China: 1 }, ballotsToChange: 1, exact: true };
     snapshot.results.explanation = { en: "Only China voted; 多元共进 is acceptable to it.", zh: "只有中国代表团投票；多元共进为其所接受。" };
     await db.decision.update({ where: { id: d.id }, data: { snapshot: snapshot as object } });

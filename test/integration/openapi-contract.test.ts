@@ -39,6 +39,12 @@ import * as termCsv from "@/app/api/terms/[slug]/export.csv/route";
 import * as termTbx from "@/app/api/terms/[slug]/export.tbx/route";
 import * as lexiconImport from "@/app/api/lexicon/import/route";
 import * as viewer from "@/app/api/terms/[slug]/viewer/route";
+import * as decisionBallots from "@/app/api/terms/[slug]/decisions/[id]/ballots/route";
+import * as resetRequest from "@/app/api/auth/password-reset/route";
+import * as resetConfirm from "@/app/api/auth/password-reset/confirm/route";
+import * as unsubscribe from "@/app/api/unsubscribe/[token]/route";
+import { hashResetToken } from "@/server/auth/password-reset";
+import { unsubscribeToken } from "@/server/notices/unsubscribe";
 
 /**
  * The API keeps the promise of its OpenAPI document (GET /api/openapi.json): every documented
@@ -175,6 +181,8 @@ describeEachEngine("the API answers as its OpenAPI document says", ({ database }
     await call(decisions.GET as Handler, "get", "/api/terms/{slug}/decisions", { slug });
     await call(decisionOne.GET as Handler, "get", "/api/terms/{slug}/decisions/{id}", { slug, id: d.id });
     await call(decisionOne.GET as Handler, "get", "/api/terms/{slug}/decisions/{id}", { slug, id: "nope" }); // 404
+    await call(decisionBallots.GET as Handler, "get", "/api/terms/{slug}/decisions/{id}/ballots", { slug, id: d.id });
+    await call(decisionBallots.GET as Handler, "get", "/api/terms/{slug}/decisions/{id}/ballots", { slug, id: "nope" }); // 404
 
     // Exports of a published term and of the lexicon.
     for (const [handler, path, params] of [
@@ -214,6 +222,17 @@ describeEachEngine("the API answers as its OpenAPI document says", ({ database }
     await call(invites.GET as Handler, "get", "/api/invites", {}, { token: chinaT }); // 403
     await call(audit.GET as Handler, "get", "/api/audit", {}, { token: adminT, query: "?limit=5" });
     await call(audit.GET as Handler, "get", "/api/audit", {}, { token: facT }); // 403
+
+    // A forgotten password, and one-click unsubscribe.
+    await call(resetRequest.POST as Handler, "post", "/api/auth/password-reset", {}, { body: { email: "nobody@example.org" } }); // 202 all the same
+    await call(resetRequest.POST as Handler, "post", "/api/auth/password-reset", {}, { body: { email: "not an address" } }); // 422
+    const resetToken = "contract-test-reset-token";
+    await db.passwordReset.create({ data: { tokenHash: hashResetToken(resetToken), userId: china.id, expiresAt: new Date(Date.now() + 60_000) } });
+    await call(resetConfirm.POST as Handler, "post", "/api/auth/password-reset/confirm", {}, { body: { token: "unknown", password: "a new password 1" } }); // 404
+    await call(resetConfirm.POST as Handler, "post", "/api/auth/password-reset/confirm", {}, { body: { token: resetToken, password: "a new password 1" } });
+    await call(resetConfirm.POST as Handler, "post", "/api/auth/password-reset/confirm", {}, { body: { token: resetToken, password: "a new password 2" } }); // 409: used
+    await call(unsubscribe.POST as Handler, "post", "/api/unsubscribe/{token}", { token: unsubscribeToken(china.id, "consultation") });
+    await call(unsubscribe.POST as Handler, "post", "/api/unsubscribe/{token}", { token: "not.a.token" }); // 404
 
     // The interface language. (NextAuth.js's own endpoints need Next's request scope: e2e/standards.spec.ts checks them over HTTP.)
     const form = new URLSearchParams({ locale: "zh" }).toString();
