@@ -3,9 +3,7 @@
 import { useEffect, useState } from "react";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { pageResults, type PageResults } from "@/lib/page-results";
-import type { Results } from "@/lib/tally";
-import { explain } from "@/lib/tally/explanation";
-import { analyzeResults } from "@/lib/tally/robustness";
+import { explanationFor } from "./explanation-text";
 import { subscribeResults } from "@/components/live/results-feed";
 import { ResultsBody } from "./results-body";
 import type { ArgumentCounts } from "./merit-profiles";
@@ -24,11 +22,6 @@ type Props = {
   arguments: ArgumentCounts;
   summary: string;
 };
-
-/** The results' explanation worded for the reader (the JSON's names delegations as stored). */
-export function explanationFor(results: Results, locale: Locale, labels: Record<string, string>): string {
-  return explain(results, analyzeResults(results).witness, { [locale]: labels })[locale];
-}
 
 /**
  * The results as they stand: those the page was rendered with, replaced by newer ones as the

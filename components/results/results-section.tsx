@@ -3,7 +3,8 @@ import type { Locale, Messages } from "@/lib/i18n";
 import { pageResults } from "@/lib/page-results";
 import { delegationLabels, getVersionedResults } from "@/server/results/service";
 import { argumentCounts } from "@/server/deliberation/comments";
-import { LiveResults, explanationFor } from "./live-results";
+import { LiveResults } from "./live-results";
+import { explanationFor } from "./explanation-text";
 
 /** The results of a term, read from the maintained tally: consensus, ranking, profiles, matrix; kept current by the live stream. */
 export async function ResultsSection({ slug, t, locale, targetLang }: { slug: string; t: Messages; locale: Locale; targetLang: string }) {
