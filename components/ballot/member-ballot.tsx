@@ -1,11 +1,14 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { format } from "@/lib/i18n";
 import type { Stage } from "@/lib/schemas/term";
 import { saveBallot } from "@/server/actions/save-ballot";
 import { useMemberMessages, useReloadViewer, useTermViewer } from "@/components/member/member-provider";
-import { BallotForm } from "./ballot-form";
 import styles from "./ballot.module.css";
+
+// Only members draw these: loaded when drawn, so readers do not download them.
+const BallotForm = dynamic(() => import("./ballot-form").then((m) => m.BallotForm));
 
 type Props = {
   slug: string;

@@ -1,15 +1,18 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { hasRole } from "@/lib/permissions";
 import type { Stance } from "@/lib/schemas/comment";
 import { addCommentAction, deleteCommentAction, editCommentAction } from "@/server/actions/discussion";
 import { hideCommentAction } from "@/server/actions/facilitation";
-import { HideForm } from "@/components/facilitation/hide-form";
 import { useMemberMessages, useTermViewer } from "@/components/member/member-provider";
-import { CommentForm } from "./comment-form";
-import { OwnCommentControls } from "./own-comment-controls";
 import styles from "./discussion.module.css";
+
+// Only members draw these: loaded when drawn, so readers do not download them.
+const HideForm = dynamic(() => import("@/components/facilitation/hide-form").then((m) => m.HideForm));
+const CommentForm = dynamic(() => import("./comment-form").then((m) => m.CommentForm));
+const OwnCommentControls = dynamic(() => import("./own-comment-controls").then((m) => m.OwnCommentControls));
 
 type Comment = { id: string; stance: Stance; body: string };
 

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { format } from "@/lib/i18n";
 import { hasRole } from "@/lib/permissions";
@@ -7,8 +8,10 @@ import type { Stage } from "@/lib/schemas/term";
 import { STAGE_MOVES } from "@/lib/term-stages";
 import { moveStageAction, undoMergeAction, unhideCommentAction, unhideRenderingAction } from "@/server/actions/facilitation";
 import { useMemberMessages, useTermViewer } from "@/components/member/member-provider";
-import { StageForm } from "./stage-form";
-import { ActionButton } from "./action-button";
+
+// Only members draw these: loaded when drawn, so readers do not download them.
+const StageForm = dynamic(() => import("./stage-form").then((m) => m.StageForm));
+const ActionButton = dynamic(() => import("./action-button").then((m) => m.ActionButton));
 
 type Term = { slug: string; stage: Stage; deadline: string | null; targetLang: string };
 

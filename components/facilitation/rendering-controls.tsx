@@ -1,14 +1,17 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { hasRole } from "@/lib/permissions";
 import type { Stage } from "@/lib/schemas/term";
 import { MERGES_OPEN, PROPOSALS_OPEN } from "@/lib/term-stages";
 import { editRenderingAction, withdrawRenderingAction } from "@/server/actions/proposal";
 import { hideRenderingAction, mergeAction } from "@/server/actions/facilitation";
-import { OwnRenderingControls } from "@/components/proposal/own-rendering-controls";
 import { useMemberMessages, useTermViewer } from "@/components/member/member-provider";
-import { MergeForm } from "./merge-form";
-import { HideForm } from "./hide-form";
+
+// Only members draw these: loaded when drawn, so readers do not download them.
+const OwnRenderingControls = dynamic(() => import("@/components/proposal/own-rendering-controls").then((m) => m.OwnRenderingControls));
+const MergeForm = dynamic(() => import("./merge-form").then((m) => m.MergeForm));
+const HideForm = dynamic(() => import("./hide-form").then((m) => m.HideForm));
 
 type Props = {
   slug: string;

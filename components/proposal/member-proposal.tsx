@@ -1,8 +1,11 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { proposeAction } from "@/server/actions/proposal";
 import { useMemberMessages, useTermViewer } from "@/components/member/member-provider";
-import { ProposalForm } from "./proposal-form";
+
+// Only members draw these: loaded when drawn, so readers do not download them.
+const ProposalForm = dynamic(() => import("./proposal-form").then((m) => m.ProposalForm));
 
 /** The proposal form for a signed-in scholar of a delegation; `children` for everyone else. */
 export function MemberProposal({ slug, targetLang, children }: { slug: string; targetLang: string; children: React.ReactNode }) {

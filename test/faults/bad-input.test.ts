@@ -61,7 +61,8 @@ const FUZZ_TBX = `<?xml version="1.0" encoding="UTF-8"?>
 function brokenImports(): fc.Arbitrary<{ kind: string; body: string | Buffer }> {
   return fc.oneof(
     fc.integer({ min: 1, max: FUZZ_TBX.length - 2 }).map((n) => ({ kind: "truncated TBX", body: FUZZ_TBX.slice(0, n) })),
-    fc.tuple(fc.integer({ min: 0, max: FUZZ_TBX.length - 1 }), fc.constantFrom("<", "&", "</x>", "<a", '"', "&bogus;", "\u0001"))
+    // Each of these breaks a document wherever it lands (a quote would not: it is plain text between tags).
+    fc.tuple(fc.integer({ min: 0, max: FUZZ_TBX.length - 1 }), fc.constantFrom("<", "&", "</x>", "<a", "&bogus;", "\u0001"))
       .map(([at, junk]) => ({ kind: "TBX with a broken character", body: FUZZ_TBX.slice(0, at) + junk + FUZZ_TBX.slice(at) }))
       .filter(({ body }) => body !== FUZZ_TBX),
     fc.string({ minLength: 1 }).filter((s) => !s.trimStart().startsWith("<")).map((body) => ({ kind: "not XML", body })),
