@@ -3,7 +3,6 @@
 import { useEffect, useState } from "react";
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import { pageResults, type PageResults } from "@/lib/page-results";
-import { explanationFor } from "./explanation-text";
 import { subscribeResults } from "@/components/live/results-feed";
 import { ResultsBody } from "./results-body";
 import type { ArgumentCounts } from "./merit-profiles";
@@ -35,13 +34,14 @@ export function LiveResults({ slug, initial, initialExplanation, version, ...res
   const { locale, delegationLabels } = rest;
   useEffect(
     () =>
-      subscribeResults(slug, (r) =>
-        setShown((now) =>
-          r.version > now.version
-            ? { version: r.version, results: pageResults(r.results), explanation: explanationFor(r.results, locale, delegationLabels) }
-            : now,
-        ),
-      ),
+      subscribeResults(slug, (r) => {
+        // The wording (robustness included) loads with the first update: readers who never see
+        // one do not download it.
+        void import("./explanation-text").then(({ explanationFor }) => {
+          const explanation = explanationFor(r.results, locale, delegationLabels);
+          setShown((now) => (r.version > now.version ? { version: r.version, results: pageResults(r.results), explanation } : now));
+        });
+      }),
     [slug, locale, delegationLabels],
   );
   const { results, explanation } = shown;

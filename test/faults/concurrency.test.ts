@@ -35,7 +35,10 @@ function ballot(renderings: string[], s: number, k: number): Body {
 }
 
 describeEachEngine("concurrent ballot revisions", (engine) => {
-  const app = useApp(engine, "concurrency");
+  // These tests are about races, not about overload: the write admission (which answers 503
+  // beyond WRITE_QUEUE_WAIT_MS, tested in test/integration/overload.test.ts) lets them queue as
+  // long as they need on a slow machine.
+  const app = useApp(engine, "concurrency", { env: { WRITE_QUEUE_WAIT_MS: "60000", WRITE_QUEUE: "100000" } });
 
   it(`${SCHOLARS} scholars × ${REVISIONS} revisions at once: no 5xx, an event per accepted save, tally = recount`, { timeout: 600_000 }, async () => {
     const { server, sql } = app();

@@ -10,14 +10,15 @@ export const FAULTS_DIST_DIR = ".next-faults";
 
 export type App = { server: AppServer; sql: Sql; database: AppDatabase };
 
-export function useApp(engine: Engine, tag: string): () => App {
+/** `env`: the server's extra environment (e.g. a wider write admission for tests of races). */
+export function useApp(engine: Engine, tag: string, { env }: { env?: Record<string, string> } = {}): () => App {
   let app: Partial<App> = {};
   before(async () => {
     // FAULTS_BUILD=1 always rebuilds; FAULTS_REUSE_BUILD=1 serves an existing build even if stale.
     ensureBuild(FAULTS_DIST_DIR, { force: process.env.FAULTS_BUILD === "1", reuse: process.env.FAULTS_REUSE_BUILD === "1" });
     const database = await createAppDatabase(engine, tag);
     app.database = database;
-    app.server = await AppServer.start({ distDir: FAULTS_DIST_DIR, database });
+    app.server = await AppServer.start({ distDir: FAULTS_DIST_DIR, database, ...(env ? { env } : {}) });
     app.sql = await openSql(database.config);
   });
   after(async () => {
