@@ -8,8 +8,8 @@ import { BallotSection } from "@/components/ballot/ballot-section";
 import { ResultsSection } from "@/components/results/results-section";
 import { ProposalSection } from "@/components/proposal/proposal-section";
 import { RenderingDiscussion } from "@/components/discussion/rendering-discussion";
-import { RenderingControls } from "@/components/facilitation/rendering-controls";
-import { FacilitatorPanel } from "@/components/facilitation/facilitator-panel";
+import { RenderingControlsSlot } from "@/components/facilitation/rendering-controls-slot";
+import { FacilitatorSlot } from "@/components/facilitation/facilitator-slot";
 import { DecisionHistory, DecisionPanel } from "@/components/facilitation/decision-panel";
 import { MemberProvider } from "@/components/member/member-provider";
 import type { TermViewer } from "@/lib/schemas/term-viewer";
@@ -75,7 +75,7 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
           {term.sourceLang} → {term.targetLang}
         </dd>
       </dl>
-      <FacilitatorPanel term={{ slug: term.slug, stage: term.stage, deadline: term.deadline, targetLang: term.targetLang }} />
+      <FacilitatorSlot term={{ slug: term.slug, stage: term.stage, deadline: term.deadline, targetLang: term.targetLang }} />
       <nav aria-label={t.term.onThisPage} className="on-this-page">
         {term.stage !== "draft" ? <a href="#results">{t.ballot.results.title}</a> : null}
         <a href="#candidates">{t.term.candidates}</a>
@@ -93,7 +93,7 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
             {term.renderings.map((r) => (
               <li key={r.id}>
                 <RenderingCard rendering={r} targetLang={term.targetLang} t={t} />
-                <RenderingControls
+                <RenderingControlsSlot
                   slug={term.slug}
                   stage={term.stage}
                   targetLang={term.targetLang}
