@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
+import { useState } from "react";
 import { hasRole } from "@/lib/permissions";
 import type { Stance } from "@/lib/schemas/comment";
 import { addCommentAction, deleteCommentAction, editCommentAction } from "@/server/actions/discussion";
@@ -15,6 +16,21 @@ const CommentForm = dynamic(() => import("./comment-form").then((m) => m.Comment
 const OwnCommentControls = dynamic(() => import("./own-comment-controls").then((m) => m.OwnCommentControls));
 
 type Comment = { id: string; stance: Stance; body: string };
+
+/**
+ * A folded form: its code loads when it is first opened. On the page rendered on the server
+ * for a member (no JavaScript needed) the form is in the HTML from the start.
+ */
+function Folded({ summary, children }: { summary: string; children: () => React.ReactNode }) {
+  const { fromServer } = useTermViewer();
+  const [opened, setOpened] = useState(fromServer);
+  return (
+    <details onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary>{summary}</summary>
+      {opened ? children() : null}
+    </details>
+  );
+}
 
 /**
  * Under a comment, what the viewer may do with it: edit or delete their own, reply (to a thread
@@ -40,16 +56,14 @@ export function CommentActions({ slug, renderingId, comment, reply, open }: { sl
         />
       ) : null}
       {!reply && open ? (
-        <details>
-          <summary>{text.replyOpen}</summary>
-          <CommentForm formId={`reply-${comment.id}`} action={addCommentAction.bind(null, slug, renderingId)} t={text} forms={t.forms} parentId={comment.id} mode="reply" />
-        </details>
+        <Folded summary={text.replyOpen}>
+          {() => <CommentForm formId={`reply-${comment.id}`} action={addCommentAction.bind(null, slug, renderingId)} t={text} forms={t.forms} parentId={comment.id} mode="reply" />}
+        </Folded>
       ) : null}
       {hasRole(actor, "facilitator") ? (
-        <details>
-          <summary>{t.facilitation.hide.submit}</summary>
-          <HideForm formId={`hide-${comment.id}`} action={hideCommentAction.bind(null, slug, comment.id)} t={t.facilitation} forms={t.forms} />
-        </details>
+        <Folded summary={t.facilitation.hide.submit}>
+          {() => <HideForm formId={`hide-${comment.id}`} action={hideCommentAction.bind(null, slug, comment.id)} t={t.facilitation} forms={t.forms} />}
+        </Folded>
       ) : null}
     </div>
   );
@@ -67,9 +81,8 @@ export function AddComment({ slug, renderingId }: { slug: string; renderingId: s
       </p>
     );
   return (
-    <details>
-      <summary>{text.add}</summary>
-      <CommentForm formId={`c-${renderingId}`} action={addCommentAction.bind(null, slug, renderingId)} t={text} forms={t.forms} />
-    </details>
+    <Folded summary={text.add}>
+      {() => <CommentForm formId={`c-${renderingId}`} action={addCommentAction.bind(null, slug, renderingId)} t={text} forms={t.forms} />}
+    </Folded>
   );
 }

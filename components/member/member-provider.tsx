@@ -54,12 +54,13 @@ export function useMemberMessages(): MemberMessages {
  * The viewer's parts: the newest loaded in this browser, else what the server gave, else
  * nothing yet (`ready: false`: draw the signed-out parts until they arrive).
  */
-export function useTermViewer(): { ready: boolean; viewer: TermViewer | null } {
+export function useTermViewer(): { ready: boolean; viewer: TermViewer | null; fromServer: boolean } {
   const { slug, initial } = useMemberContext();
   const loaded = useViewerState();
-  if (loaded.slug === slug && loaded.status === "ready") return { ready: true, viewer: loaded.viewer };
-  if (initial !== undefined) return { ready: true, viewer: initial };
-  return { ready: loaded.slug === slug && loaded.status === "failed", viewer: null };
+  const fromServer = initial !== undefined;
+  if (loaded.slug === slug && loaded.status === "ready") return { ready: true, viewer: loaded.viewer, fromServer };
+  if (initial !== undefined) return { ready: true, viewer: initial, fromServer };
+  return { ready: loaded.slug === slug && loaded.status === "failed", viewer: null, fromServer };
 }
 
 /** Reloads the viewer's parts after a change that may touch them (not after ballots of others). */
