@@ -1,19 +1,18 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { hasRole } from "@/lib/permissions";
 import type { Stage } from "@/lib/schemas/term";
-import { MERGES_OPEN, PROPOSALS_OPEN } from "@/lib/term-stages";
+import { MERGES_OPEN } from "@/lib/term-stages";
 import { editRenderingAction, withdrawRenderingAction } from "@/server/actions/proposal";
 import { hideRenderingAction, mergeAction } from "@/server/actions/facilitation";
-import { useMemberMessages, useTermViewer } from "@/components/member/member-provider";
+import { useMemberMessages } from "@/components/member/member-provider";
 
 // Only members draw these: loaded when drawn, so readers do not download them.
 const OwnRenderingControls = dynamic(() => import("@/components/proposal/own-rendering-controls").then((m) => m.OwnRenderingControls));
 const MergeForm = dynamic(() => import("./merge-form").then((m) => m.MergeForm));
 const HideForm = dynamic(() => import("./hide-form").then((m) => m.HideForm));
 
-type Props = {
+export type RenderingControlsProps = {
   slug: string;
   stage: Stage;
   targetLang: string;
@@ -23,15 +22,11 @@ type Props = {
 
 /**
  * Under a rendering's card: its proposer's controls (edit, withdraw) and, for facilitators,
- * merging it into another rendering and hiding it. Nothing for other readers. Drawn on the
- * client from the viewer's parts (components/member).
+ * merging it into another rendering and hiding it. Which of them the viewer gets is decided by
+ * rendering-controls-slot.tsx, from the viewer's parts (components/member).
  */
-export function RenderingControls({ slug, stage, targetLang, rendering, others }: Props) {
+export function RenderingControls({ slug, stage, targetLang, rendering, others, mine, facilitator }: RenderingControlsProps & { mine: boolean; facilitator: boolean }) {
   const t = useMemberMessages();
-  const viewer = useTermViewer().viewer;
-  const mine = !!viewer?.own.renderings.includes(rendering.id) && PROPOSALS_OPEN.includes(stage);
-  const facilitator = hasRole(viewer?.actor, "facilitator");
-  if (!mine && !facilitator) return null;
   const f = t.facilitation;
   return (
     <div>

@@ -1,25 +1,19 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { format, type Locale, type Messages } from "@/lib/i18n";
+import { useEffect, useState, type ComponentProps } from "react";
+import { format } from "@/lib/i18n";
 import { pageResults, type PageResults } from "@/lib/page-results";
 import { subscribeResults } from "@/components/live/results-feed";
 import { ResultsBody } from "./results-body";
-import type { ArgumentCounts } from "./merit-profiles";
 
-type Props = {
+/** What ResultsBody draws the results with, and where they start. */
+type Props = Omit<ComponentProps<typeof ResultsBody>, "results" | "explanation"> & {
   slug: string;
   /** The results the page was rendered with, and the tally version they are at least as new as. */
   initial: PageResults;
   /** The explanation of `initial` in the reader's language, with the reader's delegation names. */
   initialExplanation: string;
   version: number;
-  text: Messages["ballot"]["results"];
-  locale: Locale;
-  targetLang: string;
-  delegationLabels: Record<string, string>;
-  arguments: ArgumentCounts;
-  summary: string;
 };
 
 /**
