@@ -7,6 +7,7 @@ import { discussionOf } from "@/server/terms/page";
 import { CommentBody } from "./comment-body";
 import { AddComment, CommentActions } from "./member-comment-parts";
 import styles from "./discussion.module.css";
+import { formatDate } from "@/lib/i18n/dates";
 
 type Term = { id: string; slug: string; stage: Stage; targetLang: string };
 type Ctx = { term: Term; t: Messages; locale: Locale; open: boolean };
@@ -54,7 +55,7 @@ export async function RenderingDiscussion({ term, renderingId, t, locale }: { te
 function Comment({ c, ctx, renderingId, reply = false }: { c: CommentView; ctx: Ctx; renderingId: string; reply?: boolean }) {
   const { t, locale, term, open } = ctx;
   const text = t.discussion;
-  const date = new Date(c.createdAt).toLocaleDateString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "UTC" });
+  const date = formatDate(c.createdAt, locale);
   return (
     <article className={styles.comment} data-stance={c.stance} data-hidden={c.hidden || undefined} id={`c-${c.id}`}>
       {c.deleted ? (
