@@ -8,6 +8,7 @@ import { CommentBody } from "./comment-body";
 import { AddComment, CommentActions } from "./member-comment-parts";
 import styles from "./discussion.module.css";
 import { formatDate } from "@/lib/i18n/dates";
+import { byline } from "@/lib/i18n/byline";
 
 type Term = { id: string; slug: string; stage: Stage; targetLang: string };
 type Ctx = { term: Term; t: Messages; locale: Locale; open: boolean };
@@ -63,8 +64,7 @@ function Comment({ c, ctx, renderingId, reply = false }: { c: CommentView; ctx: 
       ) : (
         <>
           <p className={styles.meta}>
-            <span className={styles.stance}>{text.stance[c.stance as Stance]}</span> · {c.author.name}
-            {c.author.delegation ? ` (${c.author.delegation})` : ""} · <time dateTime={c.createdAt}>{date}</time>
+            <span className={styles.stance}>{text.stance[c.stance as Stance]}</span> · {byline(c.author, locale)} · <time dateTime={c.createdAt}>{date}</time>
             {c.editedAt ? ` · ${text.edited}` : ""}
           </p>
           {c.hidden ? <p className="muted">{text.hidden}</p> : null}

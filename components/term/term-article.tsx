@@ -93,7 +93,7 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
           <ul className="renderings">
             {term.renderings.map((r) => (
               <li key={r.id}>
-                <RenderingCard rendering={r} targetLang={term.targetLang} t={t} />
+                <RenderingCard rendering={r} targetLang={term.targetLang} t={t} locale={locale} />
                 <RenderingControlsSlot
                   slug={term.slug}
                   stage={term.stage}

@@ -1,5 +1,6 @@
 import "server-only";
-import type { AuditEntryView } from "@/lib/schemas/audit";
+import { AUDIT_ACTOR_KINDS, type AuditActorKind, type AuditEntryView } from "@/lib/schemas/audit";
+import { auditSubjects } from "@/server/site/audit-subjects";
 import { db, type Db } from "@/server/db/client";
 import type { Prisma } from "@/generated/sqlite/client";
 import type { Actor } from "@/lib/permissions";
@@ -62,20 +63,26 @@ export async function listAudit(actor: Actor | null, { before, limit = AUDIT_PAG
     where: before ? { id: { lt: before } } : {},
     orderBy: { id: "desc" },
     take: take + 1,
-    include: { actor: { select: { id: true, name: true, role: true } } },
+    include: { actor: { select: { id: true, name: true, role: true, delegation: { select: { name: true, nameZh: true } } } } },
   });
   const page = rows.slice(0, take);
+  const subjects = await auditSubjects(page);
   return {
     entries: page.map((e) => ({
       id: e.id,
       at: e.createdAt.toISOString(),
+      actorKind: actorKindOf(e.actorKind),
       actor: e.actor,
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId,
+      term: subjects.get(`${e.entityType}:${e.entityId}`)?.term ?? null,
+      subject: subjects.get(`${e.entityType}:${e.entityId}`)?.subject ?? null,
       before: e.before,
       after: e.after,
     })),
     next: rows.length > take ? (page.at(-1)?.id ?? null) : null,
   };
 }
+
+const actorKindOf = (kind: string): AuditActorKind => ((AUDIT_ACTOR_KINDS as readonly string[]).includes(kind) ? (kind as AuditActorKind) : "member");
