@@ -24,8 +24,15 @@ export function auditInWords(e: AuditEntryView, t: Messages, locale: Locale): Au
         : e.actor
           ? byline({ name: e.actor.name, delegation: e.actor.delegation?.name ?? null, delegationZh: e.actor.delegation?.nameZh }, locale)
           : a.formerMember;
-  const what = Object.prototype.hasOwnProperty.call(a.actions, e.action) ? a.actions[e.action as keyof typeof a.actions] : a.actions.other;
-  return { who, what, details: detailsOf(e, t, locale) };
+  return { who, what: actionInWords(e.action, t), details: detailsOf(e, t, locale) };
+}
+
+/** "term.stage" → "Moved the term to another stage"; an action without words is "Another change". */
+function actionInWords(action: string, t: Messages): string {
+  const [entity = "", verb = ""] = action.split(".");
+  const own = Object.prototype.hasOwnProperty;
+  const group = own.call(t.audit.actions, entity) ? (t.audit.actions as unknown as Record<string, Record<string, string>>)[entity]! : {};
+  return own.call(group, verb) ? group[verb]! : t.audit.actions.other;
 }
 
 function detailsOf(e: AuditEntryView, t: Messages, locale: Locale): string {
