@@ -29,6 +29,8 @@ export function StageForm({ action, current, targets, deadline, stageNames, t, f
   const { state, pending, formProps } = useActionForm(action);
   const [to, setTo] = useState<Stage>(() => (valueOf(state, "stage", targets[0] ?? current) as Stage));
   const [asking, setAsking] = useState(false);
+  // The server's refusal (without JavaScript, or a race) asks too, until cancelled.
+  const [dismissed, setDismissed] = useState<number | undefined>();
   const confirmRef = useRef<HTMLButtonElement>(null);
   const selectRef = useRef<HTMLSelectElement>(null);
   // A move made: the control offers the new stage's next step (adjusted while rendering).
@@ -38,7 +40,7 @@ export function StageForm({ action, current, targets, deadline, stageNames, t, f
     setTo(targets[0] ?? current);
     setAsking(false);
   }
-  const refused = state.status === "error" && state.reason === "confirm_required";
+  const refused = state.status === "error" && state.reason === "confirm_required" && dismissed !== state.at;
   const confirming = (asking || refused) && isStepBack(current, to);
   useEffect(() => {
     if (asking) confirmRef.current?.focus();
@@ -56,6 +58,7 @@ export function StageForm({ action, current, targets, deadline, stageNames, t, f
   };
   const cancel = () => {
     setAsking(false);
+    setDismissed(state.at);
     selectRef.current?.focus();
   };
   const done = state.status === "ok" && state.result?.stage ? format(t.stage.done, { stage: stageNames[state.result.stage as Stage] }) : undefined;
@@ -122,7 +125,7 @@ export function StageForm({ action, current, targets, deadline, stageNames, t, f
           </button>
         </div>
       ) : null}
-      <FormOutcome state={refused ? { status: "idle" } : state} forms={forms} success={done}>
+      <FormOutcome state={state.reason === "confirm_required" ? { status: "idle" } : state} forms={forms} success={done}>
         {state.status === "error" && state.reason === "has_ballots" ? <p>{t.errors.has_ballots}</p> : undefined}
       </FormOutcome>
     </form>
