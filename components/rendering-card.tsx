@@ -1,8 +1,9 @@
 import type { RenderingView } from "@/lib/schemas/term";
-import type { Messages } from "@/lib/i18n";
+import type { Locale, Messages } from "@/lib/i18n";
+import { byline } from "@/lib/i18n/byline";
 
-export function RenderingCard({ rendering: r, targetLang, t }: { rendering: RenderingView; targetLang: string; t: Messages }) {
-  const proposer = r.proposer ? `${r.proposer.name}${r.proposer.delegation ? ` (${r.proposer.delegation})` : ""}` : r.proposerLabel;
+export function RenderingCard({ rendering: r, targetLang, t, locale }: { rendering: RenderingView; targetLang: string; t: Messages; locale: Locale }) {
+  const proposer = r.proposer ? byline(r.proposer, locale) : r.proposerLabel;
   return (
     <section className="card rendering" id={`r-${r.id}`} aria-labelledby={`r-${r.id}-text`}>
       <h3 className="hanzi" id={`r-${r.id}-text`} lang={targetLang} dir="auto" style={{ margin: 0 }}>

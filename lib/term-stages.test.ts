@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { canMoveStage, COMMENTS_OPEN, PROPOSALS_OPEN } from "./term-stages";
+import { canMoveStage, COMMENTS_OPEN, isStepBack, PROPOSALS_OPEN, stageChoices } from "./term-stages";
 
 describe("stages of a term", () => {
   it("follows draft → consultation → provisional → published, with the agreed ways back", () => {
@@ -21,5 +21,21 @@ describe("stages of a term", () => {
   it("proposals only in consultation; comments also in provisional", () => {
     assert.deepEqual(PROPOSALS_OPEN, ["consultation"]);
     assert.deepEqual(COMMENTS_OPEN, ["consultation", "provisional"]);
+  });
+
+  it("offers the next stage forward first and lists the steps back last", () => {
+    assert.deepEqual(stageChoices("draft"), ["consultation"]);
+    assert.deepEqual(stageChoices("consultation"), ["provisional", "consultation", "draft"]);
+    assert.deepEqual(stageChoices("provisional"), ["published", "consultation"]);
+    assert.deepEqual(stageChoices("published"), ["consultation"]);
+  });
+
+  it("calls a move to an earlier stage a step back, and a deadline change none", () => {
+    assert.ok(isStepBack("provisional", "consultation"));
+    assert.ok(isStepBack("published", "consultation"));
+    assert.ok(isStepBack("consultation", "draft"));
+    assert.ok(!isStepBack("consultation", "consultation"));
+    assert.ok(!isStepBack("draft", "consultation"));
+    assert.ok(!isStepBack("provisional", "published"));
   });
 });

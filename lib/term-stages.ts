@@ -1,4 +1,4 @@
-import type { Stage } from "@/lib/schemas/term";
+import { STAGES, type Stage } from "@/lib/schemas/term";
 
 /**
  * The life of a term (domain.md, "Stages of a term"), as data: which moves a facilitator may
@@ -18,6 +18,22 @@ export const STAGE_MOVES: Readonly<Record<Stage, readonly Stage[]>> = {
 
 export function canMoveStage(from: Stage, to: Stage): boolean {
   return STAGE_MOVES[from].includes(to);
+}
+
+/** A move back (to draft, or to consultation, which reopens the vote): asked to be confirmed. */
+export function isStepBack(from: Stage, to: Stage): boolean {
+  return STAGES.indexOf(to) < STAGES.indexOf(from);
+}
+
+/**
+ * The choices of the stage control, the next stage forward first (its default): a term in
+ * consultation may also just get a new deadline (listed as itself). Publishing is offered for a
+ * provisional term though it happens by recording the decision (the form leads there).
+ */
+export function stageChoices(from: Stage): Stage[] {
+  const moves = [...STAGE_MOVES[from], ...(from === "consultation" ? [from] : [])];
+  const forward = (s: Stage) => STAGES.indexOf(s) > STAGES.indexOf(from);
+  return [...moves.filter(forward), ...moves.filter((s) => s === from), ...moves.filter((s) => isStepBack(from, s))];
 }
 
 /** New renderings, and edits or withdrawals of one's own, only during the consultation. */

@@ -1,4 +1,5 @@
 import type { Locale } from "@/lib/i18n";
+import { formatDateTime } from "@/lib/i18n/dates";
 
 /** A delegation's name in the reader's language (the Chinese name when there is one). */
 export function delegationLabel(d: { name: string; nameZh: string | null } | null | undefined, locale: Locale): string {
@@ -9,10 +10,5 @@ export function delegationLabel(d: { name: string; nameZh: string | null } | nul
 /** Dates of accounts, tokens and invitations: day and minute, in UTC, said so. */
 export function dateTime(value: string | Date | null | undefined, locale: Locale): string {
   if (!value) return "—";
-  const text = new Date(value).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", {
-    timeZone: "UTC",
-    dateStyle: "medium",
-    timeStyle: "short",
-  });
-  return `${text} UTC`;
+  return formatDateTime(value, locale);
 }

@@ -1,5 +1,6 @@
 "use client";
-import type { Messages } from "@/lib/i18n";
+import type { Locale, Messages } from "@/lib/i18n";
+import { formatDateTime } from "@/lib/i18n/dates";
 import { format } from "@/lib/i18n";
 import type { Role } from "@/lib/permissions";
 import { INVITE_DAYS_DEFAULT, INVITE_DAYS_MAX, INVITE_USES_MAX } from "@/lib/schemas/invite";
@@ -16,9 +17,10 @@ type Props = {
   delegations: { id: string; label: string }[];
   /** The roles this facilitator or admin may invite. */
   roles: Role[];
+  locale: Locale;
 };
 
-export function InviteForm({ t, roleNames, action, delegations, roles }: Props) {
+export function InviteForm({ t, roleNames, action, delegations, roles, locale }: Props) {
   const { state, pending, formProps } = useActionForm(action);
   const created = state.status === "ok" ? state.result : undefined;
   return (
@@ -29,7 +31,7 @@ export function InviteForm({ t, roleNames, action, delegations, roles }: Props) 
           <p className={styles.secret} data-testid="invite-url">
             {created.url}
           </p>
-          <p>{format(t.invites.createdDetail, { date: created.expiresAt.slice(0, 16).replace("T", " ") + " UTC", count: created.maxUses })}</p>
+          <p>{format(t.invites.createdDetail, { date: formatDateTime(created.expiresAt, locale), count: created.maxUses })}</p>
           <CopyButton text={created.url} label={t.invites.copy} doneLabel={t.invites.copied} />
         </div>
       ) : null}

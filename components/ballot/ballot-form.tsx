@@ -7,6 +7,7 @@ import { loadBrowserChecks } from "@/components/forms/load-browser-checks";
 import { format, type Messages } from "@/lib/i18n";
 import { fieldAnchor, translateCode, translateError } from "./field-errors";
 import styles from "./ballot.module.css";
+import { Bilingual } from "@/components/bilingual";
 
 type Text = Messages["ballot"]["form"];
 type Rendering = { id: string; text: string; pinyin: string };
@@ -135,12 +136,12 @@ export function BallotForm({ action, renderings, initial, text, targetLang, onSa
                 <label key={grade} className={styles.grade} data-grade={grade}>
                   <input type="radio" name={`grades.${r.id}`} value={grade} defaultChecked={values.grades[r.id] === grade}
                     aria-invalid={gradeError ? true : undefined} />
-                  <span>{GRADE_LABELS[grade].en}</span> <span lang="zh-Hans">{GRADE_LABELS[grade].zh}</span>
+                  <Bilingual label={GRADE_LABELS[grade]} first={text.labelsFirst} />
                 </label>
               ))}
               <label className={styles.grade} data-grade="none">
                 <input type="radio" name={`grades.${r.id}`} value="" defaultChecked={!values.grades[r.id]} />
-                <span>{NO_OPINION.en}</span> <span lang="zh-Hans">{NO_OPINION.zh}</span>
+                <Bilingual label={NO_OPINION} first={text.labelsFirst} />
               </label>
             </div>
             {gradeError ? <p id={`grade-error-${r.id}`} className={styles.fieldError}>{gradeError}</p> : null}

@@ -7,6 +7,8 @@ import { discussionOf } from "@/server/terms/page";
 import { CommentBody } from "./comment-body";
 import { AddComment, CommentActions } from "./member-comment-parts";
 import styles from "./discussion.module.css";
+import { formatDate } from "@/lib/i18n/dates";
+import { byline } from "@/lib/i18n/byline";
 
 type Term = { id: string; slug: string; stage: Stage; targetLang: string };
 type Ctx = { term: Term; t: Messages; locale: Locale; open: boolean };
@@ -54,7 +56,7 @@ export async function RenderingDiscussion({ term, renderingId, t, locale }: { te
 function Comment({ c, ctx, renderingId, reply = false }: { c: CommentView; ctx: Ctx; renderingId: string; reply?: boolean }) {
   const { t, locale, term, open } = ctx;
   const text = t.discussion;
-  const date = new Date(c.createdAt).toLocaleDateString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "UTC" });
+  const date = formatDate(c.createdAt, locale);
   return (
     <article className={styles.comment} data-stance={c.stance} data-hidden={c.hidden || undefined} id={`c-${c.id}`}>
       {c.deleted ? (
@@ -62,8 +64,7 @@ function Comment({ c, ctx, renderingId, reply = false }: { c: CommentView; ctx: 
       ) : (
         <>
           <p className={styles.meta}>
-            <span className={styles.stance}>{text.stance[c.stance as Stance]}</span> · {c.author.name}
-            {c.author.delegation ? ` (${c.author.delegation})` : ""} · <time dateTime={c.createdAt}>{date}</time>
+            <span className={styles.stance}>{text.stance[c.stance as Stance]}</span> · {byline(c.author, locale)} · <time dateTime={c.createdAt}>{date}</time>
             {c.editedAt ? ` · ${text.edited}` : ""}
           </p>
           {c.hidden ? <p className="muted">{text.hidden}</p> : null}

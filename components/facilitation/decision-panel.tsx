@@ -3,11 +3,11 @@ import { format, type Locale, type Messages } from "@/lib/i18n";
 import type { DecisionView } from "@/lib/schemas/decision";
 import type { Stage } from "@/lib/schemas/term";
 import { decisionsOf } from "@/server/terms/page";
+import { formatDateTime } from "@/lib/i18n/dates";
 
 type Term = { id: string; slug: string; stage: Stage; targetLang: string };
 
-const dateOf = (iso: string, locale: Locale) =>
-  new Date(iso).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "UTC", dateStyle: "long", timeStyle: "short" }) + " UTC";
+const dateOf = formatDateTime;
 
 /** On a published term, the decision comes first: 正名, 又称, deprecated forms, the statement, who and when. */
 export async function DecisionPanel({ term, t, locale }: { term: Term; t: Messages; locale: Locale }) {

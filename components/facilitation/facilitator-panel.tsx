@@ -5,7 +5,7 @@ import Link from "next/link";
 import { format } from "@/lib/i18n";
 import { hasRole } from "@/lib/permissions";
 import type { Stage } from "@/lib/schemas/term";
-import { STAGE_MOVES } from "@/lib/term-stages";
+import { stageChoices } from "@/lib/term-stages";
 import { moveStageAction, undoMergeAction, unhideCommentAction, unhideRenderingAction } from "@/server/actions/facilitation";
 import { useMemberMessages, useTermViewer } from "@/components/member/member-provider";
 
@@ -27,7 +27,6 @@ export function FacilitatorPanel({ term }: { term: Term }) {
   if (!viewer || !lists || !hasRole(viewer.actor, "facilitator")) return null;
   const admin = hasRole(viewer.actor, "admin");
   const f = t.facilitation;
-  const targets: Stage[] = [...(term.stage === "consultation" ? (["consultation"] as Stage[]) : []), ...STAGE_MOVES[term.stage].filter((s) => s !== "published")];
   return (
     <section aria-labelledby="facilitate-title" id="facilitate" className="card">
       <h2 id="facilitate-title" style={{ marginTop: 0 }}>
@@ -38,7 +37,7 @@ export function FacilitatorPanel({ term }: { term: Term }) {
       <StageForm
         action={moveStageAction.bind(null, term.slug)}
         current={term.stage}
-        targets={targets}
+        targets={stageChoices(term.stage)}
         deadline={term.deadline ? term.deadline.slice(0, 16) : ""}
         stageNames={t.stage}
         t={f}

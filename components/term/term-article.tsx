@@ -13,6 +13,7 @@ import { FacilitatorSlot } from "@/components/facilitation/facilitator-slot";
 import { DecisionHistory, DecisionPanel } from "@/components/facilitation/decision-panel";
 import { MemberProvider } from "@/components/member/member-provider";
 import type { TermViewer } from "@/lib/schemas/term-viewer";
+import { formatDateTime } from "@/lib/i18n/dates";
 
 type Term = Awaited<ReturnType<typeof getTerm>>;
 
@@ -38,7 +39,7 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
         {term.deadline ? (
           <span className="muted">
             {" "}
-            {format(t.term.deadline, { date: new Date(term.deadline).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "UTC" }) })}
+            {format(t.term.deadline, { date: formatDateTime(term.deadline, locale) })}
           </span>
         ) : null}
       </p>
@@ -92,7 +93,7 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
           <ul className="renderings">
             {term.renderings.map((r) => (
               <li key={r.id}>
-                <RenderingCard rendering={r} targetLang={term.targetLang} t={t} />
+                <RenderingCard rendering={r} targetLang={term.targetLang} t={t} locale={locale} />
                 <RenderingControlsSlot
                   slug={term.slug}
                   stage={term.stage}

@@ -42,9 +42,16 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     auth: "member",
     summary: "Move a term to another stage, with an optional consultation deadline (facilitators)",
     description:
-      "draft→consultation, consultation→provisional, provisional→consultation, published→consultation (reopen; earlier decisions stay), consultation→draft while nobody has voted. Publishing happens by recording a decision. When a deadline passes, the term moves to provisional on the next access.",
+      "draft→consultation, consultation→provisional, provisional→consultation, published→consultation (reopen; earlier decisions stay), consultation→draft while nobody has voted. Publishing happens by recording a decision. When a deadline passes, the term moves to provisional on the next access. A step back (to draft, or to consultation from provisional or published, which reopens the vote) needs `confirmBack: true`; without it the answer is 422 with `error.reason` `confirm_required` (and `error.fields.confirmBack`).",
     body: { schema: "MoveStage" },
-    responses: { 200: json("The term's fields.", "TermRecord"), ...WRITE_ERRORS, ...FACILITATOR, 404: err("No such term."), 409: err("Ballots exist (back to draft), or the stage changed meanwhile."), ...INVALID },
+    responses: {
+      200: json("The term's fields.", "TermRecord"),
+      ...WRITE_ERRORS,
+      ...FACILITATOR,
+      404: err("No such term."),
+      409: err("Ballots exist (back to draft), or the stage changed meanwhile."),
+      422: err("Invalid input (error.fields holds message codes per field), or a step back without confirmBack (error.reason confirm_required)."),
+    },
   },
   {
     method: "post",

@@ -38,7 +38,7 @@ export const commentViewSchema = z.object({
   id: z.string(),
   stance: stanceSchema,
   body: z.string().describe("Empty when deleted."),
-  author: z.object({ name: z.string(), delegation: z.string().nullable() }),
+  author: z.object({ name: z.string(), delegation: z.string().nullable(), delegationZh: z.string().nullable().describe("The delegation's Chinese name, when it has one.") }),
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   movedFrom: z.object({ id: z.string(), text: z.string() }).nullable().describe("The rendering it was written on, when it moved here with a merge."),

@@ -76,6 +76,11 @@ export const moveStageSchema = z
       .union([z.iso.datetime({ offset: true, local: true }), z.literal(""), z.null()])
       .optional()
       .transform((v) => (v ? deadlineDate(v) : null)),
+    /** A step back (to draft, or to consultation from a later stage) must say it is meant. */
+    confirmBack: z
+      .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("")])
+      .optional()
+      .transform((v) => v === true || v === "on" || v === "true"),
   })
   .refine((v) => v.deadline === null || v.stage === "consultation", { message: "deadline_only_consultation", path: ["deadline"] });
 export type MoveStage = z.output<typeof moveStageSchema>;

@@ -39,7 +39,7 @@ export const renderingSchema = z.object({
   gloss: z.string(),
   rationale: z.string(),
   status: z.enum(RENDERING_STATUSES),
-  proposer: z.object({ name: z.string(), delegation: z.string().nullable() }).nullable(),
+  proposer: z.object({ name: z.string(), delegation: z.string().nullable(), delegationZh: z.string().nullable().describe("The delegation's Chinese name, when it has one.") }).nullable(),
   proposerLabel: z.string(),
   createdAt: z.string(),
 });

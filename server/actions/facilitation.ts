@@ -41,8 +41,12 @@ export async function editTermAction(slug: string, _prev: FormState, form: FormD
 
 export async function moveStageAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form, ["stage", "deadline"]);
+  // Publishing is recording the decision: the control's "Published" leads to that form.
+  if (values.stage === "published") redirect(`/terms/${slug}/decide`);
+  // The deadline field is drawn only for a consultation; without JavaScript it is sent anyway.
+  if (values.stage !== "consultation") values.deadline = "";
   try {
-    const t = await moveStage(await currentActor(), slug, values);
+    const t = await moveStage(await currentActor(), slug, { ...values, confirmBack: form.get("confirmBack") === "on" });
     return success({ stage: t.stage });
   } catch (e) {
     return failure(e, values, "moveStageAction");

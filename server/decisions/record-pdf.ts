@@ -6,6 +6,7 @@ import { GRADE_LABELS, type Grade } from "@/lib/tally";
 import { recordFacts, type RecordRendering } from "@/lib/decision-record/facts";
 import { robustnessSentences } from "@/lib/decision-record/robustness-text";
 import { getSealedDecision } from "@/server/decisions/service";
+import { formatDateTime } from "@/lib/i18n/dates";
 
 /**
  * The printable bilingual record of a decision (GET /terms/{slug}/decisions/{id}/record.pdf):
@@ -24,7 +25,8 @@ const zh = MESSAGES.zh;
 /** "English / 中文" for a label that exists in both dictionaries. */
 const both = (pick: (m: typeof en) => string) => `${pick(en)} / ${pick(zh)}`;
 const grade = (g: Grade | null) => (g ? `${GRADE_LABELS[g].en} ${GRADE_LABELS[g].zh}` : "—");
-const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
+/** The record is bilingual: the date as each language writes it. */
+const utc = (iso: string) => `${formatDateTime(iso, "en")} / ${formatDateTime(iso, "zh")}`;
 
 export type RecordPdf = { bytes: Buffer; filename: string };
 

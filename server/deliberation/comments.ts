@@ -119,7 +119,7 @@ export async function getDiscussion(viewer: Actor | null, termId: string): Promi
   return { byRendering, counts };
 }
 
-const AUTHOR = { author: { select: { name: true, delegation: { select: { name: true } } } } } as const;
+const AUTHOR = { author: { select: { name: true, delegation: { select: { name: true, nameZh: true } } } } } as const;
 
 type CommentRow = {
   id: string;
@@ -131,7 +131,7 @@ type CommentRow = {
   deletedAt: Date | null;
   hiddenAt: Date | null;
   movedFromId: string | null;
-  author: { name: string; delegation: { name: string } | null };
+  author: { name: string; delegation: { name: string; nameZh: string | null } | null };
 };
 
 function view(c: CommentRow, viewer: Actor | null, moved: Map<string, string>): CommentView {
@@ -140,7 +140,7 @@ function view(c: CommentRow, viewer: Actor | null, moved: Map<string, string>): 
     id: c.id,
     stance: c.stance,
     body: deleted ? "" : c.body,
-    author: { name: c.author.name, delegation: c.author.delegation?.name ?? null },
+    author: { name: c.author.name, delegation: c.author.delegation?.name ?? null, delegationZh: c.author.delegation?.nameZh ?? null },
     createdAt: c.createdAt.toISOString(),
     editedAt: c.editedAt?.toISOString() ?? null,
     movedFrom: c.movedFromId ? { id: c.movedFromId, text: moved.get(c.movedFromId) ?? "" } : null,

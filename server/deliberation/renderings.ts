@@ -19,7 +19,7 @@ import { requireWithinLimit } from "@/server/site/rate-limit";
  * Duplicates are found by the normalized key (unique per term in the database).
  */
 
-const PROPOSER = { select: { name: true, delegation: { select: { name: true } } } } as const;
+const PROPOSER = { select: { name: true, delegation: { select: { name: true, nameZh: true } } } } as const;
 
 type RenderingRow = {
   id: string;
@@ -31,7 +31,7 @@ type RenderingRow = {
   status: RenderingView["status"];
   proposerLabel: string;
   createdAt: Date;
-  proposer: { name: string; delegation: { name: string } | null } | null;
+  proposer: { name: string; delegation: { name: string; nameZh: string | null } | null } | null;
 };
 
 export function renderingView(r: RenderingRow): RenderingView {
@@ -43,7 +43,7 @@ export function renderingView(r: RenderingRow): RenderingView {
     gloss: r.gloss,
     rationale: r.rationale,
     status: r.status,
-    proposer: r.proposer ? { name: r.proposer.name, delegation: r.proposer.delegation?.name ?? null } : null,
+    proposer: r.proposer ? { name: r.proposer.name, delegation: r.proposer.delegation?.name ?? null, delegationZh: r.proposer.delegation?.nameZh ?? null } : null,
     proposerLabel: r.proposerLabel,
     createdAt: r.createdAt.toISOString(),
   };

@@ -8,7 +8,7 @@ import { readCsv } from "@/lib/import/csv";
 import { planImport, type ConceptPlan, type ExistingTerm, type ImportPlan } from "@/lib/import/plan";
 import { importOptionsSchema, type ImportFormat, type ImportReport } from "@/lib/schemas/lexicon-import";
 import { requireRole } from "@/server/auth/guard";
-import type { Tx } from "@/server/site/audit";
+import { auditActor, OPERATOR, type Tx } from "@/server/site/audit";
 import { requireWithinLimit } from "@/server/site/rate-limit";
 import { insertTerms } from "@/server/terms/admin";
 import { changeTerms, type ChangeOneTerm } from "@/server/terms/change";
@@ -144,7 +144,7 @@ async function insertRenderings(tx: Tx, items: { termId: string; plan: ConceptPl
   const byTerm = new Map<string, string[]>();
   for (const r of rows) byTerm.set(r.termId, [...(byTerm.get(r.termId) ?? []), r.text]);
   await tx.auditEntry.createMany({
-    data: [...byTerm].map(([termId, texts]) => ({ actorId: importer.actorId, action: "term.import", entityType: "term", entityId: termId, after: { via, renderings: texts } })),
+    data: [...byTerm].map(([termId, texts]) => ({ ...auditActor(importer.actorId ?? OPERATOR), action: "term.import", entityType: "term", entityId: termId, after: { via, renderings: texts } })),
   });
   return rows.map((r) => r.id);
 }

@@ -22,7 +22,7 @@ import { enqueueMails, mailEnabled } from "@/server/notices/outbox";
 import { nudgeDelivery } from "@/server/notices/schedule";
 import { inviteUrl, mailSiteUrl } from "@/server/site/url";
 import { hashPassword } from "@/server/auth/password";
-import { recordAudit } from "@/server/site/audit";
+import { OPERATOR, recordAudit } from "@/server/site/audit";
 import { TX_OPTIONS, insertAccount, type CreatedAccount } from "@/server/membership/accounts";
 import { requireWithinLimit } from "@/server/site/rate-limit";
 
@@ -167,7 +167,7 @@ export async function issueInvite(input: InviteInput, byId: string | null, now =
       },
       include: { delegation: true, createdBy: { select: { name: true } } },
     });
-    await recordAudit(tx, byId, "invite.create", "invite", created.id, null, {
+    await recordAudit(tx, byId ?? OPERATOR, "invite.create", "invite", created.id, null, {
       delegation: delegation.name,
       role: created.role,
       maxUses: created.maxUses,

@@ -6,7 +6,7 @@ import { memberStatusSchema, roleChangeSchema } from "@/lib/schemas/site-admin";
 import { db } from "@/server/db/client";
 import { requireRole } from "@/server/auth/guard";
 import { hashPassword } from "@/server/auth/password";
-import { recordAudit } from "@/server/site/audit";
+import { OPERATOR, recordAudit } from "@/server/site/audit";
 import { TX_OPTIONS, insertAccount, type CreatedAccount } from "@/server/membership/accounts";
 
 /**
@@ -76,7 +76,7 @@ export async function applyRole(userId: string, role: Role, byId: string | null)
       where: { id: userId },
       data: { role, ...(demoted ? { sessionVersion: { increment: 1 } } : {}) },
     });
-    await recordAudit(tx, byId, "user.role", "user", userId, { role: user.role }, { role });
+    await recordAudit(tx, byId ?? OPERATOR, "user.role", "user", userId, { role: user.role }, { role });
     return { demoted };
   });
 }
@@ -92,7 +92,7 @@ export async function applyDisabled(userId: string, disabled: boolean, byId: str
       where: { id: userId },
       data: { disabledAt, ...(disabled ? { sessionVersion: { increment: 1 } } : {}) },
     });
-    await recordAudit(tx, byId, disabled ? "user.disable" : "user.enable", "user", userId, { disabledAt: user.disabledAt }, { disabledAt });
+    await recordAudit(tx, byId ?? OPERATOR, disabled ? "user.disable" : "user.enable", "user", userId, { disabledAt: user.disabledAt }, { disabledAt });
   });
 }
 
@@ -101,7 +101,7 @@ export async function applyPassword(userId: string, password: string, byId: stri
   const passwordHash = await hashPassword(password);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, byId, "user.password", "user", userId, null, { passwordSet: true });
+    await recordAudit(tx, byId ?? OPERATOR, "user.password", "user", userId, null, { passwordSet: true });
   });
 }
 
@@ -118,7 +118,7 @@ export async function createMember(
       { email: input.email, name: input.name, affiliation: input.affiliation ?? "", locale: input.locale ?? "en", passwordHash },
       placement,
     );
-    await recordAudit(tx, byId, "user.create", "user", user.id, null, { email: user.email, role: user.role, delegationId: user.delegationId });
+    await recordAudit(tx, byId ?? OPERATOR, "user.create", "user", user.id, null, { email: user.email, role: user.role, delegationId: user.delegationId });
     return user;
   }, TX_OPTIONS);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { format } from "@/lib/i18n";
 import type { Tx } from "@/server/site/audit";
 import { RECIPIENT_SELECT, sendNotice, type Recipient } from "@/server/notices/send";
+import { formatDateTime } from "@/lib/i18n/dates";
 
 /**
  * What a change to a term tells the members, written by changeTerm in the change's own
@@ -24,8 +25,7 @@ async function participants(tx: Tx, termId: string): Promise<Recipient[]> {
   });
 }
 
-const when = (d: Date, lang: "en" | "zh") =>
-  new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(d) + " UTC";
+const when = formatDateTime;
 
 export async function writeTermNotice(tx: Tx, termId: string, notice: TermNotice): Promise<void> {
   const term = await tx.term.findUniqueOrThrow({ where: { id: termId }, select: { slug: true, headword: true } });

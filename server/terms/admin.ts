@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/server/db/client";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { AppError, conflict, invalid, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import type { TermRecord } from "@/lib/schemas/term";
 import { createTermSchema, editTermSchema, moveStageSchema, slugFromHeadword, type CreateTerm } from "@/lib/schemas/term-input";
-import { canMoveStage } from "@/lib/term-stages";
+import { canMoveStage, isStepBack } from "@/lib/term-stages";
 import { requireRole } from "@/server/auth/guard";
-import { recordAudit, type Tx } from "@/server/site/audit";
+import { auditActor, OPERATOR, recordAudit, type Tx } from "@/server/site/audit";
 import { closeExpiredConsultation, prismaCode } from "@/server/terms/deadline";
 import { changeTerm } from "@/server/terms/change";
 
@@ -64,7 +64,7 @@ export async function createTerm(actor: Actor | null, raw: unknown): Promise<Ter
  */
 export async function insertTerm(tx: Tx, actorId: string | null, fields: CreateTerm & { slug: string }, via?: string) {
   const { id, ...term } = await tx.term.create({ data: { ...fields, stage: "draft", createdById: actorId }, select: { id: true, ...TERM_FIELDS } });
-  await recordAudit(tx, actorId, "term.create", "term", id, null, via ? { ...term, via } : term);
+  await recordAudit(tx, actorId ?? OPERATOR, "term.create", "term", id, null, via ? { ...term, via } : term);
   return { id, term };
 }
 
@@ -73,7 +73,7 @@ export async function insertTerms(tx: Tx, actorId: string | null, all: (CreateTe
   if (all.length === 0) return [];
   const rows = await tx.term.createManyAndReturn({ data: all.map((fields) => ({ ...fields, stage: "draft" as const, createdById: actorId })), select: { id: true, ...TERM_FIELDS } });
   await tx.auditEntry.createMany({
-    data: rows.map(({ id, ...term }) => ({ actorId, action: "term.create", entityType: "term", entityId: id, after: JSON.parse(JSON.stringify({ ...term, via })) as object })),
+    data: rows.map(({ id, ...term }) => ({ ...auditActor(actorId ?? OPERATOR), action: "term.create", entityType: "term", entityId: id, after: JSON.parse(JSON.stringify({ ...term, via })) as object })),
   });
   return rows;
 }
@@ -125,6 +125,13 @@ export async function moveStage(actor: Actor | null, slug: string, raw: unknown,
   const deadlineOnly = from === to && to === "consultation";
   if (!deadlineOnly && !canMoveStage(from, to)) {
     throw invalid(`A ${from} term cannot move to ${to}.`, { stage: ["move_not_allowed"] });
+  }
+  if (isStepBack(from, to) && !input.confirmBack) {
+    // One click must not reopen a vote (or unpublish): the caller says it means it.
+    throw new AppError("invalid", `Moving a ${from} term back to ${to} must be confirmed (confirmBack: true).`, {
+      reason: "confirm_required",
+      fields: { confirmBack: ["confirm_required"] },
+    });
   }
 
   const moved = await changeTerm(term.id, {}, async (tx, emit, notice) => {

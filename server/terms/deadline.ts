@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { AppError } from "@/lib/errors";
 import type { Stage } from "@/lib/schemas/term";
-import { recordAudit } from "@/server/site/audit";
+import { recordAudit, SYSTEM } from "@/server/site/audit";
 import { changeTerm } from "@/server/terms/change";
 
 /**
@@ -40,7 +40,7 @@ async function closeIfExpired(termId: string, deadline: Date, now: Date): Promis
       data: { stage: "provisional", deadline: null },
     });
     if (count === 0) return false;
-    await recordAudit(tx, null, "term.deadline_passed", "term", termId, { stage: "consultation", deadline }, { stage: "provisional", deadline: null });
+    await recordAudit(tx, SYSTEM, "term.deadline_passed", "term", termId, { stage: "consultation", deadline }, { stage: "provisional", deadline: null });
     emit("stage", { stage: "provisional", deadline: null });
     notice({ kind: "provisional" });
     return true;

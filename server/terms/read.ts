@@ -44,7 +44,7 @@ export async function getTerm(slug: string): Promise<TermDetail & { id: string }
       renderings: {
         where: VISIBLE,
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        include: { proposer: { select: { name: true, delegation: { select: { name: true } } } } },
+        include: { proposer: { select: { name: true, delegation: { select: { name: true, nameZh: true } } } } },
       },
     },
   });

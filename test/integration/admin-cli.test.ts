@@ -84,6 +84,22 @@ describe("admin CLI", () => {
     assert.match(weak.stderr, /at least 10 characters/);
   });
 
+  it("the audit log credits the command line to the operator, not to a member or the deadline", async () => {
+    const r = await admin(url, ["create-user", "--email", "kind@example.org", "--name", "Kind", "--delegation", "China"]);
+    assert.equal(r.code, 0, r.stderr);
+    const promoted = await admin(url, ["set-role", "--email", "kind@example.org", "--role", "facilitator"]);
+    assert.equal(promoted.code, 0, promoted.stderr);
+    const user = await db.user.findUniqueOrThrow({ where: { email: "kind@example.org" } });
+    const entries = await db.auditEntry.findMany({ where: { entityId: user.id }, orderBy: { id: "asc" } });
+    assert.deepEqual(
+      entries.map((e) => [e.action, e.actorKind, e.actorId]),
+      [
+        ["user.create", "operator", null],
+        ["user.role", "operator", null],
+      ],
+    );
+  });
+
   it("create-user reads the password from standard input with --password -, and takes the Chinese name of a delegation", async () => {
     const r = await admin(url, ["create-user", "--email", "li@example.org", "--name", "Li Wei", "--delegation", "中国", "--password", "-"], "a password from stdin\n");
     assert.equal(r.code, 0, r.stderr);

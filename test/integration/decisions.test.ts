@@ -64,7 +64,7 @@ describeEachEngine("decisions", ({ database }) => {
     const f = await createActor(db, { role: "facilitator" });
     await moveStage(f, term.slug, { stage: "provisional" });
     const first = await recordDecision(f, term.slug, { adoptedRenderingId: a.id, ...statement });
-    await moveStage(f, term.slug, { stage: "consultation" });
+    await moveStage(f, term.slug, { stage: "consultation", confirmBack: true });
     assert.equal((await getTerm(term.slug)).stage, "consultation");
     const [reopened] = await listDecisions(term.id);
     assert.equal(reopened!.id, first.id);

@@ -100,7 +100,7 @@ describeEachEngine("sealed decisions", ({ database }) => {
     const first = await recordDecision(f, term.slug, { adoptedRenderingId: a.id, ...statement });
     const before = await getFrozenBallots(term.slug, first.id);
 
-    await moveStage(f, term.slug, { stage: "consultation" });
+    await moveStage(f, term.slug, { stage: "consultation", confirmBack: true });
     await castBallot(voters[2]!, term.slug, { grades: { [a.id]: "acceptable", [b.id]: "excellent" } });
     await castBallot(await createActor(db, { delegation: "Canada" }), term.slug, { grades: { [b.id]: "good" } });
     assert.notEqual(ballotsDigest(await exportBallots(term.slug)), first.ballotsDigest, "the live export moved");

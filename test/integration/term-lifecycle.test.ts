@@ -59,7 +59,7 @@ describeEachEngine("the life of a term", ({ database }) => {
         const { db } = database();
         const f = await createActor(db, { role: "facilitator" });
         const term = await makeTerm(db, { stage: from });
-        const attempt = moveStage(f, term.slug, { stage: to });
+        const attempt = moveStage(f, term.slug, { stage: to, confirmBack: true });
         if (allowed) assert.equal((await attempt).stage, to);
         else await rejectsWith(attempt, "invalid");
         assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).stage, allowed ? to : from);
@@ -74,13 +74,40 @@ describeEachEngine("the life of a term", ({ database }) => {
     assert.deepEqual(details.fields, { stage: ["publish_needs_decision"] });
   });
 
+  // A step back reopens a vote (or unpublishes): refused until the caller confirms it.
+  for (const [from, to] of [["provisional", "consultation"], ["published", "consultation"], ["consultation", "draft"]] as const) {
+    it(`stage rule: ${from} → ${to} is a step back, refused without confirmBack`, async () => {
+      const { db } = database();
+      const f = await createActor(db, { role: "facilitator" });
+      const term = await makeTerm(db, { stage: from });
+      for (const confirmBack of [undefined, false, ""] as const) {
+        const details = await rejectsWith(moveStage(f, term.slug, { stage: to, confirmBack }), "invalid");
+        assert.equal(details.reason, "confirm_required");
+        assert.deepEqual(details.fields, { confirmBack: ["confirm_required"] });
+      }
+      assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).stage, from, "nothing moved");
+      assert.equal(await db.auditEntry.count({ where: { entityId: term.id } }), 0);
+      assert.equal((await moveStage(f, term.slug, { stage: to, confirmBack: true })).stage, to);
+    });
+  }
+
+  it("stage rule: a forward move and a new deadline need no confirmation", async () => {
+    const { db } = database();
+    const f = await createActor(db, { role: "facilitator" });
+    const term = await makeTerm(db, { stage: "draft" });
+    assert.equal((await moveStage(f, term.slug, { stage: "consultation" })).stage, "consultation");
+    const deadline = new Date(Date.now() + 86_400_000).toISOString();
+    assert.equal((await moveStage(f, term.slug, { stage: "consultation", deadline })).deadline, deadline);
+    assert.equal((await moveStage(f, term.slug, { stage: "provisional" })).stage, "provisional");
+  });
+
   it("stage rule: back to draft only while nobody has voted", async () => {
     const { db } = database();
     const f = await createActor(db, { role: "facilitator" });
     const term = await makeTerm(db);
     const r = await addRendering(db, term.id, "多元共存");
     await grade(db, await createActor(db), term.id, { [r.id]: "good" });
-    await rejectsWith(moveStage(f, term.slug, { stage: "draft" }), "conflict");
+    await rejectsWith(moveStage(f, term.slug, { stage: "draft", confirmBack: true }), "conflict");
     assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).stage, "consultation");
   });
 
@@ -132,7 +159,7 @@ describeEachEngine("the life of a term", ({ database }) => {
     const f = await createActor(db, { role: "facilitator" });
     const term = await makeTerm(db, { stage: "draft" });
     const path: Stage[] = ["consultation", "provisional", "consultation"];
-    for (const stage of path) await moveStage(f, term.slug, { stage });
+    for (const stage of path) await moveStage(f, term.slug, { stage, confirmBack: true });
     const entries = await db.auditEntry.findMany({ where: { entityId: term.id }, orderBy: { id: "asc" } });
     assert.deepEqual(entries.map((e) => [e.actorId, e.action, (e.before as { stage: string }).stage, (e.after as { stage: string }).stage]), [
       [f.id, "term.stage", "draft", "consultation"],

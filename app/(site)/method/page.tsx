@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { GRADES, GRADE_LABELS } from "@/lib/tally";
 import { messages } from "@/server/site/locale";
 import { readerGate } from "@/server/membership/access";
+import { currentActor } from "@/server/auth/request";
+import { hasRole } from "@/lib/permissions";
+import { Bilingual } from "@/components/bilingual";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +18,10 @@ const SECTIONS = ["grades", "profile", "pairwise", "schulze", "ranking", "consen
 /** "How results are computed", in the reader's language: the method of lib/tally in plain words. */
 export default async function MethodPage() {
   await readerGate("/method");
-  const { t } = await messages();
+  const [{ t, locale }, actor] = await Promise.all([messages(), currentActor()]);
   const m = t.ballot.method;
+  // The command-line recount is for those who run the project (this page is rendered per request).
+  const cli = hasRole(actor, "facilitator");
   return (
     <article>
       <h1>{m.title}</h1>
@@ -29,7 +34,7 @@ export default async function MethodPage() {
             <ol reversed>
               {[...GRADES].reverse().map((g) => (
                 <li key={g}>
-                  {GRADE_LABELS[g].en} <span lang="zh-Hans">{GRADE_LABELS[g].zh}</span>
+                  <Bilingual label={GRADE_LABELS[g]} first={locale} />
                 </li>
               ))}
             </ol>
@@ -39,6 +44,7 @@ export default async function MethodPage() {
               <code>{m.exportLink}</code>
             </p>
           ) : null}
+          {key === "recount" && cli ? <p data-testid="recount-cli">{m.recountCli}</p> : null}
         </section>
       ))}
     </article>

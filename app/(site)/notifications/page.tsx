@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { messages } from "@/server/site/locale";
 import { currentActor } from "@/server/auth/request";
 import { listNotifications } from "@/server/site/notifications";
+import { formatDateTime } from "@/lib/i18n/dates";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Notifications" };
@@ -23,7 +24,7 @@ export default async function NotificationsPage() {
           {list.map((x) => (
             <li key={x.id}>
               <time dateTime={x.createdAt} className="muted">
-                {new Date(x.createdAt).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "UTC" })}
+                {formatDateTime(x.createdAt, locale)}
               </time>{" "}
               {x.href ? <Link href={x.href}>{x.message}</Link> : x.message}
             </li>

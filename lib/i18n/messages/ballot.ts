@@ -3,6 +3,8 @@ import type { Widen } from "../types";
 
 export const en = {
   form: {
+    /** Which language a label given in both comes first in (the page's). */
+    labelsFirst: "en",
     title: "Your ballot",
     intro: "Grade any of the renderings; leave one at “No opinion” if you have none. A reject needs a reason. You can revise your ballot until the consultation closes.",
     reason: "Why can you not live with this rendering? (required for a reject)",
@@ -95,13 +97,15 @@ export const en = {
     robustnessTitle: "7. How close the call is",
     robustness: "The results also say how robust the consensus is, in figures and in a short paragraph. For each delegation, the block margin is the fewest of its ballots that would have to change for its median of the consensus to fall below “acceptable”; it is counted exactly: with n of its voters grading the consensus, k of them “acceptable” or better, it is k minus half of n, rounded down. The ballots to change are the fewest changed ballots that would make the consensus another rendering, or none: never more than the smallest block margin, and fewer when another rendering could overtake the consensus in the Schulze ranking (one changed ballot moves each pairwise count by at most one, so a lead of m voters in a pair takes about m/2 changed ballots to overturn). The figure is computed from the counts alone, never by trying changes: it is exact where the lower bound we can prove meets the change we can show, and is otherwise marked as an upper bound. Only ballots already cast count as changes: a delegation that has not voted yet could block any rendering with its first ballot. With no consensus, the results say instead how many ballots of each delegation keeping the leader out would have to rise to “acceptable” (or, for a delegation that has not graded it, grade it), and how few changed ballots would make some rendering acceptable to all.",
     recountTitle: "8. Check it yourself",
-    recount: "The anonymized ballots of a term can be downloaded (voters appear under pseudonyms, with their delegation and grades). Running “npm run tally -- ballots.json” on that file prints exactly the results shown on the site. A recorded decision freezes the ballots it rests on: its record page gives the SHA-256 digest of that file, which “npm run tally -- --digest ballots.json” recomputes, and the recount gives the results frozen with the decision. The term page tells each voter the pseudonym of their own ballot, so they can check it is counted as cast.",
+    recount: "The anonymized ballots of a term can be downloaded (voters appear under pseudonyms, with their delegation and grades), and counting them by the rules above gives exactly the results shown on the site. A recorded decision freezes the ballots it rests on: its record page gives the SHA-256 digest of that file, so anyone can check the file was not changed. The term page tells each voter the pseudonym of their own ballot, so they can check it is counted as cast.",
+    recountCli: "With the project's command line, “npm run tally -- ballots.json” recounts a downloaded file and prints the results as the site shows them (for a decision, the results frozen with it), and “npm run tally -- --digest ballots.json” recomputes its digest.",
     exportLink: "Ballots of a term: /api/terms/{slug}/ballots",
   },
 };
 
 export const zh: Widen<typeof en> = {
   form: {
+    labelsFirst: "zh",
     title: "我的评分",
     intro: "可以为任意译名评分；没有意见的译名请保留“无意见”。评为“不可接受”须说明理由。征求意见结束前，可以随时修改评分。",
     reason: "为什么无法接受这个译名？（评为“不可接受”时必填）",
@@ -194,7 +198,8 @@ export const zh: Widen<typeof en> = {
     robustnessTitle: "七、结果有多稳",
     robustness: "结果还用数字和一段简要说明指出共识有多稳固。对每个代表团，“否决差额”是该代表团至少要有几张选票改变，它对共识译名的中位评分才会降到“可接受”以下；这个数精确计算：若该代表团有 n 人为共识译名评分，其中 k 人评为“可接受”或更好，差额就是 k 减去 n 的一半（向下取整）。“需改变的选票数”是至少要改变几张选票，共识才会变成另一个译名或不复存在：它不超过最小的否决差额；如果另一个译名可能在舒尔策排名中超过共识，它可能更小（改变一张选票，每个两两比较的计数最多变动一，所以一对译名之间 m 票的领先大约要改变 m/2 张选票才能翻转）。这个数只根据计数得出，不靠逐一试算：能证明的下限与能给出的改法相同时，它是精确值，否则标明为上限。只有已投出的选票才算“改变”：尚未投票的代表团，第一张选票就可以否决任何译名。没有共识时，结果改为说明：排名第一的译名还需要每个不接受它的代表团有几张选票提高到“可接受”（尚未评分的代表团则需有人为它评分），以及至少改变几张选票就能让某个译名为各方所接受。",
     recountTitle: "八、自行核对",
-    recount: "每个术语的匿名选票都可以下载（投票人以化名出现，附代表团和评分）。对该文件运行“npm run tally -- ballots.json”，得到的结果与网站显示的完全相同。已记录的决定会冻结其所依据的选票：决定记录页面给出该文件的 SHA-256 摘要，运行“npm run tally -- --digest ballots.json”即可重新计算；重新计票得到的结果与随决定冻结的结果相同。术语页面会告诉每位投票人其选票的代号，以便核对自己的选票是否按原样计入。",
+    recount: "每个术语的匿名选票都可以下载（投票人以化名出现，附代表团和评分），按上述规则计票，得到的结果与网站显示的完全相同。已记录的决定会冻结其所依据的选票：决定记录页面给出该文件的 SHA-256 摘要，任何人都可以核对文件未被改动。术语页面会告诉每位投票人其选票的代号，以便核对自己的选票是否按原样计入。",
+    recountCli: "使用本项目的命令行，“npm run tally -- ballots.json”可对下载的文件重新计票，输出与网站相同的结果（对于决定，即随决定冻结的结果）；“npm run tally -- --digest ballots.json”可重新计算其摘要。",
     exportLink: "术语的选票：/api/terms/{slug}/ballots",
   },
 };

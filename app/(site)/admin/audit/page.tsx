@@ -18,7 +18,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <article>
       <h1>{a.title}</h1>
       <p className="muted">{a.intro}</p>
-      {entries.length === 0 ? <p>{a.empty}</p> : <AuditTable entries={entries} t={a} locale={locale} />}
+      {entries.length === 0 ? <p>{a.empty}</p> : <AuditTable entries={entries} t={t} locale={locale} />}
       {next ? (
         <p>
           <Link href={`/admin/audit?before=${next}`}>{a.older}</Link>

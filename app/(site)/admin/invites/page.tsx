@@ -51,7 +51,7 @@ export default async function InvitesPage({ searchParams }: Props) {
       ) : null}
       <section className={styles.section} aria-labelledby="invite-by-link">
         <h2 id="invite-by-link">{mailEnabled() ? i18n.byLink : i18n.create}</h2>
-        <InviteForm t={t.admin} roleNames={t.account.roles} action={createInviteAction} delegations={options} roles={roles} />
+        <InviteForm t={t.admin} roleNames={t.account.roles} action={createInviteAction} delegations={options} roles={roles} locale={locale} />
       </section>
       <section className={styles.section} aria-labelledby="invites-list">
         <h2 id="invites-list">{i18n.list}</h2>

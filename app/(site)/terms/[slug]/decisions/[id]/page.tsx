@@ -7,6 +7,7 @@ import { messages } from "@/server/site/locale";
 import { getSealedDecision } from "@/server/decisions/service";
 import { readerGate } from "@/server/membership/access";
 import { MediansTable, Robustness, VotersAndPairs } from "@/components/decision/record-sections";
+import { formatDateTime } from "@/lib/i18n/dates";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +37,7 @@ export default async function DecisionSnapshotPage({ params }: Props) {
     decision: { adopted: decision.adopted.id, admitted: decision.admitted.map((r) => r.id), deprecated: decision.deprecated.map((r) => r.id) },
     frozen,
   });
-  const when = (iso: string) => new Date(iso).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "UTC" }) + " UTC";
+  const when = (iso: string) => formatDateTime(iso, locale);
   const textOf = (rid: string) => facts.renderings.find((r) => r.id === rid)?.text ?? rid;
   const roleOf = (rid: string) => {
     const role = facts.renderings.find((r) => r.id === rid)?.role;
