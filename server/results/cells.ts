@@ -31,6 +31,13 @@ export function talliedBallot(row: { delegationId: string; grades: unknown; reas
 }
 
 /**
+ * Transactions that may rebuild a term's cells (work proportional to its ballots, behind the
+ * term's row lock): Prisma's defaults (2 s to get a connection, 5 s to finish) refuse a rebuild
+ * of a large term on a loaded server with an unexpected error; these wait instead.
+ */
+export const REBUILD_TX = { maxWait: 15_000, timeout: 60_000 } as const;
+
+/**
  * Rebuilds the term's cells from its ballots over its active renderings, inside a transaction
  * that holds the term's row lock; then they are valid for the term's current renderingsVersion.
  * Work proportional to the ballots: for the rare changes only.
@@ -89,7 +96,7 @@ export function ensureCells(termId: string): Promise<void> {
           UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1, "renderingsVersion" = "renderingsVersion" + 1
           WHERE "id" = ${termId} AND "tallyCellsOf" <> "renderingsVersion"`;
         if (stale > 0) await rebuildCells(tx, termId);
-      })
+      }, REBUILD_TX)
       .finally(() => rebuilding.delete(termId));
     rebuilding.set(termId, running);
   }

@@ -4,7 +4,7 @@ import type { TermEventType } from "@/lib/live";
 import { db } from "@/server/db/client";
 import type { Tx } from "@/server/site/audit";
 import { bumpTally } from "@/server/results/service";
-import { carryCellsOver, rebuildCells } from "@/server/results/cells";
+import { REBUILD_TX, carryCellsOver, rebuildCells } from "@/server/results/cells";
 import { publishTermEvent } from "@/server/live/publish";
 import { wakeLocal } from "@/server/live/hub";
 import { expireCachedTermPages } from "@/server/live/cached-pages";
@@ -48,7 +48,7 @@ export async function changeTerm<T>(termId: string, change: TermChange, work: Te
     emitted = events > 0;
     noted = notices > 0;
     return value;
-  });
+  }, change.renderings ? REBUILD_TX : undefined);
   if (noted) nudgeDelivery();
   if (emitted) await afterTermChange(termId);
   return result;
@@ -100,7 +100,7 @@ export async function changeTerms<T>(
         // could grade or follow them before the commit, so they need only step 4.
         (termIds) => termIds.forEach((id) => touched.add(id)),
       ),
-    { timeout: options.timeoutMs ?? 5000, maxWait: 10_000 },
+    { ...REBUILD_TX, timeout: options.timeoutMs ?? REBUILD_TX.timeout },
   );
   if (touched.size > 0) {
     for (const termId of touched) wakeLocal(termId);
