@@ -68,6 +68,10 @@ export type TermRow = {
   abbreviation: string | null;
   definition: string;
   context: string;
+  note: string;
+  definitionTarget: string;
+  contextTarget: string;
+  noteTarget: string;
   source: string;
   subjectField: string;
   stage: TermDetail["stage"];
@@ -83,6 +87,10 @@ export function termFields(t: TermRow): TermRow {
     abbreviation: t.abbreviation,
     definition: t.definition,
     context: t.context,
+    note: t.note,
+    definitionTarget: t.definitionTarget,
+    contextTarget: t.contextTarget,
+    noteTarget: t.noteTarget,
     source: t.source,
     subjectField: t.subjectField,
     stage: t.stage,
