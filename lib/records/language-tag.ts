@@ -11,16 +11,18 @@ export function canonicalLanguageTag(tag: string): string | null {
     const [canonical] = Intl.getCanonicalLocales(t);
     if (!canonical) return null;
     // Keep the writer's subtags (no alias replacement such as iw → he), only their case.
-    return canonical.toLowerCase() === t.toLowerCase() ? canonical : caseOf(t);
+    return canonical.toLowerCase() === t.toLowerCase() ? canonical : tidyTag(t);
   } catch {
     return null;
   }
 }
 
-/** Language lowercase, script title case, region uppercase, the rest lowercase. */
-function caseOf(tag: string): string {
+/** A language tag in its usual case: language lowercase, script title case, region uppercase (EN-us → en-US, zh-hans → zh-Hans). */
+export function tidyTag(tag: string): string {
   return tag
+    .trim()
+    .replace(/_/g, "-")
     .split("-")
-    .map((part, i) => (i === 0 ? part.toLowerCase() : part.length === 4 && /^[A-Za-z]+$/.test(part) ? part[0]!.toUpperCase() + part.slice(1).toLowerCase() : part.length === 2 ? part.toUpperCase() : part.toLowerCase()))
+    .map((part, i) => (i === 0 ? part.toLowerCase() : part.length === 4 ? part[0]!.toUpperCase() + part.slice(1).toLowerCase() : part.length === 2 ? part.toUpperCase() : part.toLowerCase()))
     .join("-");
 }
