@@ -29,6 +29,13 @@ export const termSummarySchema = z.object({
   /** First in the ranking, once there are ballots. */
   leader: renderingRef.nullable(),
   consensus: renderingRef.nullable(),
+  /** The decision in force (a published term): its 正名 and the forms adopted per region. */
+  decided: z
+    .object({
+      standard: renderingRef.extend({ synonymClass: synonymClassSchema.nullable() }),
+      regional: z.array(renderingRef.extend({ region: regionSchema })),
+    })
+    .nullable(),
 });
 export type TermSummary = z.infer<typeof termSummarySchema>;
 
