@@ -54,6 +54,7 @@ async function expectAxeClean(page: Page) {
 }
 
 test("a decision with a 正名, a regional variant and a 简称 is recorded through the form and shown in both languages", async ({ page, browser, loginAs }) => {
+  test.setTimeout(120_000);
   const slug = await provisionalTerm();
   await loginAs({ role: "facilitator", delegation: null });
   await page.goto(`/terms/${slug}/decide`);
