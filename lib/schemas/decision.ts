@@ -69,6 +69,18 @@ export function decisionClasses(d: Pick<RecordDecision, "adoptedRenderingId" | "
   return out;
 }
 
+/** A stored list of rendering ids (a Json column). */
+export const idList = (x: unknown): string[] => (Array.isArray(x) ? x.filter((v): v is string => typeof v === "string") : []);
+
+/**
+ * The classes of a stored decision: as recorded, or, for decisions recorded before issue 14
+ * (no classes stored), the defaults they meant.
+ */
+export function storedClasses(d: { adoptedRenderingId: string; admittedIds: unknown; deprecatedIds: unknown; regionalIds: unknown; synonymClasses: unknown }): Record<string, unknown> {
+  if (d.synonymClasses && typeof d.synonymClasses === "object") return d.synonymClasses as Record<string, unknown>;
+  return decisionClasses({ adoptedRenderingId: d.adoptedRenderingId, admittedIds: idList(d.admittedIds), deprecatedIds: idList(d.deprecatedIds), regionalIds: idList(d.regionalIds), synonymClasses: {} });
+}
+
 /** Where a rendering stands in a decision (a regional variant is adopted too). */
 export function placeOf(d: Pick<RecordDecision, "adoptedRenderingId" | "admittedIds" | "deprecatedIds" | "regionalIds">, id: string): DecisionPlace | null {
   if (id === d.adoptedRenderingId || d.regionalIds.includes(id)) return "adopted";

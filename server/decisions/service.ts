@@ -3,7 +3,7 @@ import { db } from "@/server/db/client";
 import type { Prisma } from "@/generated/sqlite/client";
 import { conflict, invalid, notFound, type FieldErrors } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import { decisionClasses, decisionSnapshotSchema, recordDecisionSchema, type DecisionSnapshot, type DecisionView, type RecordDecision } from "@/lib/schemas/decision";
+import { decisionClasses, decisionSnapshotSchema, idList, storedClasses, recordDecisionSchema, type DecisionSnapshot, type DecisionView, type RecordDecision } from "@/lib/schemas/decision";
 import { isRegion, regionalAdoptionProblems } from "@/lib/records/regions";
 import { isSynonymClass } from "@/lib/records/synonym-classes";
 import { DECISION_FROM } from "@/lib/term-stages";
@@ -165,13 +165,9 @@ type DecisionRow = {
 function decisionView(d: DecisionRow): DecisionView {
   const snapshot = d.snapshot as DecisionSnapshot;
   const texts = new Map(snapshot.renderings.map((r) => [r.id, r]));
-  const list = (x: unknown) => (Array.isArray(x) ? x.filter((v): v is string => typeof v === "string") : []);
+  const list = idList;
   const regional = list(d.regionalIds);
-  // Decisions before issue 14 stored no classes: they read as the defaults they meant.
-  const classes =
-    d.synonymClasses && typeof d.synonymClasses === "object"
-      ? (d.synonymClasses as Record<string, unknown>)
-      : decisionClasses({ adoptedRenderingId: d.adoptedRenderingId, admittedIds: list(d.admittedIds), deprecatedIds: list(d.deprecatedIds), regionalIds: regional, synonymClasses: {} });
+  const classes = storedClasses(d);
   const ref = (id: string) => {
     const r = texts.get(id);
     const cls = classes[id];

@@ -9,7 +9,7 @@ import { lexiconToTbx } from "@/lib/export/tbx";
 import type { ExportFormat } from "@/lib/export/paths";
 import { isRegion } from "@/lib/records/regions";
 import { isSynonymClass } from "@/lib/records/synonym-classes";
-import { decisionClasses } from "@/lib/schemas/decision";
+import { storedClasses } from "@/lib/schemas/decision";
 
 /**
  * The lexicon as it is exported (GET /api/lexicon.{tbx,csv,json} and
@@ -55,10 +55,7 @@ export async function loadLexicon(slug?: string): Promise<LexiconExport> {
       for (const id of ids(d.regionalIds)) standing.set(id, "preferred");
       for (const id of ids(d.admittedIds)) standing.set(id, "admitted");
       for (const id of ids(d.deprecatedIds)) standing.set(id, "deprecated");
-      classes =
-        d.synonymClasses && typeof d.synonymClasses === "object"
-          ? (d.synonymClasses as Record<string, unknown>)
-          : decisionClasses({ adoptedRenderingId: d.adoptedRenderingId, admittedIds: ids(d.admittedIds), deprecatedIds: ids(d.deprecatedIds), regionalIds: ids(d.regionalIds), synonymClasses: {} });
+      classes = storedClasses(d);
     }
     const renderings = t.renderings
       .flatMap((r): ExportRendering[] => {

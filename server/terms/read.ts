@@ -5,6 +5,7 @@ import type { TermDetail, TermSummary } from "@/lib/schemas/term";
 import { leaderOf } from "@/server/results/service";
 import { isRegion } from "@/lib/records/regions";
 import { isSynonymClass } from "@/lib/records/synonym-classes";
+import { idList, storedClasses } from "@/lib/schemas/decision";
 import { renderingView } from "@/server/deliberation/renderings";
 import { closeExpiredConsultation, closeExpiredConsultations } from "@/server/terms/deadline";
 
@@ -44,16 +45,16 @@ async function decidedForms(termIds: string[]): Promise<Map<string, NonNullable<
   if (termIds.length === 0) return new Map();
   const decisions = await db().decision.findMany({
     where: { termId: { in: termIds }, supersededAt: null },
-    select: { termId: true, adoptedRenderingId: true, regionalIds: true, synonymClasses: true },
+    select: { termId: true, adoptedRenderingId: true, admittedIds: true, deprecatedIds: true, regionalIds: true, synonymClasses: true },
   });
-  const list = (x: unknown) => (Array.isArray(x) ? x.filter((v): v is string => typeof v === "string") : []);
+  const list = idList;
   const ids = decisions.flatMap((d) => [d.adoptedRenderingId, ...list(d.regionalIds)]);
   const renderings = new Map((await db().rendering.findMany({ where: { id: { in: ids } }, select: { id: true, text: true, region: true } })).map((r) => [r.id, r]));
   const out = new Map<string, NonNullable<TermSummary["decided"]>>();
   for (const d of decisions) {
     const adopted = renderings.get(d.adoptedRenderingId);
     if (!adopted) continue;
-    const cls = (d.synonymClasses as Record<string, unknown> | null)?.[adopted.id] ?? "standard";
+    const cls = storedClasses(d)[adopted.id];
     out.set(d.termId, {
       standard: { id: adopted.id, text: adopted.text, synonymClass: isSynonymClass(cls) ? cls : null },
       regional: list(d.regionalIds).flatMap((id) => {
