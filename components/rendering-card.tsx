@@ -32,6 +32,18 @@ export function RenderingCard({ rendering: r, targetLang, t, locale }: { renderi
             <dd dir="auto">{r.rationale}</dd>
           </>
         ) : null}
+        {r.region ? (
+          <>
+            <dt>{t.records.region}</dt>
+            <dd data-testid="rendering-region">{t.records.regions[r.region]}</dd>
+          </>
+        ) : null}
+        {r.synonymClass ? (
+          <>
+            <dt>{t.records.synonymClass}</dt>
+            <dd>{t.records.classes[r.synonymClass]}</dd>
+          </>
+        ) : null}
         <dt>{t.term.proposedBy}</dt>
         <dd dir="auto">{proposer}</dd>
       </dl>

@@ -61,7 +61,9 @@ test("decide page: medians per delegation and blocks with reasons; errors in the
   await expect(page.getByRole("checkbox", { name: "Admitted alternatives (又称): 多元共商" })).toBeDisabled();
   await expect(page.getByRole("checkbox", { name: "Deprecated: 多元共商" })).toBeDisabled();
   await adoptedA.focus();
-  await page.keyboard.press("Tab"); // admitted 多元共生 (the adopted row's boxes are skipped)
+  await page.keyboard.press("Tab"); // the adopted row's synonym class (its boxes are skipped)
+  await expect(page.getByRole("combobox", { name: "Synonym class: 多元共商" })).toBeFocused();
+  await page.keyboard.press("Tab"); // admitted 多元共生
   await expect(page.getByRole("checkbox", { name: "Admitted alternatives (又称): 多元共生" })).toBeFocused();
   await page.keyboard.press("Space");
   // Moving the adopted choice onto 多元共生 unticks and disables its admitted box.
@@ -74,9 +76,11 @@ test("decide page: medians per delegation and blocks with reasons; errors in the
   await expect(adoptedA).toBeChecked();
   // It stays off the admitted list when the choice moves back.
   await expect(page.getByRole("checkbox", { name: "Admitted alternatives (又称): 多元共生" })).not.toBeChecked();
+  await page.keyboard.press("Tab"); // synonym class of 多元共商
   await page.keyboard.press("Tab");
   await page.keyboard.press("Space"); // admitted 多元共生 again
   await page.keyboard.press("Tab"); // deprecated 多元共生
+  await page.keyboard.press("Tab"); // synonym class of 多元共生
   await page.keyboard.press("Tab"); // admitted 多元共存
   await page.keyboard.press("Tab"); // deprecated 多元共存
   await expect(page.getByRole("checkbox", { name: "Deprecated: 多元共存" })).toBeFocused();

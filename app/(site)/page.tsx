@@ -6,6 +6,7 @@ import { currentActor } from "@/server/auth/request";
 import { termsNeedingGrade } from "@/server/notices/counts";
 import { StageBadge } from "@/components/stage-badge";
 import { ExportLinks } from "@/components/export-links";
+import { format } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -55,7 +56,20 @@ export default async function LexiconPage({ searchParams }: Props) {
                   <span className="muted">{t.lexicon.ballots}: </span>
                   {term.ballotCount}
                 </li>
-                {term.leader ? (
+                {term.decided ? (
+                  <li data-testid="lexicon-decided">
+                    <span className="muted">{term.decided.standard.synonymClass ? t.records.classes[term.decided.standard.synonymClass] : t.facilitation.decision.adopted}: </span>
+                    <span lang={term.targetLang}>{term.decided.standard.text}</span>
+                    {term.decided.regional.map((r) => (
+                      <span key={r.id}>
+                        {" · "}
+                        <span className="muted">{format(t.records.adoptedFor, { region: t.records.regions[r.region] })}: </span>
+                        <span lang={term.targetLang}>{r.text}</span>
+                      </span>
+                    ))}
+                  </li>
+                ) : null}
+                {!term.decided && term.leader ? (
                   <li>
                     <span className="muted">{term.consensus ? t.lexicon.consensus : t.lexicon.leader}: </span>
                     <span lang="zh-Hans">{(term.consensus ?? term.leader).text}</span>

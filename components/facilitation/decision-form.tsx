@@ -14,6 +14,8 @@ export type DecisionCandidateView = {
   rank: number | null;
   /** Delegations whose median puts it below acceptable. */
   blockedBy: string[];
+  /** Its usage region (a regional variant can be adopted for it), "" for everywhere. */
+  region?: string;
 };
 
 type Props = {
@@ -23,6 +25,8 @@ type Props = {
   suggested: string | null;
   consensus: string | null;
   t: Messages["facilitation"];
+  /** Synonym classes and regions (issue 14). */
+  records: Messages["records"];
   review: Messages["decisionRecord"]["review"];
   forms: Messages["forms"];
   targetLang: string;
@@ -30,6 +34,8 @@ type Props = {
 
 const noSubscription = () => () => {};
 const listOf = (v: string | undefined) => (v ?? "").split(" ").filter(Boolean);
+const regionName = (records: Messages["records"], region: string | undefined) => (region && region in records.regions ? records.regions[region as keyof Messages["records"]["regions"]] : "");
+const className = (records: Messages["records"], cls: string | undefined) => (cls && cls in records.classes ? records.classes[cls as keyof Messages["records"]["classes"]] : "");
 
 /**
  * Recording the decision in two steps: the choice (one adopted rendering, any admitted and
@@ -48,7 +54,7 @@ export function DecisionForm(props: Props) {
   );
 }
 
-function EditStep({ candidates, suggested, t, review, forms, targetLang, state, pending }: Props & { state: FormState; pending: boolean }) {
+function EditStep({ candidates, suggested, t, records, review, forms, targetLang, state, pending }: Props & { state: FormState; pending: boolean }) {
   const d = t.decision;
   const value = (name: string, fallback = "") => state.values?.[name] ?? fallback;
   const [adopted, setAdopted] = useState(value("adoptedRenderingId", suggested ?? ""));
@@ -69,7 +75,7 @@ function EditStep({ candidates, suggested, t, review, forms, targetLang, state, 
     if (admitted.has(id)) toggle(admitted, setAdmitted, id, false);
     if (deprecated.has(id)) toggle(deprecated, setDeprecated, id, false);
   };
-  const listErrors = ["adoptedRenderingId", "admittedIds", "deprecatedIds"].filter((n) => hasFieldError(state, n));
+  const listErrors = ["adoptedRenderingId", "admittedIds", "deprecatedIds", "regionalIds", "synonymClasses"].filter((n) => hasFieldError(state, n));
   const describedBy = listErrors.map((n) => `decide-${n}-error`).join(" ") || undefined;
   return (
     <>
@@ -81,6 +87,8 @@ function EditStep({ candidates, suggested, t, review, forms, targetLang, state, 
               <th scope="col">{d.adopted}</th>
               <th scope="col">{d.admitted}</th>
               <th scope="col">{d.deprecated}</th>
+              <th scope="col">{records.regionalAdopted}</th>
+              <th scope="col">{records.synonymClass}</th>
             </tr>
           </thead>
           <tbody>
@@ -103,6 +111,7 @@ function EditStep({ candidates, suggested, t, review, forms, targetLang, state, 
                         aria-describedby={describedBy}
                       />{" "}
                       <span lang={targetLang}>{c.text}</span> <span className="pinyin">{c.pinyin}</span>
+                      {c.region ? <span className="muted"> ({regionName(records, c.region)})</span> : null}
                     </label>
                     {c.blockedBy.length > 0 ? <div className="muted">{format(review.adoptedBlocked, { delegations: c.blockedBy.join(", ") })}</div> : null}
                   </td>
@@ -131,13 +140,39 @@ function EditStep({ candidates, suggested, t, review, forms, targetLang, state, 
                       aria-describedby={describedBy}
                     />
                   </td>
+                  <td>
+                    {c.region ? (
+                      <input
+                        type="checkbox"
+                        name="regionalIds"
+                        value={c.id}
+                        defaultChecked={listOf(state.values?.regionalIds).includes(c.id)}
+                        disabled={c.status !== "active" || isAdopted}
+                        aria-label={`${records.regionalAdopted} (${regionName(records, c.region)}): ${c.text}`}
+                        aria-describedby={describedBy}
+                      />
+                    ) : null}
+                  </td>
+                  <td>
+                    <select name={`class-${c.id}`} defaultValue={value(`class-${c.id}`)} aria-label={`${records.synonymClass}: ${c.text}`} aria-describedby={describedBy}>
+                      <option value="">—</option>
+                      {Object.entries(records.classes).map(([code, label]) => (
+                        <option key={code} value={code}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
-      {(["adoptedRenderingId", "admittedIds", "deprecatedIds"] as const).map((name) => (
+      <p className="muted">
+        {records.regionalHint} {records.classHint}
+      </p>
+      {(["adoptedRenderingId", "admittedIds", "deprecatedIds", "regionalIds", "synonymClasses"] as const).map((name) => (
         <FieldErrors key={name} id={`decide-${name}-error`} state={state} name={name} dict={t.errors} />
       ))}
       {(["statementEn", "statementZh"] as const).map((name) => (
@@ -165,12 +200,15 @@ function EditStep({ candidates, suggested, t, review, forms, targetLang, state, 
   );
 }
 
-function ReviewStep({ candidates, consensus, t, review, targetLang, values, pending }: Props & { values: Record<string, string>; pending: boolean }) {
+function ReviewStep({ candidates, consensus, t, records, review, targetLang, values, pending }: Props & { values: Record<string, string>; pending: boolean }) {
   const d = t.decision;
   const heading = useRef<HTMLHeadingElement>(null);
   // Keyboard and screen-reader users land on the summary they are asked to confirm.
   useEffect(() => heading.current?.focus(), []);
   const byId = new Map(candidates.map((c) => [c.id, c]));
+  const classOf = (id: string) => values[`class-${id}`];
+  const about = (id: string) => [className(records, classOf(id)), regionName(records, byId.get(id)?.region)].filter(Boolean).join(" · ");
+  const classIds = Object.keys(values).filter((k) => k.startsWith("class-") && values[k]);
   const adopted = byId.get(values.adoptedRenderingId ?? "");
   const refs = (ids: string[]) =>
     ids.length === 0 ? (
@@ -180,11 +218,13 @@ function ReviewStep({ candidates, consensus, t, review, targetLang, values, pend
         <span key={id}>
           {i > 0 ? "、" : null}
           <span lang={targetLang}>{byId.get(id)?.text ?? id}</span> <span className="pinyin">{byId.get(id)?.pinyin}</span>
+          {about(id) ? <span className="muted"> ({about(id)})</span> : null}
         </span>
       ))
     );
   const admitted = listOf(values.admittedIds);
   const deprecated = listOf(values.deprecatedIds);
+  const regional = listOf(values.regionalIds);
   const consensusText = consensus ? (byId.get(consensus)?.text ?? consensus) : null;
   return (
     <section aria-labelledby="decide-review-title" className="card" data-testid="decision-review">
@@ -199,7 +239,14 @@ function ReviewStep({ candidates, consensus, t, review, targetLang, values, pend
             {adopted?.text}
           </strong>{" "}
           <span className="pinyin">{adopted?.pinyin}</span>
+          {adopted && about(adopted.id) ? <span className="muted"> ({about(adopted.id)})</span> : null}
         </dd>
+        {regional.length > 0 ? (
+          <>
+            <dt>{records.regional}</dt>
+            <dd>{refs(regional)}</dd>
+          </>
+        ) : null}
         <dt>{d.admitted}</dt>
         <dd>{refs(admitted)}</dd>
         <dt>{d.deprecated}</dt>
@@ -222,6 +269,12 @@ function ReviewStep({ candidates, consensus, t, review, targetLang, values, pend
       ))}
       {deprecated.map((id) => (
         <input key={`d-${id}`} type="hidden" name="deprecatedIds" value={id} />
+      ))}
+      {regional.map((id) => (
+        <input key={`g-${id}`} type="hidden" name="regionalIds" value={id} />
+      ))}
+      {classIds.map((name) => (
+        <input key={name} type="hidden" name={name} value={values[name]} />
       ))}
       <input type="hidden" name="statementEn" value={values.statementEn ?? ""} />
       <input type="hidden" name="statementZh" value={values.statementZh ?? ""} />

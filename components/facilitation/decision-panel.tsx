@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { format, type Locale, type Messages } from "@/lib/i18n";
-import type { DecisionView } from "@/lib/schemas/decision";
 import type { Stage } from "@/lib/schemas/term";
 import { decisionsOf } from "@/server/terms/page";
 import { formatDateTime } from "@/lib/i18n/dates";
+import { DecidedForm, DecidedList, RegionalRows } from "@/components/decision/decided-forms";
 
 type Term = { id: string; slug: string; stage: Stage; targetLang: string };
 
@@ -15,20 +15,6 @@ export async function DecisionPanel({ term, t, locale }: { term: Term; t: Messag
   const current = (await decisionsOf(term.id)).find((d) => d.supersededAt === null);
   if (!current) return null;
   const f = t.facilitation.decision;
-  const refs = (list: DecisionView["admitted"]) =>
-    list.length === 0 ? (
-      <span className="muted">{f.none}</span>
-    ) : (
-      list.map((r, i) => (
-        <span key={r.id}>
-          {i > 0 ? "、" : null}
-          <span lang={term.targetLang}>
-            {r.text}
-          </span>{" "}
-          <span className="pinyin">{r.pinyin}</span>
-        </span>
-      ))
-    );
   const statements = locale === "zh" ? [["zh-Hans", current.statementZh], ["en", current.statementEn]] : [["en", current.statementEn], ["zh-Hans", current.statementZh]];
   return (
     <section aria-labelledby="decision-title" id="decision" className="card">
@@ -38,15 +24,17 @@ export async function DecisionPanel({ term, t, locale }: { term: Term; t: Messag
       <dl className="meta">
         <dt>{f.adopted}</dt>
         <dd>
-          <strong lang={term.targetLang} className="hanzi">
-            {current.adopted.text}
-          </strong>{" "}
-          <span className="pinyin">{current.adopted.pinyin}</span>
+          <DecidedForm r={current.adopted} t={t} targetLang={term.targetLang} strong />
         </dd>
+        <RegionalRows regional={current.regional} t={t} targetLang={term.targetLang} />
         <dt>{f.admitted}</dt>
-        <dd>{refs(current.admitted)}</dd>
+        <dd>
+          <DecidedList list={current.admitted} t={t} targetLang={term.targetLang} />
+        </dd>
         <dt>{f.deprecated}</dt>
-        <dd>{refs(current.deprecated)}</dd>
+        <dd>
+          <DecidedList list={current.deprecated} t={t} targetLang={term.targetLang} />
+        </dd>
       </dl>
       {statements.map(([lang, text]) => (
         <p key={lang} lang={lang} style={{ whiteSpace: "pre-line" }}>

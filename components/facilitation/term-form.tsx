@@ -11,13 +11,19 @@ export type TermFormValues = {
   abbreviation: string;
   definition: string;
   context: string;
+  note?: string;
+  definitionTarget?: string;
+  contextTarget?: string;
+  noteTarget?: string;
   source: string;
   subjectField: string;
   sourceLang: string;
   targetLang: string;
 };
 
-const LONG = new Set(["definition", "context"]);
+const LONG = new Set(["definition", "context", "note", "definitionTarget", "contextTarget", "noteTarget"]);
+/** Fields written in the target language (issue 14: a term's definition, context and note in both). */
+const IN_TARGET = new Set(["definitionTarget", "contextTarget", "noteTarget"]);
 
 /** Creating a term (with its slug) or editing one (the slug stays). */
 export function TermForm({ action, initial, mode, t, forms }: {
@@ -28,14 +34,14 @@ export function TermForm({ action, initial, mode, t, forms }: {
   forms: Messages["forms"];
 }) {
   const { state, pending, formProps } = useActionForm(action);
-  const names = (mode === "create" ? ["slug"] : []).concat(["headword", "abbreviation", "definition", "context", "source", "subjectField", "sourceLang", "targetLang"]) as (keyof TermFormValues)[];
+  const names = (mode === "create" ? ["slug"] : []).concat(["headword", "abbreviation", "definition", "context", "note", "definitionTarget", "contextTarget", "noteTarget", "source", "subjectField", "sourceLang", "targetLang"]) as (keyof TermFormValues)[];
   return (
     <form {...formProps} className={styles.stack} aria-busy={pending}>
       {names.map((name) => {
         const props = {
           id: `term-${name}`,
           name,
-          defaultValue: valueOf(state, name, initial[name]),
+          defaultValue: valueOf(state, name, initial[name] ?? ""),
           required: name === "headword",
           "aria-invalid": hasFieldError(state, name) || undefined,
           "aria-describedby": hasFieldError(state, name) ? `term-${name}-error` : undefined,
@@ -43,7 +49,7 @@ export function TermForm({ action, initial, mode, t, forms }: {
         return (
           <div key={name} className={styles.field}>
             <label htmlFor={props.id}>{t.term[name]}</label>
-            {LONG.has(name) ? <textarea {...props} rows={4} lang={initial.sourceLang} /> : <input {...props} autoComplete="off" />}
+            {LONG.has(name) ? <textarea {...props} rows={name.startsWith("note") ? 2 : 4} lang={IN_TARGET.has(name) ? initial.targetLang : initial.sourceLang} /> : <input {...props} autoComplete="off" />}
             {name === "slug" ? <p className={styles.hint}>{t.term.slugHint}</p> : null}
             <FieldErrors id={`term-${name}-error`} state={state} name={name} dict={t.errors} />
           </div>

@@ -6,7 +6,7 @@ import { LOCALE_COOKIE } from "@/lib/reader-route";
 import type { TermViewer } from "@/lib/schemas/term-viewer";
 import { loadViewer, useViewerState } from "./viewer-store";
 
-export type MemberMessages = Pick<Messages, "ballot" | "proposal" | "forms" | "discussion" | "facilitation" | "stage">;
+export type MemberMessages = Pick<Messages, "ballot" | "proposal" | "forms" | "discussion" | "facilitation" | "stage" | "records">;
 
 type Context = { slug: string; initial: TermViewer | undefined; t: MemberMessages };
 const MemberContext = createContext<Context | null>(null);

@@ -16,7 +16,7 @@ export function MemberProposal({ slug, targetLang, children }: { slug: string; t
   return (
     <>
       <p className="muted">{t.proposal.intro}</p>
-      <ProposalForm action={proposeAction.bind(null, slug)} t={t.proposal} forms={t.forms} targetLang={targetLang} />
+      <ProposalForm action={proposeAction.bind(null, slug)} t={t.proposal} forms={t.forms} targetLang={targetLang} records={t.records} />
     </>
   );
 }

@@ -6,12 +6,16 @@ import { loadBrowserChecks } from "@/components/forms/load-browser-checks";
 import { useActionForm, valueOf } from "@/components/forms/use-action-form";
 import { FieldErrors, FormOutcome, hasFieldError } from "@/components/forms/form-feedback";
 import styles from "@/components/forms/forms.module.css";
+import { REGIONS } from "@/lib/records/regions";
+import { SYNONYM_CLASSES } from "@/lib/records/synonym-classes";
 
 type Props = {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   t: Messages["proposal"];
   forms: Messages["forms"];
   targetLang: string;
+  /** Labels of the usage region and synonym class choices (issue 14). */
+  records?: Messages["records"];
 };
 
 /**
@@ -19,7 +23,7 @@ type Props = {
  * messages as the server's answer); the server decides. A duplicate links to the existing
  * rendering's card so the scholar can grade it instead.
  */
-export function ProposalForm({ action, t, forms, targetLang }: Props) {
+export function ProposalForm({ action, t, forms, targetLang, records }: Props) {
   const { state: served, pending, formProps } = useActionForm(action, { resetOnSuccess: true });
   const [local, setLocal] = useState<FormState | null>(null);
   // A fresh server answer replaces the browser's own check.
@@ -78,6 +82,7 @@ export function ProposalForm({ action, t, forms, targetLang }: Props) {
         <p className={styles.hint} id="propose-rationale-hint">{t.rationaleHint}</p>
         <FieldErrors id="propose-rationale-error" state={state} name="rationale" dict={t.errors} />
       </div>
+      {records ? <RecordChoices state={state} records={records} errors={t.errors} /> : null}
       <ProposalOutcome state={state} t={t} forms={forms} targetLang={targetLang} />
       <div>
         <button type="submit" disabled={pending}>
@@ -114,4 +119,43 @@ function ProposalOutcome({ state, t, forms, targetLang }: { state: FormState; t:
     );
   }
   return <FormOutcome state={state} forms={forms} />;
+}
+
+/** Optional: the usage region of a regional variant, and the synonym class the proposer suggests. */
+function RecordChoices({ state, records, errors }: { state: FormState; records: Messages["records"]; errors: Messages["proposal"]["errors"] }) {
+  const select = (name: "region" | "synonymClass") => ({
+    id: `propose-${name}`,
+    name,
+    defaultValue: valueOf(state, name),
+    "aria-invalid": hasFieldError(state, name) || undefined,
+    "aria-describedby": hasFieldError(state, name) ? `propose-${name}-error` : undefined,
+  });
+  return (
+    <>
+      <div className={styles.field}>
+        <label htmlFor="propose-region">{records.region}</label>
+        <select {...select("region")}>
+          <option value="">{records.everywhere}</option>
+          {REGIONS.map((r) => (
+            <option key={r} value={r}>
+              {records.regions[r]}
+            </option>
+          ))}
+        </select>
+        <FieldErrors id="propose-region-error" state={state} name="region" dict={errors} />
+      </div>
+      <div className={styles.field}>
+        <label htmlFor="propose-synonymClass">{records.synonymClass}</label>
+        <select {...select("synonymClass")}>
+          <option value="">{records.noClass}</option>
+          {SYNONYM_CLASSES.map((c) => (
+            <option key={c} value={c}>
+              {records.classes[c]}
+            </option>
+          ))}
+        </select>
+        <FieldErrors id="propose-synonymClass-error" state={state} name="synonymClass" dict={errors} />
+      </div>
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 import { format, type Locale, type Messages } from "@/lib/i18n";
 import type { getTerm } from "@/server/terms/read";
 import { StageBadge } from "@/components/stage-badge";
+import { BilingualFields } from "@/components/term/bilingual-fields";
 import { RenderingCard } from "@/components/rendering-card";
 import { LiveTerm } from "@/components/live/live-term";
 import { ExportLinks } from "@/components/export-links";
@@ -26,7 +27,7 @@ type Term = Awaited<ReturnType<typeof getTerm>>;
  * data was read, where the live stream starts.
  */
 export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t: Messages; locale: Locale; cursor: number; viewer?: TermViewer }) {
-  const memberText = { ballot: t.ballot, proposal: t.proposal, forms: t.forms, discussion: t.discussion, facilitation: t.facilitation, stage: t.stage };
+  const memberText = { ballot: t.ballot, proposal: t.proposal, forms: t.forms, discussion: t.discussion, facilitation: t.facilitation, stage: t.stage, records: t.records };
   return (
     <MemberProvider slug={term.slug} initial={viewer} t={memberText}>
     <article>
@@ -55,10 +56,7 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
       ) : null}
       <DecisionPanel term={term} t={t} locale={locale} />
       <dl className="meta">
-        <dt>{t.term.definition}</dt>
-        <dd lang={term.sourceLang}>{term.definition}</dd>
-        <dt>{t.term.context}</dt>
-        <dd lang={term.sourceLang}>{term.context}</dd>
+        <BilingualFields term={term} t={t} locale={locale} />
         {term.source ? (
           <>
             <dt>{t.term.source}</dt>

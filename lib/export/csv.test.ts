@@ -63,22 +63,37 @@ describe("CSV (RFC 4180)", () => {
     assert.deepEqual(rows[0], [...LEXICON_CSV_COLUMNS]);
     const col = (name: (typeof LEXICON_CSV_COLUMNS)[number]) => LEXICON_CSV_COLUMNS.indexOf(name);
     const body = rows.slice(1);
-    assert.equal(body.length, 3 + 1 + 1);
+    assert.equal(body.length, 5 + 1 + 1);
     assert.deepEqual(
-      body.map((r) => [r[col("term")], r[col("rendering")], r[col("status")]]),
+      body.map((r) => [r[col("term")], r[col("rendering")], r[col("status")], r[col("synonym_class")], r[col("region")]]),
       [
-        ["cso", "多元共商", "preferred"],
-        ["cso", "多元共生", "admitted"],
-        ["cso", "多元共进", "deprecated"],
-        ["empathy", "同理心", "candidate"],
-        ["2nd-track", "", ""],
+        ["cso", "多元共商", "preferred", "standard", ""],
+        ["cso", "多元協商", "preferred", "standard", "TW"],
+        ["cso", "多元共生", "admitted", "alternative", ""],
+        ["cso", "共商", "admitted", "short", ""],
+        ["cso", "多元共进", "deprecated", "former", ""],
+        ["empathy", "同理心", "candidate", "", ""],
+        ["2nd-track", "", "", "", ""],
       ],
     );
     assert.equal(body[0]![col("decided_at")], "2026-02-01T10:00:00.000Z");
-    assert.equal(body[2]![col("traditional")], "多元共進");
-    assert.match(body[3]![col("note")]!, /no decision/);
+    assert.equal(body[4]![col("traditional")], "多元共進");
+    assert.match(body[5]![col("note")]!, /no decision/);
     for (const row of body) assert.equal(row.length, LEXICON_CSV_COLUMNS.length, "every row has every column");
     assert.equal(body[0]![col("context")], sampleLexicon().entries[0]!.context);
+  });
+
+  it("carries the term's definition, context and note in both languages", () => {
+    const rows = readCsv(lexiconToCsv(sampleLexicon()));
+    const col = (name: (typeof LEXICON_CSV_COLUMNS)[number]) => LEXICON_CSV_COLUMNS.indexOf(name);
+    const cso = sampleLexicon().entries[0]!;
+    for (const row of rows.slice(1, 6)) {
+      assert.equal(row[col("definition_target")], cso.definitionTarget);
+      assert.equal(row[col("context_target")], cso.contextTarget);
+      assert.equal(row[col("term_note")], cso.note);
+      assert.equal(row[col("term_note_target")], "");
+    }
+    assert.equal(rows.at(-1)![col("definition_target")], "学者之间而非官员之间的对话。", "a term without renderings keeps its Chinese definition");
   });
 
   it("carries each rendering's rationale and the decision's decider and statements in both languages", () => {
@@ -86,7 +101,7 @@ describe("CSV (RFC 4180)", () => {
     const rows = readCsv(lexiconToCsv(lexicon));
     const col = (name: (typeof LEXICON_CSV_COLUMNS)[number]) => rows[0]!.indexOf(name);
     for (const name of ["rationale", "statement_en", "statement_zh", "decided_by"] as const) assert.ok(col(name) >= 0, name);
-    const [adopted, admitted, , empathy, noRenderings] = rows.slice(1);
+    const [adopted, , admitted, , , empathy, noRenderings] = rows.slice(1);
     const decision = lexicon.entries[0]!.decision!;
     for (const row of [adopted!, admitted!]) {
       assert.equal(row[col("decided_by")], "Facilitator Wang");
@@ -99,6 +114,6 @@ describe("CSV (RFC 4180)", () => {
     assert.equal(noRenderings![col("rationale")], "");
     assert.equal(noRenderings![col("note")], "");
     // Excel's variant neutralizes the formula-like rationale, the exact one keeps it as written.
-    assert.equal(readCsv(lexiconToCsv(lexicon, { excel: true }).slice(1))[4]![col("rationale")], `'=common usage, "widely" read`);
+    assert.equal(readCsv(lexiconToCsv(lexicon, { excel: true }).slice(1))[6]![col("rationale")], `'=common usage, "widely" read`);
   });
 });

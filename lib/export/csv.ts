@@ -26,6 +26,9 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
 
 /**
  * One row per exported rendering; a term with none still gets one row (empty rendering columns).
+ * `synonym_class` (standard, alternative, short, full, common, former) and `region` (CN, TW,
+ * HK, MO, SG, empty for everywhere) are the rendering's; the term's definition, context and
+ * note come in the source language and in the target language (`*_target`).
  * The term's columns and its decision's (decided_at, decided_by, statement_en, statement_zh:
  * empty while no decision is in force) repeat on each of its rows. `note` is what the other
  * columns do not say: on a term without a decision in force, that its renderings are only
@@ -44,12 +47,18 @@ export const LEXICON_CSV_COLUMNS = [
   "gloss",
   "rationale",
   "status",
+  "synonym_class",
+  "region",
   "decided_at",
   "decided_by",
   "statement_en",
   "statement_zh",
   "definition",
   "context",
+  "definition_target",
+  "context_target",
+  "term_note",
+  "term_note_target",
   "subject_field",
   "source",
   "note",
@@ -59,13 +68,13 @@ export function lexiconToCsv(lexicon: LexiconExport, options: CsvOptions = {}): 
   const rows: (string | null)[][] = [[...LEXICON_CSV_COLUMNS]];
   for (const e of lexicon.entries) {
     const term = [e.slug, e.headword, e.abbreviation, e.sourceLang, e.targetLang, e.stage];
-    const about = [e.definition, e.context, e.subjectField, e.source];
+    const about = [e.definition, e.context, e.definitionTarget, e.contextTarget, e.note, e.noteTarget, e.subjectField, e.source];
     const d = e.decision;
     const decided = [d?.decidedAt ?? "", d?.decidedBy ?? "", d?.statementEn ?? "", d?.statementZh ?? ""];
     const note = !d && e.renderings.length ? CANDIDATE_NOTE : "";
-    if (e.renderings.length === 0) rows.push([...term, "", "", "", "", "", "", ...decided, ...about, note]);
+    if (e.renderings.length === 0) rows.push([...term, "", "", "", "", "", "", "", "", ...decided, ...about, note]);
     for (const r of e.renderings) {
-      rows.push([...term, r.text, r.pinyin, r.traditional, r.gloss, r.rationale, r.status, ...decided, ...about, note]);
+      rows.push([...term, r.text, r.pinyin, r.traditional, r.gloss, r.rationale, r.status, r.synonymClass ?? "", r.region ?? "", ...decided, ...about, note]);
     }
   }
   return toCsv(rows, options);

@@ -1,6 +1,9 @@
 import { LEXICON_FORMAT, type LexiconExport } from "@/lib/schemas/lexicon";
 
-/** A small lexicon for the serializers' tests: one decided term, one open, one without renderings. */
+/**
+ * A small lexicon for the serializers' tests: one decided term (with a regional variant, every
+ * synonym class place and bilingual fields), one open, one without renderings.
+ */
 export function sampleLexicon(): LexiconExport {
   return {
     format: LEXICON_FORMAT,
@@ -14,6 +17,10 @@ export function sampleLexicon(): LexiconExport {
         abbreviation: "CSO",
         definition: "A relationship of mutual accommodation among unequal groups.",
         context: "Proposed by a Canadian scholar, \"seminar\" section 2 & 4.2 <draft>.",
+        note: "Coined for the Cooperative Security 2.0 Lexicon.",
+        definitionTarget: "力量不对等的群体之间相互包容、协商共处的安全秩序。",
+        contextTarget: "加拿大学者在研讨会上提出“多元共商”的译法。",
+        noteTarget: "",
         source: "Seminar summary, 2013",
         subjectField: "International relations",
         sourceLang: "en",
@@ -29,9 +36,11 @@ export function sampleLexicon(): LexiconExport {
           statementZh: "经两轮评分，两国代表团均支持。",
         },
         renderings: [
-          { id: "r4", text: "多元共商", traditional: "多元共商", pinyin: "duō yuán gòng shāng", gloss: "many elements consulting together", rationale: "", status: "preferred" },
-          { id: "r2", text: "多元共生", traditional: "多元共生", pinyin: "duō yuán gòng shēng", gloss: "many elements living symbiotically", rationale: "", status: "admitted" },
-          { id: "r3", text: "多元共进", traditional: "多元共進", pinyin: "duō yuán gòng jìn", gloss: "many elements advancing together", rationale: "", status: "deprecated" },
+          { id: "r4", text: "多元共商", traditional: "多元共商", pinyin: "duō yuán gòng shāng", gloss: "many elements consulting together", rationale: "", status: "preferred", synonymClass: "standard", region: null },
+          { id: "r5", text: "多元協商", traditional: "多元協商", pinyin: "duō yuán xié shāng", gloss: "many elements negotiating", rationale: "", status: "preferred", synonymClass: "standard", region: "TW" },
+          { id: "r2", text: "多元共生", traditional: "多元共生", pinyin: "duō yuán gòng shēng", gloss: "many elements living symbiotically", rationale: "", status: "admitted", synonymClass: "alternative", region: null },
+          { id: "r6", text: "共商", traditional: "共商", pinyin: "gòng shāng", gloss: "consult together", rationale: "", status: "admitted", synonymClass: "short", region: null },
+          { id: "r3", text: "多元共进", traditional: "多元共進", pinyin: "duō yuán gòng jìn", gloss: "many elements advancing together", rationale: "", status: "deprecated", synonymClass: "former", region: null },
         ],
       },
       {
@@ -40,6 +49,10 @@ export function sampleLexicon(): LexiconExport {
         abbreviation: null,
         definition: "",
         context: "",
+        note: "",
+        definitionTarget: "",
+        contextTarget: "",
+        noteTarget: "",
         source: "",
         subjectField: "",
         sourceLang: "en",
@@ -49,7 +62,7 @@ export function sampleLexicon(): LexiconExport {
         updatedAt: "2026-01-02T00:00:00.000Z",
         decision: null,
         renderings: [
-          { id: "r9", text: "同理心", traditional: "同理心", pinyin: "tóng lǐ xīn", gloss: "same-reason heart", rationale: "=common usage, \"widely\" read", status: "candidate" },
+          { id: "r9", text: "同理心", traditional: "同理心", pinyin: "tóng lǐ xīn", gloss: "same-reason heart", rationale: "=common usage, \"widely\" read", status: "candidate", synonymClass: null, region: null },
         ],
       },
       {
@@ -58,6 +71,10 @@ export function sampleLexicon(): LexiconExport {
         abbreviation: null,
         definition: "Talks among scholars, not officials.",
         context: "",
+        note: "",
+        definitionTarget: "学者之间而非官员之间的对话。",
+        contextTarget: "",
+        noteTarget: "",
         source: "",
         subjectField: "",
         sourceLang: "en",

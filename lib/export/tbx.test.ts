@@ -40,11 +40,38 @@ describe("TBX-Basic export", () => {
     };
     assert.equal(statusOf("多元共商").status, ADMINISTRATIVE_STATUS.preferred);
     assert.equal(statusOf("多元共生").status, "admittedTerm-admn-sts");
-    assert.equal(statusOf("多元共进").status, "deprecatedTerm-admn-sts");
+    assert.equal(statusOf("多元共进").status, "supersededTerm-admn-sts", "a deprecated 曾称 is superseded");
     assert.equal(statusOf("同理心").status, null);
     assert.ok(statusOf("同理心").notes.some((n) => /no decision/.test(n)));
     assert.ok(statusOf("多元共商").notes.includes("Pinyin: duō yuán gòng shāng"), "tone marks kept");
     assert.ok(statusOf("多元共进").notes.includes("Traditional: 多元共進"));
+  });
+
+  it("maps synonym classes and regions to TBX-Basic data categories, the class itself in a note", () => {
+    const categories = (text: string) => {
+      const sec = find(root, "termSec").find((s) => textOf(elements(s)[0]!) === text)!;
+      const notes = elements(sec).filter((c) => c.local === "termNote");
+      return {
+        ...Object.fromEntries(notes.map((n) => [n.attrs.type!, textOf(n)])),
+        classNote: elements(sec).filter((c) => c.local === "note").map(textOf).find((n) => n.startsWith("Synonym class:")) ?? null,
+      };
+    };
+    assert.deepEqual(categories("多元協商"), { administrativeStatus: "preferredTerm-admn-sts", geographicalUsage: "TW", classNote: "Synonym class: standard (正名)" });
+    assert.deepEqual(categories("共商"), { administrativeStatus: "admittedTerm-admn-sts", termType: "shortForm", classNote: "Synonym class: short (简称)" });
+    assert.deepEqual(categories("多元共生"), { administrativeStatus: "admittedTerm-admn-sts", classNote: "Synonym class: alternative (又称)" });
+    assert.deepEqual(categories("同理心"), { classNote: null });
+  });
+
+  it("writes the definition and note of each language in its langSec, the target context on the first rendering, the statements on the concept", () => {
+    const cso = find(root, "conceptEntry")[0]!;
+    const entry = sampleLexicon().entries[0]!;
+    const [en, zh] = elements(cso).filter((c) => c.local === "langSec");
+    assert.equal(textOf(elements(zh!).find((d) => d.local === "descrip" && d.attrs.type === "definition")!), entry.definitionTarget);
+    assert.equal(textOf(elements(en!).find((d) => d.local === "note")!), entry.note);
+    const first = elements(zh!).find((c) => c.local === "termSec")!;
+    assert.equal(textOf(elements(first).find((d) => d.local === "descrip" && d.attrs.type === "context")!), entry.contextTarget);
+    const conceptNotes = elements(cso).filter((c) => c.local === "note").map(textOf);
+    assert.ok(conceptNotes.includes(entry.decision!.statementEn) && conceptNotes.includes(entry.decision!.statementZh));
   });
 
   it("puts definition, context, subject field and abbreviation where TBX-Basic wants them", () => {

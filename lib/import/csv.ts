@@ -1,3 +1,5 @@
+import { classFromFile } from "@/lib/records/synonym-classes";
+import { regionFromFile } from "@/lib/records/regions";
 import { block, clean, FILE_STATUSES, IMPORT_MAX_CONCEPTS, type FileRead, type FileStatus, type ImportedConcept, type ImportedDesignation, type ImportProblem } from "@/lib/import/model";
 
 /**
@@ -124,9 +126,17 @@ export function readCsv(source: string): FileRead {
             line: row.line,
             definition: block(cell("definition")) || undefined,
             source: block(cell("source")) || undefined,
+            note: block(cell("term_note")) || undefined,
             terms: [headTerm, ...(abbreviation ? [{ text: abbreviation, line: row.line, termType: "abbreviation", notes: [] }] : [])],
           },
-          { lang: clean(cell("target_lang")) || "", line: row.line, terms: [] },
+          {
+            lang: clean(cell("target_lang")) || "",
+            line: row.line,
+            definition: block(cell("definition_target")) || undefined,
+            context: block(cell("context_target")) || undefined,
+            note: block(cell("term_note_target")) || undefined,
+            terms: [],
+          },
         ],
       };
       concepts.set(key, c);
@@ -142,6 +152,8 @@ export function readCsv(source: string): FileRead {
       traditional: clean(cell("traditional")) || undefined,
       gloss: block(cell("gloss")) || undefined,
       rationale: block(cell("rationale")) || undefined,
+      region: regionFromFile(cell("region")),
+      synonymClass: classFromFile({ cell: cell("synonym_class") }),
       notes: [],
     });
   }

@@ -22,6 +22,10 @@ export type ImportedDesignation = {
   gloss?: string;
   rationale?: string;
   context?: string;
+  /** Usage region (TBX geographicalUsage, CSV region), when it is one of ours. */
+  region?: string;
+  /** Synonym class (our note, else from termType/status, CSV synonym_class). */
+  synonymClass?: string;
   /** Other notes on the designation, as written. */
   notes: string[];
 };
@@ -31,6 +35,10 @@ export type ImportedLanguageSection = {
   line: number;
   definition?: string;
   source?: string;
+  /** The language section's own note (the term's note in that language). */
+  note?: string;
+  /** The term's context in that language, where a file gives it per language (our CSV). */
+  context?: string;
   terms: ImportedDesignation[];
 };
 

@@ -1,6 +1,8 @@
 import { ABBREVIATION_MAX, createTermSchema, slugFromHeadword, type CreateTerm } from "@/lib/schemas/term-input";
 import type { Stage } from "@/lib/schemas/term";
 import type { FileStatus, ImportedConcept, ImportedDesignation, ImportedFile, ImportedLanguageSection, ImportProblem } from "@/lib/import/model";
+import { isRegion } from "@/lib/records/regions";
+import { isSynonymClass } from "@/lib/records/synonym-classes";
 import { checkRendering, fitGloss, fitRationale, sameLanguage, tidyTag, type CheckedRendering } from "@/lib/import/rendering";
 
 /**
@@ -32,7 +34,7 @@ export type PlannedRendering = {
   outcome: RenderingOutcome;
   reason?: string;
   /** What will be written, for `add`. */
-  data?: CheckedRendering & { gloss: string; rationale: string };
+  data?: CheckedRendering & { gloss: string; rationale: string; region: string; synonymClass: string };
 };
 
 export type ConceptAction = "create" | "update" | "unchanged" | "invalid";
@@ -186,11 +188,18 @@ export function planImport(file: ImportedFile, existing: ExistingTerm[], options
         errors.push({ line: c.line, message: `Concept${c.id ? ` ${c.id}` : ""}: ${reason}; it was not imported.` });
         return { ...base, action: "invalid", reason };
       }
+      // The target language's definition, note and context: its section's, the context on its
+      // first designation that has one (TBX allows context only on a term).
+      const targetSec = c.sections.find((s) => isTarget(s) && !isSource(s));
       const parsed = createTermSchema.safeParse({
         headword: picked.head.text,
         abbreviation: picked.abbreviation,
         definition: sourceSec?.definition ?? c.definition ?? "",
-        context: picked.head.context ?? "",
+        context: picked.head.context ?? sourceSec?.context ?? "",
+        note: sourceSec?.note ?? "",
+        definitionTarget: targetSec?.definition ?? "",
+        contextTarget: targetSec?.context ?? targetSec?.terms.find((t) => t.context)?.context ?? "",
+        noteTarget: targetSec?.note ?? "",
         source: sourceSec?.source ?? c.source ?? "",
         subjectField: c.subjectField ?? "",
         sourceLang,
@@ -240,7 +249,13 @@ export function planImport(file: ImportedFile, existing: ExistingTerm[], options
       text: verdict.rendering.text,
       line: d.line,
       outcome: "add",
-      data: { ...verdict.rendering, gloss: fitGloss(d.gloss ?? ""), rationale: rationaleOf(d, options.fileName) },
+      data: {
+        ...verdict.rendering,
+        gloss: fitGloss(d.gloss ?? ""),
+        rationale: rationaleOf(d, options.fileName),
+        region: isRegion(d.region) ? d.region : "",
+        synonymClass: isSynonymClass(d.synonymClass) ? d.synonymClass : "",
+      },
     };
   }
 

@@ -69,12 +69,5 @@ export function canonicalLang(tag: string): string {
   return m[1] === "cn" || m[1] === "sg" ? "zh-hans" : "zh-hant";
 }
 
-/** A language tag in its usual case: language lowercase, script title case, region uppercase (EN-us → en-US, zh-hans → zh-Hans). */
-export function tidyTag(tag: string): string {
-  return tag
-    .trim()
-    .replace(/_/g, "-")
-    .split("-")
-    .map((part, i) => (i === 0 ? part.toLowerCase() : part.length === 4 ? part[0]!.toUpperCase() + part.slice(1).toLowerCase() : part.length === 2 ? part.toUpperCase() : part.toLowerCase()))
-    .join("-");
-}
+/** Shared with the term forms' language check. */
+export { tidyTag } from "@/lib/records/language-tag";

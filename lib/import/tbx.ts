@@ -1,5 +1,7 @@
 import { block, clean, IMPORT_MAX_CONCEPTS, type FileRead, type FileStatus, type ImportedConcept, type ImportedDesignation, type ImportedLanguageSection, type ImportProblem } from "@/lib/import/model";
 import { childElements, firstChild, parseXmlTree, textOf, type XmlNode } from "@/lib/import/xml-tree";
+import { classFromFile, classFromNote } from "@/lib/records/synonym-classes";
+import { regionFromFile } from "@/lib/records/regions";
 
 /**
  * Reads a TBX-Basic glossary: TBX v3 (ISO 30042:2019, `<tbx type="TBX-Basic" style="dca">`,
@@ -65,6 +67,7 @@ function designation(termSec: XmlNode, termHolder: XmlNode, problems: ImportProb
       const value = clean(textOf(tn));
       if (tn.attrs.type === "administrativeStatus") d.status = statusOf(value) ?? d.status;
       if (tn.attrs.type === "termType" && value) d.termType = value;
+      if (tn.attrs.type === "geographicalUsage") d.region = regionFromFile(value) ?? d.region;
     }
   }
   d.context = first(category(termSec, "descrip", "context"));
@@ -72,9 +75,12 @@ function designation(termSec: XmlNode, termHolder: XmlNode, problems: ImportProb
     const note = block(textOf(n));
     if (!note || note.startsWith(CANDIDATE_NOTE_START)) continue;
     const field = NOTE_FIELDS.find(([prefix]) => note.startsWith(prefix));
+    const cls = classFromNote(note);
     if (field) d[field[1]] = note.slice(field[0].length).trim();
+    else if (cls) d.synonymClass = cls;
     else d.notes.push(note);
   }
+  d.synonymClass ??= classFromFile({ termType: d.termType, status: d.status });
   return d;
 }
 
@@ -101,6 +107,7 @@ function languageSection(sec: XmlNode, v2: boolean, problems: ImportProblem[]): 
     lang,
     line: sec.line,
     definition: first(category(sec, "descrip", "definition")),
+    note: childElements(sec, "note").map((n) => block(textOf(n))).filter(Boolean).join("\n\n") || undefined,
     source: first([...childElements(sec, "admin"), ...childElements(sec, "descripGrp").flatMap((g) => childElements(g, "admin"))].filter((a) => a.attrs.type === "source")),
     terms,
   };

@@ -59,7 +59,7 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     tag: "Proposals",
     auth: "member",
     summary: "Propose a rendering (scholars of a delegation, during consultation)",
-    description: "Pinyin is derived with tone marks when left out. A duplicate (same normalized key: NFKC, separators and spaces removed, traditional folded to simplified) is a 409 with existingId.",
+    description: "Pinyin is derived with tone marks when left out. region (CN, TW, HK, MO, SG) and synonymClass (the proposer's suggestion) are optional; other values are refused with region_invalid / synonym_class_invalid. A duplicate (same normalized key: NFKC, separators and spaces removed, traditional folded to simplified) is a 409 with existingId.",
     body: { schema: "ProposeRendering" },
     responses: {
       201: { description: "The rendering, with its pinyin.", content: { schema: "Rendering" } },
@@ -156,6 +156,8 @@ export const DELIBERATION_OPERATIONS: ApiOperation[] = [
     tag: "Decisions",
     auth: "member",
     summary: "Record the decision on a provisional term, which publishes it (facilitators)",
+    description:
+      "The adopted rendering (正名), adopted regional variants (regionalIds: renderings with a region, at most one per region), admitted and deprecated ones, the synonym class of each (synonymClasses: rendering id → standard, alternative, short, full, common, former; defaults 正名 / 又称 / none), and the statements. Errors are codes per field: regional_needs_region, region_adopted_twice, class_not_for_place, class_for_unlisted, …",
     body: { schema: "RecordDecision" },
     responses: { 201: { description: "The decision.", content: { schema: "Decision" } }, ...WRITE_ERRORS, 403: err("Only facilitators, or the term is not provisional (stage_closed)."), 404: err("No such term."), 409: err("The term changed meanwhile."), ...INVALID },
   },

@@ -1,5 +1,6 @@
 import { z } from "@/lib/zod";
-import { stageSchema } from "@/lib/schemas/term";
+import { bilingualFieldsSchema, stageSchema } from "@/lib/schemas/term";
+import { regionSchema, synonymClassSchema } from "@/lib/schemas/records";
 
 /**
  * The exported lexicon (GET /api/lexicon.json, /api/terms/{slug}/export.json), and the model
@@ -17,12 +18,16 @@ export type DesignationStatus = z.infer<typeof designationStatusSchema>;
 
 export const exportRenderingSchema = z.object({
   id: z.string(),
-  text: z.string().describe("The rendering as written (Simplified Chinese)"),
-  traditional: z.string().describe("Traditional form, derived"),
+  text: z.string().describe("The rendering as written, never converted (in the term's target language: zh-Hans, zh-Hant…)"),
+  traditional: z.string().describe("Traditional form, derived by conversion: a suggestion, never the written form"),
   pinyin: z.string().describe("Hanyu Pinyin with tone marks"),
   gloss: z.string().describe("Literal back-gloss in English"),
   rationale: z.string().describe("Why its proposer offered it (CSV column rationale)"),
-  status: designationStatusSchema.describe("From the decision in force: preferred (正名), admitted (又称), deprecated; candidate while none (CSV column status)"),
+  status: designationStatusSchema.describe("From the decision in force: preferred (正名, and adopted regional variants), admitted (又称), deprecated; candidate while none (CSV column status)"),
+  synonymClass: synonymClassSchema
+    .nullable()
+    .describe("From the decision in force (standard 正名, alternative 又称, short 简称, full 全称, common 俗称, former 曾称); while none, the proposer's suggestion (CSV column synonym_class; TBX administrativeStatus and termType)"),
+  region: regionSchema.nullable().describe("Usage region, null for everywhere (CSV column region; TBX geographicalUsage)"),
 });
 export type ExportRendering = z.infer<typeof exportRenderingSchema>;
 
@@ -41,8 +46,7 @@ export const lexiconEntrySchema = z.object({
   slug: z.string(),
   headword: z.string(),
   abbreviation: z.string().nullable(),
-  definition: z.string(),
-  context: z.string(),
+  ...bilingualFieldsSchema.shape,
   source: z.string(),
   subjectField: z.string(),
   sourceLang: z.string(),

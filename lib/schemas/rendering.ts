@@ -1,4 +1,5 @@
 import { z } from "@/lib/zod";
+import { optionalClassInput, optionalRegionInput } from "@/lib/schemas/records";
 
 /**
  * What a scholar submits when proposing a rendering, shared by the proposal form (client-side
@@ -68,14 +69,24 @@ export const proposeRenderingSchema = z.object({
   pinyin: pinyinSchema,
   gloss: glossSchema,
   rationale: rationaleSchema,
+  /** Where it is used (a regional variant), empty for everywhere. */
+  region: optionalRegionInput,
+  /** The synonym class its proposer suggests (the decision's is what stands), empty for none. */
+  synonymClass: optionalClassInput,
 });
 export type ProposeRenderingInput = z.input<typeof proposeRenderingSchema>;
 export type ProposeRendering = z.output<typeof proposeRenderingSchema>;
 
-/** PATCH /api/renderings/{id}: the proposer corrects the gloss, the rationale or the pinyin. */
+/** PATCH /api/renderings/{id}: the proposer corrects the gloss, the rationale, the pinyin, the region or the class. */
 export const editRenderingSchema = z
-  .object({ gloss: glossSchema.optional(), rationale: rationaleSchema.optional(), pinyin: pinyinSchema })
-  .refine((v) => v.gloss !== undefined || v.rationale !== undefined || v.pinyin !== undefined, "nothing_to_change");
+  .object({
+    gloss: glossSchema.optional(),
+    rationale: rationaleSchema.optional(),
+    pinyin: pinyinSchema,
+    region: optionalRegionInput.optional(),
+    synonymClass: optionalClassInput.optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), "nothing_to_change");
 export type EditRendering = z.output<typeof editRenderingSchema>;
 
 /** Every code the schemas above can produce; the interface messages have one text per code. */
@@ -92,5 +103,7 @@ export const PROPOSAL_ERROR_CODES = [
   "rationale_required",
   "rationale_too_long",
   "nothing_to_change",
+  "region_invalid",
+  "synonym_class_invalid",
 ] as const;
 export type ProposalErrorCode = (typeof PROPOSAL_ERROR_CODES)[number];

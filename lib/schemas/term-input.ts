@@ -1,5 +1,6 @@
 import { z } from "@/lib/zod";
 import { stageSchema } from "@/lib/schemas/term";
+import { languageTagSchema } from "@/lib/schemas/records";
 
 /**
  * What facilitators submit to create and edit terms and to move them between stages, shared by
@@ -12,11 +13,8 @@ const text = (max: number, code: string) =>
     .transform((s) => s.replace(/\r\n?/g, "\n").trim())
     .pipe(z.string().max(max, code));
 
-/** BCP 47 language tag, as far as a form needs to check it (zh-Hans, zh-Hant, en, fr-CA). */
-const languageTag = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "language_invalid");
+/** BCP 47 language tag (zh-Hans, zh-Hant, en, fr-CA), well-formed, in its canonical case. */
+const languageTag = languageTagSchema;
 
 /** Long enough for the seed's "TBM (trust building mechanism)" (an abbreviation with its expansion). */
 export const ABBREVIATION_MAX = 40;
@@ -32,6 +30,11 @@ const termFields = {
   abbreviation: text(ABBREVIATION_MAX, "abbreviation_too_long").transform((v) => v || null),
   definition: text(4000, "definition_too_long"),
   context: text(4000, "context_too_long"),
+  note: text(4000, "note_too_long"),
+  /** The same three in the target language (a Chinese definition of an English concept). */
+  definitionTarget: text(4000, "definition_too_long"),
+  contextTarget: text(4000, "context_too_long"),
+  noteTarget: text(4000, "note_too_long"),
   source: text(1000, "source_too_long"),
   subjectField: text(200, "subject_field_too_long"),
   sourceLang: languageTag,
@@ -44,6 +47,10 @@ export const createTermSchema = z.object({
   abbreviation: termFields.abbreviation.optional(),
   definition: termFields.definition.default(""),
   context: termFields.context.default(""),
+  note: termFields.note.default(""),
+  definitionTarget: termFields.definitionTarget.default(""),
+  contextTarget: termFields.contextTarget.default(""),
+  noteTarget: termFields.noteTarget.default(""),
   source: termFields.source.default(""),
   subjectField: termFields.subjectField.default(""),
   sourceLang: termFields.sourceLang.default("en"),
@@ -111,6 +118,7 @@ export const TERM_ERROR_CODES = [
   "abbreviation_too_long",
   "definition_too_long",
   "context_too_long",
+  "note_too_long",
   "source_too_long",
   "subject_field_too_long",
   "language_invalid",

@@ -1,4 +1,5 @@
 import { z } from "@/lib/zod";
+import { regionSchema, synonymClassSchema } from "@/lib/schemas/records";
 
 export const STAGES = ["draft", "consultation", "provisional", "published"] as const;
 export const stageSchema = z.enum(STAGES);
@@ -28,6 +29,13 @@ export const termSummarySchema = z.object({
   /** First in the ranking, once there are ballots. */
   leader: renderingRef.nullable(),
   consensus: renderingRef.nullable(),
+  /** The decision in force (a published term): its 正名 and the forms adopted per region. */
+  decided: z
+    .object({
+      standard: renderingRef.extend({ synonymClass: synonymClassSchema.nullable() }),
+      regional: z.array(renderingRef.extend({ region: regionSchema })),
+    })
+    .nullable(),
 });
 export type TermSummary = z.infer<typeof termSummarySchema>;
 
@@ -38,6 +46,8 @@ export const renderingSchema = z.object({
   pinyin: z.string(),
   gloss: z.string(),
   rationale: z.string(),
+  region: regionSchema.nullable().describe("Where it is used (TBX geographicalUsage); null: wherever the target language is"),
+  synonymClass: synonymClassSchema.nullable().describe("The class its proposer suggests; the decision in force says which stands"),
   status: z.enum(RENDERING_STATUSES),
   proposer: z.object({ name: z.string(), delegation: z.string().nullable(), delegationZh: z.string().nullable().describe("The delegation's Chinese name, when it has one.") }).nullable(),
   proposerLabel: z.string(),
@@ -45,10 +55,19 @@ export const renderingSchema = z.object({
 });
 export type RenderingView = z.infer<typeof renderingSchema>;
 
+/** Definition, context and note in the source language and in the target language (issue 14). */
+export const bilingualFieldsSchema = z.object({
+  definition: z.string().describe("Definition in the source language (sourceLang; CSV column definition)"),
+  context: z.string().describe("Context in the source language (CSV column context)"),
+  note: z.string().describe("Note in the source language (CSV column term_note)"),
+  definitionTarget: z.string().describe("Definition in the target language (targetLang; CSV column definition_target)"),
+  contextTarget: z.string().describe("Context in the target language (CSV column context_target)"),
+  noteTarget: z.string().describe("Note in the target language (CSV column term_note_target)"),
+});
+
 /** One term with its candidate renderings (GET /api/terms/{slug}). */
 export const termDetailSchema = termSummarySchema.extend({
-  definition: z.string(),
-  context: z.string(),
+  ...bilingualFieldsSchema.shape,
   source: z.string(),
   subjectField: z.string(),
   renderings: z.array(renderingSchema),
@@ -60,8 +79,7 @@ export const termRecordSchema = z.object({
   slug: slugSchema,
   headword: z.string(),
   abbreviation: z.string().nullable(),
-  definition: z.string(),
-  context: z.string(),
+  ...bilingualFieldsSchema.shape,
   source: z.string(),
   subjectField: z.string(),
   stage: stageSchema,

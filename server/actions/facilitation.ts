@@ -14,7 +14,7 @@ import { failure, success } from "@/server/actions/form-outcome";
  * validates; redirects happen outside the try, since Next signals them by throwing.
  */
 
-const TERM_FIELDS = ["slug", "headword", "abbreviation", "definition", "context", "source", "subjectField", "sourceLang", "targetLang"] as const;
+const TERM_FIELDS = ["slug", "headword", "abbreviation", "definition", "context", "note", "definitionTarget", "contextTarget", "noteTarget", "source", "subjectField", "sourceLang", "targetLang"] as const;
 
 export async function createTermAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form, TERM_FIELDS);
@@ -117,8 +117,19 @@ export async function unhideCommentAction(slug: string, id: string, _prev: FormS
  */
 export async function decideAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form, ["adoptedRenderingId", "statementEn", "statementZh"]);
-  const input = { ...values, admittedIds: form.getAll("admittedIds").map(String), deprecatedIds: form.getAll("deprecatedIds").map(String) };
-  const echo = { ...values, admittedIds: input.admittedIds.join(" "), deprecatedIds: input.deprecatedIds.join(" ") };
+  const lists = { admittedIds: form.getAll("admittedIds").map(String), deprecatedIds: form.getAll("deprecatedIds").map(String), regionalIds: form.getAll("regionalIds").map(String) };
+  // The synonym class of a rendering comes as `class-<id>`; empty means its place's default.
+  const classes = Object.fromEntries(
+    [...form.entries()].flatMap(([k, v]) => (k.startsWith("class-") && typeof v === "string" && v ? [[k.slice("class-".length), v]] : [])),
+  );
+  const input = { ...values, ...lists, synonymClasses: classes };
+  const echo = {
+    ...values,
+    admittedIds: lists.admittedIds.join(" "),
+    deprecatedIds: lists.deprecatedIds.join(" "),
+    regionalIds: lists.regionalIds.join(" "),
+    ...Object.fromEntries(Object.entries(classes).map(([id, c]) => [`class-${id}`, c])),
+  };
   const step = form.get("step");
   if (step === "edit") return { status: "idle", values: echo, result: { step: "edit" }, at: Date.now() };
   try {

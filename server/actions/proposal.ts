@@ -9,7 +9,7 @@ import { failure, success } from "@/server/actions/form-outcome";
  * again with the returned state), the same calls with it. The services do every check.
  */
 
-const PROPOSAL_FIELDS = ["text", "pinyin", "gloss", "rationale"] as const;
+const PROPOSAL_FIELDS = ["text", "pinyin", "gloss", "rationale", "region", "synonymClass"] as const;
 
 export async function proposeAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form, PROPOSAL_FIELDS);

@@ -7,6 +7,7 @@ import { recordFacts, type RecordRendering } from "@/lib/decision-record/facts";
 import { robustnessSentences } from "@/lib/decision-record/robustness-text";
 import { getSealedDecision } from "@/server/decisions/service";
 import { formatDateTime } from "@/lib/i18n/dates";
+import type { DecisionRenderingRef } from "@/lib/schemas/decision";
 
 /**
  * The printable bilingual record of a decision (GET /terms/{slug}/decisions/{id}/record.pdf):
@@ -63,15 +64,20 @@ export async function decisionRecordPdf(slug: string, id: string, siteUrl: strin
     doc.font(REGULAR).fontSize(10.5).text(`${label}: `, { continued: true });
     doc.font(REGULAR).text(value, { paragraphGap: 3 });
   };
-  const renderingLine = (r: { text: string; pinyin: string }) => `${r.text}  ${r.pinyin}`.trim();
+  // The synonym class and region of each form (issue 14), in both languages.
+  const about = (r: DecisionRenderingRef) =>
+    [r.synonymClass ? zh.records.classes[r.synonymClass] : "", r.region ? `${en.records.regions[r.region]}` : ""].filter(Boolean).join(", ");
+  const renderingLine = (r: DecisionRenderingRef) => `${r.text}  ${r.pinyin}${about(r) ? `  (${about(r)})` : ""}`.trim();
 
   h1(`${both((m) => m.decisionRecord.record.heading)}`);
   field(both((m) => m.decisionRecord.record.headword), term.headword);
   doc.moveDown(0.3);
   doc.font(REGULAR).fontSize(10.5).text(both((m) => m.facilitation.decision.adopted));
   doc.font(REGULAR).fontSize(22).text(decision.adopted.text, { continued: true }).font(REGULAR).fontSize(12).text(`   ${decision.adopted.pinyin}`);
+  if (about(decision.adopted)) muted(about(decision.adopted));
   doc.moveDown(0.2);
   for (const [label, list] of [
+    ...(decision.regional.length > 0 ? ([[both((m) => m.records.regional), decision.regional]] as const) : []),
     [both((m) => m.facilitation.decision.admitted), decision.admitted],
     [both((m) => m.facilitation.decision.deprecated), decision.deprecated],
   ] as const) {

@@ -3,7 +3,9 @@ import { db } from "@/server/db/client";
 import type { Prisma } from "@/generated/sqlite/client";
 import { conflict, invalid, notFound, type FieldErrors } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import { decisionSnapshotSchema, recordDecisionSchema, type DecisionSnapshot, type DecisionView, type RecordDecision } from "@/lib/schemas/decision";
+import { decisionClasses, decisionSnapshotSchema, idList, storedClasses, recordDecisionSchema, type DecisionSnapshot, type DecisionView, type RecordDecision } from "@/lib/schemas/decision";
+import { isRegion, regionalAdoptionProblems } from "@/lib/records/regions";
+import { isSynonymClass } from "@/lib/records/synonym-classes";
 import { DECISION_FROM } from "@/lib/term-stages";
 import { requireRole } from "@/server/auth/guard";
 import { recordAudit } from "@/server/site/audit";
@@ -47,7 +49,7 @@ export async function recordDecision(actor: Actor | null, slug: string, raw: unk
     results,
     renderings: term.renderings
       .filter((r) => r.status !== "hidden")
-      .map((r) => ({ id: r.id, text: r.text, pinyin: r.pinyin, traditional: r.traditional, gloss: r.gloss, status: r.status })),
+      .map((r) => ({ id: r.id, text: r.text, pinyin: r.pinyin, traditional: r.traditional, gloss: r.gloss, status: r.status, region: r.region })),
   };
 
   const decision = await changeTerm(term.id, {}, async (tx, emit, notice) => {
@@ -65,6 +67,8 @@ export async function recordDecision(actor: Actor | null, slug: string, raw: unk
         adoptedRenderingId: input.adoptedRenderingId,
         admittedIds: input.admittedIds,
         deprecatedIds: input.deprecatedIds,
+        regionalIds: input.regionalIds,
+        synonymClasses: decisionClasses(input),
         statementEn: input.statementEn,
         statementZh: input.statementZh,
         decidedById: me.id,
@@ -128,10 +132,15 @@ async function checkDecision(actor: Actor | null, slug: string, raw: unknown) {
     }
   };
   check("adoptedRenderingId", [input.adoptedRenderingId], ["active"]);
+  check("regionalIds", input.regionalIds, ["active"]);
   check("admittedIds", input.admittedIds, ["active"]);
   // A deprecated form may be one that was withdrawn or merged as a duplicate (e.g. a variant spelling).
   check("deprecatedIds", input.deprecatedIds, ["active", "withdrawn", "merged"]);
   if (Object.keys(fields).length > 0) throw invalid("The decision names renderings it cannot use: see the fields.", fields);
+  const regions = regionalAdoptionProblems(input.adoptedRenderingId, input.regionalIds, (id) => byId.get(id)?.region ?? "");
+  if (Object.keys(regions).length > 0) {
+    throw invalid("Each adopted regional variant needs its own region, and a region has at most one adopted form.", regions);
+  }
 
   return { me, input, term };
 }
@@ -141,6 +150,8 @@ type DecisionRow = {
   adoptedRenderingId: string;
   admittedIds: unknown;
   deprecatedIds: unknown;
+  regionalIds: unknown;
+  synonymClasses: unknown;
   statementEn: string;
   statementZh: string;
   decidedAt: Date;
@@ -154,14 +165,18 @@ type DecisionRow = {
 function decisionView(d: DecisionRow): DecisionView {
   const snapshot = d.snapshot as DecisionSnapshot;
   const texts = new Map(snapshot.renderings.map((r) => [r.id, r]));
+  const list = idList;
+  const regional = list(d.regionalIds);
+  const classes = storedClasses(d);
   const ref = (id: string) => {
     const r = texts.get(id);
-    return { id, text: r?.text ?? "", pinyin: r?.pinyin ?? "" };
+    const cls = classes[id];
+    return { id, text: r?.text ?? "", pinyin: r?.pinyin ?? "", synonymClass: isSynonymClass(cls) ? cls : null, region: isRegion(r?.region) ? r.region : null };
   };
-  const list = (x: unknown) => (Array.isArray(x) ? x.filter((v): v is string => typeof v === "string") : []);
   return {
     id: d.id,
     adopted: ref(d.adoptedRenderingId),
+    regional: regional.map(ref),
     admitted: list(d.admittedIds).map(ref),
     deprecated: list(d.deprecatedIds).map(ref),
     statementEn: d.statementEn,
@@ -217,7 +232,7 @@ export async function getFrozenBallots(slug: string, id: string): Promise<{ text
   return { text: d.frozenBallots, digest: d.ballotsDigest };
 }
 
-export type DecisionCandidate = { id: string; text: string; pinyin: string; status: string; rank: number | null; median: Grade | null };
+export type DecisionCandidate = { id: string; text: string; pinyin: string; status: string; rank: number | null; median: Grade | null; region: string; synonymClass: string };
 
 /**
  * What the decide form offers (facilitators): the term, its renderings in ranking order (the
@@ -235,7 +250,7 @@ export async function decisionCandidates(actor: Actor | null, slug: string) {
   const results = await getResults(slug);
   const rank = new Map(results.ranking.map((id, i) => [id, i + 1]));
   const candidates: DecisionCandidate[] = term.renderings
-    .map((r) => ({ id: r.id, text: r.text, pinyin: r.pinyin, status: r.status, rank: rank.get(r.id) ?? null, median: results.renderings[r.id]?.median ?? null }))
+    .map((r) => ({ id: r.id, text: r.text, pinyin: r.pinyin, status: r.status, rank: rank.get(r.id) ?? null, median: results.renderings[r.id]?.median ?? null, region: r.region, synonymClass: r.synonymClass }))
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   return {
     term: { slug: term.slug, headword: term.headword, stage: term.stage, targetLang: term.targetLang },

@@ -3,6 +3,8 @@ import { db } from "@/server/db/client";
 import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import type { RenderingView } from "@/lib/schemas/term";
+import { isRegion } from "@/lib/records/regions";
+import { isSynonymClass } from "@/lib/records/synonym-classes";
 import { editRenderingSchema, proposeRenderingSchema } from "@/lib/schemas/rendering";
 import { derivePinyin, normalizedKey, traditionalForm } from "@/lib/rendering/text";
 import { tonedPinyin } from "@/lib/rendering/pinyin-input";
@@ -28,6 +30,8 @@ type RenderingRow = {
   pinyin: string;
   gloss: string;
   rationale: string;
+  region: string;
+  synonymClass: string;
   status: RenderingView["status"];
   proposerLabel: string;
   createdAt: Date;
@@ -42,6 +46,8 @@ export function renderingView(r: RenderingRow): RenderingView {
     pinyin: r.pinyin,
     gloss: r.gloss,
     rationale: r.rationale,
+    region: isRegion(r.region) ? r.region : null,
+    synonymClass: isSynonymClass(r.synonymClass) ? r.synonymClass : null,
     status: r.status,
     proposer: r.proposer ? { name: r.proposer.name, delegation: r.proposer.delegation?.name ?? null, delegationZh: r.proposer.delegation?.nameZh ?? null } : null,
     proposerLabel: r.proposerLabel,
@@ -71,6 +77,8 @@ export async function proposeRendering(actor: Actor | null, slug: string, raw: u
     pinyin: pinyinFor(input.text, input.pinyin),
     gloss: input.gloss,
     rationale: input.rationale,
+    region: input.region ?? "",
+    synonymClass: input.synonymClass ?? "",
     proposerId: me.id,
     proposerLabel: "",
     status: "active" as const,
@@ -151,6 +159,8 @@ export async function editRendering(actor: Actor | null, id: string, raw: unknow
     ...(input.gloss !== undefined ? { gloss: input.gloss } : {}),
     ...(input.rationale !== undefined ? { rationale: input.rationale } : {}),
     ...(input.pinyin !== undefined ? { pinyin: pinyinFor(r.text, input.pinyin) } : {}),
+    ...(input.region !== undefined ? { region: input.region ?? "" } : {}),
+    ...(input.synonymClass !== undefined ? { synonymClass: input.synonymClass ?? "" } : {}),
   };
   return changeTerm(r.termId, {}, async (tx, emit) => {
     // Scoped to the owner and the active status, so a withdrawal or merge that lands meanwhile wins.

@@ -7,13 +7,18 @@ import { lexiconToCsv } from "@/lib/export/csv";
 import { lexiconToJson } from "@/lib/export/json";
 import { lexiconToTbx } from "@/lib/export/tbx";
 import type { ExportFormat } from "@/lib/export/paths";
+import { isRegion } from "@/lib/records/regions";
+import { isSynonymClass } from "@/lib/records/synonym-classes";
+import { storedClasses } from "@/lib/schemas/decision";
 
 /**
  * The lexicon as it is exported (GET /api/lexicon.{tbx,csv,json} and
  * /api/terms/{slug}/export.{tbx,csv,json}); lib/export/ turns it into each format.
  *
  * - A published term with its decision in force exports the renderings that decision names,
- *   with their standing: adopted (preferred), admitted, deprecated. A deprecated rendering is
+ *   with their standing: adopted (preferred, and the adopted regional variants), admitted,
+ *   deprecated, and the synonym class the decision gave each (its defaults for decisions
+ *   recorded before classes existed). Open terms export the class a proposer suggested. A deprecated rendering is
  *   exported even when it was withdrawn or merged, since telling readers not to use it is the
  *   point; other renderings of a decided term are not part of the published result.
  * - Any other term (open, provisional, reopened) exports its active renderings as candidates.
@@ -44,19 +49,36 @@ export async function loadLexicon(slug?: string): Promise<LexiconExport> {
   const entries = terms.map((t): LexiconEntry => {
     const d = t.stage === "published" ? t.decisions[0] : undefined;
     const standing = new Map<string, DesignationStatus>();
+    let classes: Record<string, unknown> = {};
     if (d) {
       standing.set(d.adoptedRenderingId, "preferred");
+      for (const id of ids(d.regionalIds)) standing.set(id, "preferred");
       for (const id of ids(d.admittedIds)) standing.set(id, "admitted");
       for (const id of ids(d.deprecatedIds)) standing.set(id, "deprecated");
+      classes = storedClasses(d);
     }
     const renderings = t.renderings
       .flatMap((r): ExportRendering[] => {
         const status: DesignationStatus | undefined = d ? standing.get(r.id) : r.status === "active" ? "candidate" : undefined;
         if (!status) return [];
         if (d && status !== "deprecated" && r.status !== "active") return [];
-        return [{ id: r.id, text: r.text, traditional: r.traditional, pinyin: r.pinyin, gloss: r.gloss, rationale: r.rationale, status }];
+        const cls = d ? classes[r.id] : r.synonymClass;
+        return [
+          {
+            id: r.id,
+            text: r.text,
+            traditional: r.traditional,
+            pinyin: r.pinyin,
+            gloss: r.gloss,
+            rationale: r.rationale,
+            status,
+            synonymClass: isSynonymClass(cls) ? cls : null,
+            region: isRegion(r.region) ? r.region : null,
+          },
+        ];
       })
-      .sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+      // The default adopted form first, then its regional variants, admitted, deprecated.
+      .sort((a, b) => ORDER[a.status] - ORDER[b.status] || Number(b.id === d?.adoptedRenderingId) - Number(a.id === d?.adoptedRenderingId));
     return {
       ...termFields(t),
       createdAt: t.createdAt.toISOString(),

@@ -132,6 +132,8 @@ async function insertRenderings(tx: Tx, items: { termId: string; plan: ConceptPl
         pinyin: r.data!.pinyin,
         gloss: r.data!.gloss,
         rationale: r.data!.rationale,
+        region: r.data!.region,
+        synonymClass: r.data!.synonymClass,
         proposerId: importer.actorId,
         proposerLabel: fileName ? `Imported from ${fileName}` : "Imported",
         status: "active" as const,

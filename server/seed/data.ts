@@ -15,6 +15,8 @@ export type SeedTerm = {
   headword: string;
   abbreviation?: string;
   definition: string;
+  /** The definition in the target language (Chinese), written for it, not machine-translated. */
+  definitionTarget?: string;
   context: string;
   subjectField: string;
   stage: "draft" | "consultation";
@@ -32,6 +34,7 @@ export const SEED_TERMS: SeedTerm[] = [
     abbreviation: "CSO",
     definition:
       "A relationship of mutual accommodation among unequal and culturally diverse groups that preserves each group’s relative autonomy and prevents the hegemony of any particular group.",
+    definitionTarget: "实力不对等、文化多样的各群体之间相互包容的关系：既保持各群体的相对自主，又防止任何特定群体称霸。",
     context:
       "Proposed by a Canadian scholar (seminar section 2). Its four conditions: economic interdependence, equilibrium, institutions under shared leadership, and elite restraint. In section 4.2 the Canadian side asked for a Chinese counterpart stressing its realistic side, pluralism and the spirit of shared leadership; both sides agreed to keep a channel open to find the most appropriate translation.",
     subjectField: FIELD,

@@ -21,6 +21,10 @@ export async function seed(db: Db): Promise<void> {
       update: {},
       create: { ...fields, source: SEED_SOURCE, createdAt: new Date(SEMINAR_DATE) },
     });
+    // A field added later (issue 14: the Chinese definition) is filled in where it is still empty.
+    if (fields.definitionTarget && term.definitionTarget === "") {
+      await db.term.updateMany({ where: { id: term.id, definitionTarget: "" }, data: { definitionTarget: fields.definitionTarget } });
+    }
     for (const [i, r] of renderings.entries()) {
       const key = normalizedKey(r.text);
       await db.rendering.upsert({

@@ -3,6 +3,9 @@ import { db } from "@/server/db/client";
 import { notFound } from "@/lib/errors";
 import type { TermDetail, TermSummary } from "@/lib/schemas/term";
 import { leaderOf } from "@/server/results/service";
+import { isRegion } from "@/lib/records/regions";
+import { isSynonymClass } from "@/lib/records/synonym-classes";
+import { idList, storedClasses } from "@/lib/schemas/decision";
 import { renderingView } from "@/server/deliberation/renderings";
 import { closeExpiredConsultation, closeExpiredConsultations } from "@/server/terms/deadline";
 
@@ -19,6 +22,7 @@ export async function listTerms(): Promise<TermSummary[]> {
   });
   // Open consultations first, drafts last (enum order differs between the two databases, so sort here).
   terms.sort((a, b) => STAGE_ORDER[a.stage] - STAGE_ORDER[b.stage]);
+  const decided = await decidedForms(terms.filter((t) => t.stage === "published").map((t) => t.id));
   return Promise.all(
     terms.map(async (t) => ({
       slug: t.slug,
@@ -31,8 +35,35 @@ export async function listTerms(): Promise<TermSummary[]> {
       renderingCount: t._count.renderings,
       ballotCount: t._count.ballots,
       ...(t._count.ballots > 0 ? await leaderOf(t.id) : { leader: null, consensus: null }),
+      decided: decided.get(t.id) ?? null,
     })),
   );
+}
+
+/** The adopted forms of the decisions in force (the lexicon list shows 正名 and regional variants). */
+async function decidedForms(termIds: string[]): Promise<Map<string, NonNullable<TermSummary["decided"]>>> {
+  if (termIds.length === 0) return new Map();
+  const decisions = await db().decision.findMany({
+    where: { termId: { in: termIds }, supersededAt: null },
+    select: { termId: true, adoptedRenderingId: true, admittedIds: true, deprecatedIds: true, regionalIds: true, synonymClasses: true },
+  });
+  const list = idList;
+  const ids = decisions.flatMap((d) => [d.adoptedRenderingId, ...list(d.regionalIds)]);
+  const renderings = new Map((await db().rendering.findMany({ where: { id: { in: ids } }, select: { id: true, text: true, region: true } })).map((r) => [r.id, r]));
+  const out = new Map<string, NonNullable<TermSummary["decided"]>>();
+  for (const d of decisions) {
+    const adopted = renderings.get(d.adoptedRenderingId);
+    if (!adopted) continue;
+    const cls = storedClasses(d)[adopted.id];
+    out.set(d.termId, {
+      standard: { id: adopted.id, text: adopted.text, synonymClass: isSynonymClass(cls) ? cls : null },
+      regional: list(d.regionalIds).flatMap((id) => {
+        const r = renderings.get(id);
+        return r && isRegion(r.region) ? [{ id: r.id, text: r.text, region: r.region }] : [];
+      }),
+    });
+  }
+  return out;
 }
 
 export async function getTerm(slug: string): Promise<TermDetail & { id: string }> {
@@ -58,6 +89,7 @@ export async function getTerm(slug: string): Promise<TermDetail & { id: string }
     ballotCount,
     ...(ballotCount > 0 ? await leaderOf(t.id) : { leader: null, consensus: null }),
     renderings: t.renderings.map(renderingView),
+    decided: t.stage === "published" ? ((await decidedForms([t.id])).get(t.id) ?? null) : null,
   };
 }
 
@@ -68,6 +100,10 @@ export type TermRow = {
   abbreviation: string | null;
   definition: string;
   context: string;
+  note: string;
+  definitionTarget: string;
+  contextTarget: string;
+  noteTarget: string;
   source: string;
   subjectField: string;
   stage: TermDetail["stage"];
@@ -83,6 +119,10 @@ export function termFields(t: TermRow): TermRow {
     abbreviation: t.abbreviation,
     definition: t.definition,
     context: t.context,
+    note: t.note,
+    definitionTarget: t.definitionTarget,
+    contextTarget: t.contextTarget,
+    noteTarget: t.noteTarget,
     source: t.source,
     subjectField: t.subjectField,
     stage: t.stage,

@@ -38,7 +38,9 @@ describeEachEngine("decisions", ({ database }) => {
     assert.equal(results.consensus, a.id);
 
     const d = await recordDecision(f, term.slug, { adoptedRenderingId: a.id, admittedIds: [b.id], deprecatedIds: [c.id], ...statement });
-    assert.deepEqual(d.adopted, { id: a.id, text: "多元共商", pinyin: "duō yuán gòng shāng" });
+    // With no class chosen, the adopted form is the standard term (正名), admitted ones 又称.
+    assert.deepEqual(d.adopted, { id: a.id, text: "多元共商", pinyin: "duō yuán gòng shāng", synonymClass: "standard", region: null });
+    assert.deepEqual([d.admitted[0]!.synonymClass, d.deprecated[0]!.synonymClass, d.regional], ["alternative", null, []]);
     assert.deepEqual(d.admitted.map((x) => x.text), ["多元共生"]);
     assert.deepEqual(d.deprecated.map((x) => x.text), ["多元共存"]);
     assert.equal(d.decidedBy, "Fay Facilitator");

@@ -47,6 +47,8 @@ export const en = {
     rationale_required: "Say briefly why this rendering fits.",
     rationale_too_long: "Keep the rationale under 2,000 characters.",
     nothing_to_change: "Change at least one field.",
+    region_invalid: "Choose a region from the list.",
+    synonym_class_invalid: "Choose a synonym class from the list.",
   },
 };
 
@@ -95,5 +97,7 @@ export const zh: Widen<typeof en> = {
     rationale_required: "请简要说明这个译名为何合适。",
     rationale_too_long: "理由请少于 2000 个字符。",
     nothing_to_change: "请至少修改一项。",
+    region_invalid: "请从列表中选择地区。",
+    synonym_class_invalid: "请从列表中选择名称类别。",
   },
 };

@@ -46,10 +46,11 @@ export default async function DecidePage({ params }: { params: Promise<{ slug: s
           <h2>{d.record}</h2>
           <DecisionForm
             action={decideAction.bind(null, slug)}
-            candidates={candidates.map((c) => ({ id: c.id, text: c.text, pinyin: c.pinyin, status: c.status, rank: c.rank, blockedBy: blockers(c.id) }))}
+            candidates={candidates.map((c) => ({ id: c.id, text: c.text, pinyin: c.pinyin, status: c.status, rank: c.rank, blockedBy: blockers(c.id), region: c.region }))}
             suggested={suggested}
             consensus={results.consensus}
             t={t.facilitation}
+            records={t.records}
             review={t.decisionRecord.review}
             forms={t.forms}
             targetLang={term.targetLang}

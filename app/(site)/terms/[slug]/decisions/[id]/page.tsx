@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DecidedForm, DecidedList, RegionalRows } from "@/components/decision/decided-forms";
 import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 import { format } from "@/lib/i18n";
@@ -43,15 +44,6 @@ export default async function DecisionSnapshotPage({ params }: Props) {
     const role = facts.renderings.find((r) => r.id === rid)?.role;
     return role ? d[role] : "";
   };
-  const refs = (list: { id: string; text: string; pinyin: string }[]) =>
-    list.length === 0
-      ? d.none
-      : list.map((r, i) => (
-          <span key={r.id}>
-            {i > 0 ? "、" : null}
-            <span lang={term.targetLang}>{r.text}</span> <span className="pinyin">{r.pinyin}</span>
-          </span>
-        ));
   const base = `/api/terms/${slug}/decisions/${id}`;
   return (
     <article className="decision-record">
@@ -62,15 +54,17 @@ export default async function DecisionSnapshotPage({ params }: Props) {
       <dl className="meta">
         <dt>{d.adopted}</dt>
         <dd>
-          <strong lang={term.targetLang} className="hanzi">
-            {decision.adopted.text}
-          </strong>{" "}
-          <span className="pinyin">{decision.adopted.pinyin}</span>
+          <DecidedForm r={decision.adopted} t={t} targetLang={term.targetLang} strong />
         </dd>
+        <RegionalRows regional={decision.regional} t={t} targetLang={term.targetLang} />
         <dt>{d.admitted}</dt>
-        <dd>{refs(decision.admitted)}</dd>
+        <dd>
+          <DecidedList list={decision.admitted} t={t} targetLang={term.targetLang} />
+        </dd>
         <dt>{d.deprecated}</dt>
-        <dd>{refs(decision.deprecated)}</dd>
+        <dd>
+          <DecidedList list={decision.deprecated} t={t} targetLang={term.targetLang} />
+        </dd>
       </dl>
       <p lang="en" style={{ whiteSpace: "pre-line" }}>{decision.statementEn}</p>
       <p lang="zh-Hans" style={{ whiteSpace: "pre-line" }}>{decision.statementZh}</p>
