@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { isAppError } from "@/lib/errors";
+import { MESSAGES } from "@/lib/i18n";
+import { codeText, errorTexts } from "@/lib/i18n/codes";
+import { fieldErrorsOf } from "@/lib/validation";
 import { ROLES, type Role } from "@/lib/permissions";
 import { emailSchema, nameSchema, passwordSchema } from "@/lib/schemas/account";
 import { inviteInputSchema } from "@/lib/schemas/invite";
@@ -135,13 +138,22 @@ export const COMMANDS: Record<string, (o: Options, io: Io) => Promise<void>> = {
   import: (o, io) => importCommand(o, io),
 };
 
+/** Field codes in English, for the operator. */
+function english(fields: Record<string, string[]>): string {
+  const texts = errorTexts(MESSAGES.en);
+  return Object.values(fields)
+    .flat()
+    .map((code) => codeText(texts, code))
+    .join(" ");
+}
+
 /** Expected refusals of the services (email taken, ...) become one-line errors. */
 export function asCommandError(e: unknown): CommandError | null {
   if (e instanceof CommandError) return e;
   if (isAppError(e)) {
-    const fields = Object.values(e.details.fields ?? {}).flat();
-    return new CommandError(fields.length ? fields.join(" ") : e.message);
+    const fields = english(e.details.fields ?? {});
+    return new CommandError(fields || e.message);
   }
-  if (e instanceof z.ZodError) return new CommandError(e.issues.map((i) => i.message).join(" "), 2);
+  if (e instanceof z.ZodError) return new CommandError(english(fieldErrorsOf(e)), 2);
   return null;
 }

@@ -20,10 +20,10 @@ export function StageForm({ action, current, targets, deadline, stageNames, t, f
   const { state, pending, formProps } = useActionForm(action);
   const done = state.status === "ok" && state.result?.stage ? format(t.stage.done, { stage: stageNames[state.result.stage as Stage] }) : undefined;
   return (
-    <form {...formProps} className={styles.inline} aria-busy={pending}>
+    <form {...formProps} className={styles.inline} aria-busy={pending} noValidate>
       <div className={styles.field}>
         <label htmlFor="stage-to">{t.stage.moveTo}</label>
-        <select id="stage-to" name="stage" defaultValue={valueOf(state, "stage", targets[0] ?? current)} aria-invalid={hasFieldError(state, "stage") || undefined}>
+        <select id="stage-to" name="stage" defaultValue={valueOf(state, "stage", targets[0] ?? current)} aria-invalid={hasFieldError(state, "stage") || undefined} aria-describedby={hasFieldError(state, "stage") ? "stage-to-error" : undefined}>
           {targets.map((s) => (
             <option key={s} value={s}>
               {s === current ? t.stage.setDeadline : stageNames[s]}
@@ -39,7 +39,7 @@ export function StageForm({ action, current, targets, deadline, stageNames, t, f
           name="deadline"
           type="datetime-local"
           defaultValue={valueOf(state, "deadline", deadline)}
-          aria-describedby="stage-deadline-hint"
+          aria-describedby={`stage-deadline-hint${hasFieldError(state, "deadline") ? " stage-deadline-error" : ""}`}
           aria-invalid={hasFieldError(state, "deadline") || undefined}
         />
         <p className={styles.hint} id="stage-deadline-hint">

@@ -30,7 +30,7 @@ export function TermForm({ action, initial, mode, t, forms }: {
   const { state, pending, formProps } = useActionForm(action);
   const names = (mode === "create" ? ["slug"] : []).concat(["headword", "abbreviation", "definition", "context", "source", "subjectField", "sourceLang", "targetLang"]) as (keyof TermFormValues)[];
   return (
-    <form {...formProps} className={styles.stack} aria-busy={pending}>
+    <form {...formProps} className={styles.stack} aria-busy={pending} noValidate>
       {names.map((name) => {
         const props = {
           id: `term-${name}`,

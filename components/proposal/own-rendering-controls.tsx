@@ -32,7 +32,7 @@ export function OwnRenderingControls({ renderingId, current, editAction, withdra
       <p className="muted">{t.yours}</p>
       <details open={edit.state.status === "error" || undefined}>
         <summary>{t.edit}</summary>
-        <form {...edit.formProps} className={styles.stack} aria-busy={edit.pending}>
+        <form {...edit.formProps} className={styles.stack} aria-busy={edit.pending} noValidate>
           <div className={styles.field}>
             <label htmlFor={id("gloss")}>{t.gloss}</label>
             <input {...field("gloss")} lang="en" maxLength={200} />
