@@ -21,6 +21,15 @@ import { importCommand } from "./import";
 export type Options = Record<string, string | undefined>;
 export type Io = { out: (line: string) => void; readSecret: () => Promise<string> };
 
+/** Field codes in English, for the operator. */
+function english(fields: Record<string, string[]>): string {
+  const texts = errorTexts(MESSAGES.en);
+  return Object.values(fields)
+    .flat()
+    .map((code) => codeText(texts, code))
+    .join(" ");
+}
+
 /** A refusal the operator can act on: printed as one line, exit status 1 (2 for usage errors). */
 export class CommandError extends Error {
   constructor(
@@ -39,7 +48,7 @@ function need(options: Options, name: string): string {
 
 function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new CommandError(`${what}: ${parsed.error.issues.map((i) => i.message).join(" ")}`, 2);
+  if (!parsed.success) throw new CommandError(`${what}: ${english(fieldErrorsOf(parsed.error))}`, 2);
   return parsed.data;
 }
 
@@ -137,15 +146,6 @@ export const COMMANDS: Record<string, (o: Options, io: Io) => Promise<void>> = {
   enable: (o, io) => setDisabled(o, io, false),
   import: (o, io) => importCommand(o, io),
 };
-
-/** Field codes in English, for the operator. */
-function english(fields: Record<string, string[]>): string {
-  const texts = errorTexts(MESSAGES.en);
-  return Object.values(fields)
-    .flat()
-    .map((code) => codeText(texts, code))
-    .join(" ");
-}
 
 /** Expected refusals of the services (email taken, ...) become one-line errors. */
 export function asCommandError(e: unknown): CommandError | null {
