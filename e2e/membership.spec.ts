@@ -174,7 +174,7 @@ for (const [locale, texts] of [
     await page.locator('input[name="name"]').fill("Short Password");
     await password.fill("short");
     await page.locator('input[name="passwordConfirm"]').fill("short");
-    await page.locator('button[type="submit"]').click();
+    await form.locator('button[type="submit"]').click();
 
     await expect(page.getByRole("main").getByRole("alert")).toHaveText(texts.summary);
     for (const [input, message] of [[email, texts.email], [password, texts.password]] as const) {

@@ -77,7 +77,7 @@ for (const [locale, email, password] of [
     const context = await browser.newContext({ baseURL, locale });
     const page = await context.newPage();
     await page.goto("/signin");
-    await page.locator('form button[type="submit"]').click();
+    await page.getByRole("main").locator('form button[type="submit"]').click();
     for (const [name, message] of [["email", email], ["password", password]] as const) {
       const input = page.locator(`input[name="${name}"]`);
       await expect(input).toHaveAttribute("aria-invalid", "true");
@@ -85,7 +85,7 @@ for (const [locale, email, password] of [
       await expect(input).toHaveAccessibleDescription(new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
     }
     await page.locator('input[name="email"]').fill("someone@example.org");
-    await page.locator('form button[type="submit"]').click();
+    await page.getByRole("main").locator('form button[type="submit"]').click();
     await expect(page.locator('input[name="email"]')).not.toHaveAttribute("aria-invalid", "true");
     await expect(page.locator('input[name="password"]')).toHaveAttribute("aria-invalid", "true");
     await context.close();
