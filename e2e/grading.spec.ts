@@ -188,6 +188,9 @@ test("the ballot API: 200 with the stored ballot, 400 for a body that is not JSO
   const { error } = await invalid.json();
   expect(error.code).toBe("invalid");
   expect(Object.keys(error.fields).sort()).toEqual([`grades.${ids[0]}`, "grades.no-such-id", `reasons.${ids[1]}`]);
+  // Each field: a code to switch on and its English text.
+  expect(error.fields[`reasons.${ids[1]}`]).toEqual({ code: "reason_required", message: "A reject needs a reason: say why you cannot live with this rendering." });
+  expect(error.fields["grades.no-such-id"].code).toBe("unknown_rendering");
 
   const saved = await api.put(url, { data: { grades: { [ids[0]!]: "very_good", [ids[1]!]: "reject" }, reasons: { [ids[1]!]: "Too abstract." }, note: "via API" } });
   expect(saved.status()).toBe(200);

@@ -155,6 +155,42 @@ test("a withdrawn invitation and a mistyped link are refused", async ({ page, lo
   await expect(page.getByRole("main").getByRole("alert")).toContainText("This invitation link is not valid.");
 });
 
+/** Issue 16: refusals are said in the page, at the field, in the reader's language; never in a browser bubble. */
+for (const [locale, texts] of [
+  ["en-US", { email: "Enter a valid email address.", password: "Use at least 10 characters.", summary: "Please check the highlighted fields." }],
+  ["zh-CN", { email: "请输入有效的电子邮箱地址。", password: "请至少使用 10 个字符。", summary: "请检查标出的字段。" }],
+] as const) {
+  test(`an invitation refused for a bad email and a short password says so at each field (${locale})`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, locale });
+    const page = await context.newPage();
+    const { path } = await createInviteLink({ delegation: "Canada" });
+    await page.goto(path);
+    const form = page.locator("form").filter({ has: page.locator('input[name="password"]') });
+    // The browser's own checks are off, so they can never stand in for ours.
+    expect(await form.evaluate((f: HTMLFormElement) => f.noValidate)).toBe(true);
+    const email = page.locator('input[name="email"]');
+    const password = page.locator('input[name="password"]');
+    await email.fill("not an address");
+    await page.locator('input[name="name"]').fill("Short Password");
+    await password.fill("short");
+    await page.locator('input[name="passwordConfirm"]').fill("short");
+    await form.locator('button[type="submit"]').click();
+
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(texts.summary);
+    for (const [input, message] of [[email, texts.email], [password, texts.password]] as const) {
+      await expect(input).toHaveAttribute("aria-invalid", "true");
+      await expect(input).toHaveAccessibleDescription(new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+      // The message sits in the field's own box, right below the control, and the control is highlighted.
+      await expect(input.locator("xpath=..")).toContainText(message);
+      expect(await input.evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe("2px");
+    }
+    // What was typed is still there (never the password); the fields that were fine are not marked.
+    await expect(email).toHaveValue("not an address");
+    await expect(page.locator('input[name="name"]')).not.toHaveAttribute("aria-invalid", "true");
+    await context.close();
+  });
+}
+
 test("an account is created from an invitation without JavaScript too", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   const page = await context.newPage();

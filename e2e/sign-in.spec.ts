@@ -67,3 +67,27 @@ test("the session cookie is httpOnly and SameSite=Lax", async ({ page, context }
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.sameSite).toBe("Lax");
 });
+
+/** Issue 16: a missing email or password is said at its field, in the reader's language, not in a browser bubble. */
+for (const [locale, email, password] of [
+  ["en-GB", "Enter a valid email address.", "Enter your password."],
+  ["zh-CN", "请输入有效的电子邮箱地址。", "请输入密码。"],
+] as const) {
+  test(`an empty sign-in is refused at its fields (${locale})`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, locale });
+    const page = await context.newPage();
+    await page.goto("/signin");
+    await page.getByRole("main").locator('form button[type="submit"]').click();
+    for (const [name, message] of [["email", email], ["password", password]] as const) {
+      const input = page.locator(`input[name="${name}"]`);
+      await expect(input).toHaveAttribute("aria-invalid", "true");
+      await expect(input.locator("xpath=..")).toContainText(message);
+      await expect(input).toHaveAccessibleDescription(new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    }
+    await page.locator('input[name="email"]').fill("someone@example.org");
+    await page.getByRole("main").locator('form button[type="submit"]').click();
+    await expect(page.locator('input[name="email"]')).not.toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator('input[name="password"]')).toHaveAttribute("aria-invalid", "true");
+    await context.close();
+  });
+}

@@ -26,8 +26,14 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   overloaded: 503,
 };
 
-/** Per-field messages, keyed by the input path ("grades.r1", "text"). */
+/**
+ * Per-field message codes ("reason_required"), keyed by the input path ("reasons.r1", "text").
+ * The API answers each field's code with its English text; the forms translate the code.
+ */
 export type FieldErrors = Record<string, string[]>;
+
+/** A field's refusal as the API sends it: the code and its English text. */
+export type FieldIssue = { code: string; message: string };
 
 export class AppError extends Error {
   constructor(

@@ -1,17 +1,15 @@
 /**
- * What a server action returns to its form: the outcome, the refused fields, and the values as
- * typed (never a password), so the form shows them again (with or without JavaScript) and the
- * reader never loses input.
+ * What a server action returns to its form (server/actions/form-action.ts): the outcome, the
+ * refused fields in codes, and the values as typed (never a password), so the form shows them
+ * again (with or without JavaScript) and the reader never loses input.
  */
 export type FormState<R = Record<string, string>> = {
   status: "idle" | "ok" | "error";
-  /** An AppError code (lib/errors.ts), "invalid", or "internal". */
+  /** An AppError code (lib/errors.ts), or "internal" for anything unexpected. */
   error?: string;
-  /** A more precise reason given by the service ("duplicate", "graded_by_others", ...). */
+  /** A more precise reason given by the service ("duplicate", "email_taken", ...). */
   reason?: string;
-  /** The error in the reader's language, when the action translates it (account and admin forms). */
-  message?: string;
-  /** Field → message codes (texts when the action translates them). */
+  /** Field → message codes ("reason_required"); the form translates them (lib/i18n/codes.ts). */
   fields?: Record<string, string[]>;
   values?: Record<string, string>;
   /** For a refused duplicate: the rendering to grade instead (null when it was removed). */
@@ -24,11 +22,6 @@ export type FormState<R = Record<string, string>> = {
 
 /** Before the first submission; fits a form of any result. */
 export const IDLE: FormState<never> = { status: "idle" };
-
-/** The text of a message code from a dictionary of codes, or the code itself when unknown. */
-export function messageOf(dict: Record<string, string>, code: string): string {
-  return Object.prototype.hasOwnProperty.call(dict, code) ? dict[code]! : code;
-}
 
 /** The string fields of a submitted form, as typed. */
 export function formValues(form: FormData, names: readonly string[]): Record<string, string> {

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { isAppError } from "@/lib/errors";
+import { MESSAGES } from "@/lib/i18n";
+import { codeText, errorTexts } from "@/lib/i18n/codes";
+import { fieldErrorsOf } from "@/lib/validation";
 import { ROLES, type Role } from "@/lib/permissions";
 import { emailSchema, nameSchema, passwordSchema } from "@/lib/schemas/account";
 import { inviteInputSchema } from "@/lib/schemas/invite";
@@ -17,6 +20,15 @@ import { importCommand } from "./import";
 
 export type Options = Record<string, string | undefined>;
 export type Io = { out: (line: string) => void; readSecret: () => Promise<string> };
+
+/** Field codes in English, for the operator. */
+function english(fields: Record<string, string[]>): string {
+  const texts = errorTexts(MESSAGES.en);
+  return Object.values(fields)
+    .flat()
+    .map((code) => codeText(texts, code))
+    .join(" ");
+}
 
 /** A refusal the operator can act on: printed as one line, exit status 1 (2 for usage errors). */
 export class CommandError extends Error {
@@ -36,7 +48,7 @@ function need(options: Options, name: string): string {
 
 function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new CommandError(`${what}: ${parsed.error.issues.map((i) => i.message).join(" ")}`, 2);
+  if (!parsed.success) throw new CommandError(`${what}: ${english(fieldErrorsOf(parsed.error))}`, 2);
   return parsed.data;
 }
 
@@ -139,9 +151,9 @@ export const COMMANDS: Record<string, (o: Options, io: Io) => Promise<void>> = {
 export function asCommandError(e: unknown): CommandError | null {
   if (e instanceof CommandError) return e;
   if (isAppError(e)) {
-    const fields = Object.values(e.details.fields ?? {}).flat();
-    return new CommandError(fields.length ? fields.join(" ") : e.message);
+    const fields = english(e.details.fields ?? {});
+    return new CommandError(fields || e.message);
   }
-  if (e instanceof z.ZodError) return new CommandError(e.issues.map((i) => i.message).join(" "), 2);
+  if (e instanceof z.ZodError) return new CommandError(english(fieldErrorsOf(e)), 2);
   return null;
 }

@@ -1,16 +1,14 @@
-import type { Messages } from "@/lib/i18n";
+import { codeText, type ErrorTexts } from "@/lib/i18n/codes";
 
 /**
  * The message after a one-button form (revoke, disable, set role), which comes back to its
  * page with `?done=<what>` or `?error=<reason or code>`.
  */
-export function Flash({ t, done, error, doneTexts }: { t: Messages["account"]; done?: string; error?: string; doneTexts: Record<string, string> }) {
+export function Flash({ errors, done, error, doneTexts }: { errors: ErrorTexts; done?: string; error?: string; doneTexts: Record<string, string> }) {
   if (error) {
-    const reasons = t.reasons as Record<string, string>;
-    const codes = t.codes as Record<string, string>;
     return (
       <p className="error" role="alert">
-        {reasons[error] ?? codes[error] ?? t.codes.generic}
+        {Object.prototype.hasOwnProperty.call(errors, error) ? codeText(errors, error) : codeText(errors, "internal")}
       </p>
     );
   }

@@ -4,8 +4,10 @@ import { signIn } from "next-auth/react";
 import type { Locale, Messages } from "@/lib/i18n";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n";
 import { PASSWORD_MIN } from "@/lib/schemas/account";
-import { TextField, SelectField, Submit, Outcome } from "./field";
-import { useActionForm, errorsOf, valueOf, type FormAction } from "@/components/forms/use-action-form";
+import { TextField, SelectField, Submit } from "@/components/forms/field";
+import { FormOutcome } from "@/components/forms/form-feedback";
+import type { ErrorTexts } from "@/lib/i18n/codes";
+import { useActionForm, fieldMessages, valueOf, type FormAction } from "@/components/forms/use-action-form";
 import styles from "./forms.module.css";
 
 type Props = {
@@ -14,6 +16,7 @@ type Props = {
   locale: Locale;
   /** Shown instead of the form when the link cannot be used (and nothing was created here). */
   unusable?: string | null;
+  errors: ErrorTexts;
 };
 
 /**
@@ -21,7 +24,7 @@ type Props = {
  * the password they just chose and takes them to the lexicon. Without JavaScript the account
  * is created and the page links to sign-in.
  */
-export function NewAccountForm({ t, action, locale, unusable }: Props) {
+export function NewAccountForm({ t, errors, action, locale, unusable }: Props) {
   const password = useRef("");
   // Set when this page sent the form with JavaScript: then it can sign in by itself afterwards.
   const [canSignIn, setCanSignIn] = useState(false);
@@ -32,6 +35,7 @@ export function NewAccountForm({ t, action, locale, unusable }: Props) {
       setCanSignIn(true);
     },
   });
+  const errorOf = fieldMessages(state, errors);
   const created = state.status === "ok" ? state.result?.email : undefined;
 
   useEffect(() => {
@@ -74,10 +78,10 @@ export function NewAccountForm({ t, action, locale, unusable }: Props) {
     );
   }
   return (
-    <form {...formProps} method="post" className={`form ${styles.narrow}`}>
-      <Outcome status={state.status} message={state.message} />
-      <TextField label={t.email} name="email" type="email" autoComplete="email" required defaultValue={valueOf(state, "email")} errors={errorsOf(state, "email")} />
-      <TextField label={t.name} name="name" autoComplete="name" required maxLength={100} defaultValue={valueOf(state, "name")} errors={errorsOf(state, "name")} />
+    <form {...formProps} method="post" noValidate className={`form ${styles.narrow}`}>
+      <FormOutcome state={state} errors={errors} />
+      <TextField label={t.email} name="email" type="email" autoComplete="email" required defaultValue={valueOf(state, "email")} error={errorOf("email")} />
+      <TextField label={t.name} name="name" autoComplete="name" required maxLength={100} defaultValue={valueOf(state, "name")} error={errorOf("name")} />
       <TextField
         label={t.affiliation}
         name="affiliation"
@@ -85,14 +89,14 @@ export function NewAccountForm({ t, action, locale, unusable }: Props) {
         maxLength={200}
         hint={t.affiliationHint}
         defaultValue={valueOf(state, "affiliation")}
-        errors={errorsOf(state, "affiliation")}
+        error={errorOf("affiliation")}
       />
       <SelectField
         label={t.language}
         name="locale"
         defaultValue={valueOf(state, "locale", locale)}
         options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
-        errors={errorsOf(state, "locale")}
+        error={errorOf("locale")}
       />
       <TextField
         label={t.password}
@@ -102,7 +106,7 @@ export function NewAccountForm({ t, action, locale, unusable }: Props) {
         required
         minLength={PASSWORD_MIN}
         hint={t.passwordHint}
-        errors={errorsOf(state, "password")}
+        error={errorOf("password")}
       />
       <TextField
         label={t.passwordConfirm}
@@ -110,7 +114,7 @@ export function NewAccountForm({ t, action, locale, unusable }: Props) {
         type="password"
         autoComplete="new-password"
         required
-        errors={errorsOf(state, "passwordConfirm")}
+        error={errorOf("passwordConfirm")}
       />
       <Submit label={t.invite.submit} busyLabel={t.invite.submitting} pending={pending} />
     </form>

@@ -1,19 +1,21 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import { NOTICE_KINDS, type NoticeKind } from "@/lib/notices/kinds";
-import { Submit, Outcome } from "./field";
+import { Submit } from "@/components/forms/field";
+import { FormOutcome } from "@/components/forms/form-feedback";
+import type { ErrorTexts } from "@/lib/i18n/codes";
 import { useActionForm, type FormAction } from "@/components/forms/use-action-form";
 import styles from "./forms.module.css";
 
-type Props = { t: Messages["notices"]; action: FormAction<null>; settings: Record<NoticeKind, boolean> };
+type Props = { t: Messages["notices"]; errors: ErrorTexts; action: FormAction<null>; settings: Record<NoticeKind, boolean> };
 
 /** One checkbox per kind of notice email; the app's own notifications are not affected. */
-export function NoticeSettingsForm({ t, action, settings }: Props) {
+export function NoticeSettingsForm({ t, errors, action, settings }: Props) {
   const { state, pending, formProps } = useActionForm(action);
   const checked = (k: NoticeKind) => (state.status === "error" ? state.values?.[`email.${k}`] === "on" : settings[k]);
   return (
-    <form {...formProps} method="post" className={`form ${styles.narrow}`}>
-      <Outcome status={state.status} message={state.message} success={t.saved} />
+    <form {...formProps} method="post" noValidate className={`form ${styles.narrow}`}>
+      <FormOutcome state={state} errors={errors} success={t.saved} />
       <fieldset className="stack">
         <legend className="muted">{t.settingsIntro}</legend>
         {NOTICE_KINDS.map((k) => (

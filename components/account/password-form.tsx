@@ -4,11 +4,13 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import type { Messages } from "@/lib/i18n";
 import { PASSWORD_MIN } from "@/lib/schemas/account";
-import { TextField, Submit, Outcome } from "./field";
-import { useActionForm, errorsOf, type FormAction } from "@/components/forms/use-action-form";
+import { TextField, Submit } from "@/components/forms/field";
+import { FormOutcome } from "@/components/forms/form-feedback";
+import type { ErrorTexts } from "@/lib/i18n/codes";
+import { useActionForm, fieldMessages, type FormAction } from "@/components/forms/use-action-form";
 import styles from "./forms.module.css";
 
-type Props = { t: Messages["account"]; action: FormAction<{ email: string }>; hasPassword: boolean };
+type Props = { t: Messages["account"]; errors: ErrorTexts; action: FormAction<{ email: string }>; hasPassword: boolean };
 
 /**
  * A password change ends every session of the account (the server bumps its sessionVersion),
@@ -16,7 +18,7 @@ type Props = { t: Messages["account"]; action: FormAction<{ email: string }>; ha
  * with the new password right away (it is in memory only for that); other devices stay signed
  * out. Without JavaScript the next page asks them to sign in.
  */
-export function PasswordForm({ t, action, hasPassword }: Props) {
+export function PasswordForm({ t, errors, action, hasPassword }: Props) {
   const router = useRouter();
   const next = useRef("");
   const [outcome, setOutcome] = useState<"idle" | "renewed" | "signInAgain">("idle");
@@ -26,6 +28,7 @@ export function PasswordForm({ t, action, hasPassword }: Props) {
       setOutcome("idle");
     },
   });
+  const errorOf = fieldMessages(state, errors);
   const email = state.status === "ok" ? state.result?.email : undefined;
 
   useEffect(() => {
@@ -42,11 +45,11 @@ export function PasswordForm({ t, action, hasPassword }: Props) {
 
   const success = outcome === "renewed" ? t.passwordForm.done : outcome === "signInAgain" ? t.passwordForm.doneSignIn : undefined;
   return (
-    <form {...formProps} method="post" className={`form ${styles.narrow}`} key={state.status === "ok" ? state.at : "form"}>
+    <form {...formProps} method="post" noValidate className={`form ${styles.narrow}`} key={state.status === "ok" ? state.at : "form"}>
       {hasPassword ? null : <p className="muted">{t.passwordForm.noneYet}</p>}
-      <Outcome status={success ? "ok" : state.status} message={state.message} success={success} />
+      {success ? <FormOutcome state={{ status: "ok" }} success={success} /> : <FormOutcome state={state} errors={errors} />}
       {hasPassword ? (
-        <TextField label={t.passwordForm.current} name="current" id="current-password" type="password" autoComplete="current-password" required errors={errorsOf(state, "current")} />
+        <TextField label={t.passwordForm.current} name="current" id="current-password" type="password" autoComplete="current-password" required error={errorOf("current")} />
       ) : null}
       <TextField
         label={t.passwordForm.next}
@@ -57,9 +60,9 @@ export function PasswordForm({ t, action, hasPassword }: Props) {
         required
         minLength={PASSWORD_MIN}
         hint={t.passwordHint}
-        errors={errorsOf(state, "password")}
+        error={errorOf("password")}
       />
-      <TextField label={t.passwordConfirm} name="passwordConfirm" id="new-password-confirm" type="password" autoComplete="new-password" required errors={errorsOf(state, "passwordConfirm")} />
+      <TextField label={t.passwordConfirm} name="passwordConfirm" id="new-password-confirm" type="password" autoComplete="new-password" required error={errorOf("passwordConfirm")} />
       <Submit label={t.passwordForm.submit} busyLabel={t.passwordForm.submitting} pending={pending} />
     </form>
   );

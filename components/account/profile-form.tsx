@@ -2,8 +2,10 @@
 import type { Messages } from "@/lib/i18n";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n";
 import type { Profile } from "@/server/membership/profile";
-import { TextField, SelectField, Submit, Outcome } from "./field";
-import { useActionForm, errorsOf, valueOf, type FormAction } from "@/components/forms/use-action-form";
+import { TextField, SelectField, Submit } from "@/components/forms/field";
+import { FormOutcome } from "@/components/forms/form-feedback";
+import type { ErrorTexts } from "@/lib/i18n/codes";
+import { useActionForm, fieldMessages, valueOf, type FormAction } from "@/components/forms/use-action-form";
 import styles from "./forms.module.css";
 
 type Props = {
@@ -13,20 +15,22 @@ type Props = {
   /** Admins may move themselves to another delegation; for everyone else it is read-only. */
   delegations: { id: string; label: string }[] | null;
   delegationLabel: string;
+  errors: ErrorTexts;
 };
 
-export function ProfileForm({ t, action, profile, delegations, delegationLabel }: Props) {
+export function ProfileForm({ t, errors, action, profile, delegations, delegationLabel }: Props) {
   const { state, pending, formProps } = useActionForm(action);
+  const errorOf = fieldMessages(state, errors);
   return (
-    <form {...formProps} method="post" className={`form ${styles.narrow}`}>
-      <Outcome status={state.status} message={state.message} success={t.profile.saved} />
+    <form {...formProps} method="post" noValidate className={`form ${styles.narrow}`}>
+      <FormOutcome state={state} errors={errors} success={t.profile.saved} />
       <div className={styles.field}>
         <span>
           <strong>{t.email}</strong>
         </span>
         <p className={styles.readOnly}>{profile.email}</p>
       </div>
-      <TextField label={t.name} name="name" autoComplete="name" required maxLength={100} defaultValue={valueOf(state, "name", profile.name)} errors={errorsOf(state, "name")} />
+      <TextField label={t.name} name="name" autoComplete="name" required maxLength={100} defaultValue={valueOf(state, "name", profile.name)} error={errorOf("name")} />
       <TextField
         label={t.affiliation}
         name="affiliation"
@@ -34,7 +38,7 @@ export function ProfileForm({ t, action, profile, delegations, delegationLabel }
         maxLength={200}
         hint={t.affiliationHint}
         defaultValue={valueOf(state, "affiliation", profile.affiliation)}
-        errors={errorsOf(state, "affiliation")}
+        error={errorOf("affiliation")}
       />
       {delegations ? (
         <SelectField
@@ -42,7 +46,7 @@ export function ProfileForm({ t, action, profile, delegations, delegationLabel }
           name="delegationId"
           defaultValue={valueOf(state, "delegationId", profile.delegation?.id ?? "")}
           options={delegations.map((d) => ({ value: d.id, label: d.label }))}
-          errors={errorsOf(state, "delegationId")}
+          error={errorOf("delegationId")}
         />
       ) : (
         <div className={styles.field}>
@@ -63,7 +67,7 @@ export function ProfileForm({ t, action, profile, delegations, delegationLabel }
         name="locale"
         defaultValue={valueOf(state, "locale", profile.locale)}
         options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
-        errors={errorsOf(state, "locale")}
+        error={errorOf("locale")}
       />
       <TextField
         label={`${t.profile.orcid} (${t.optional})`}
@@ -72,7 +76,7 @@ export function ProfileForm({ t, action, profile, delegations, delegationLabel }
         pattern="\d{4}-\d{4}-\d{4}-\d{3}[\dXx]"
         hint={t.profile.orcidHint}
         defaultValue={valueOf(state, "orcid", profile.orcid ?? "")}
-        errors={errorsOf(state, "orcid")}
+        error={errorOf("orcid")}
       />
       <Submit label={t.profile.save} busyLabel={t.profile.saving} pending={pending} />
     </form>

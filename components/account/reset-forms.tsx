@@ -1,25 +1,29 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import { PASSWORD_MIN } from "@/lib/schemas/account";
-import { TextField, Submit, Outcome } from "./field";
-import { useActionForm, errorsOf, valueOf, type FormAction } from "@/components/forms/use-action-form";
+import { TextField, Submit } from "@/components/forms/field";
+import { FormOutcome } from "@/components/forms/form-feedback";
+import type { ErrorTexts } from "@/lib/i18n/codes";
+import { useActionForm, fieldMessages, valueOf, type FormAction } from "@/components/forms/use-action-form";
 import styles from "./forms.module.css";
 
 /** The email form of /reset-password: one answer for every address. */
-export function ResetRequestForm({ t, action }: { t: Messages["reset"]; action: FormAction<null> }) {
+export function ResetRequestForm({ t, errors, action }: { t: Messages["reset"]; errors: ErrorTexts; action: FormAction<null> }) {
   const { state, pending, formProps } = useActionForm(action);
+  const errorOf = fieldMessages(state, errors);
   return (
-    <form {...formProps} method="post" className={`form ${styles.narrow}`}>
-      <Outcome status={state.status} message={state.message} success={t.sent} />
-      <TextField label={t.email} name="email" type="email" autoComplete="email" required defaultValue={valueOf(state, "email")} errors={errorsOf(state, "email")} />
+    <form {...formProps} method="post" noValidate className={`form ${styles.narrow}`}>
+      <FormOutcome state={state} errors={errors} success={t.sent} />
+      <TextField label={t.email} name="email" type="email" autoComplete="email" required defaultValue={valueOf(state, "email")} error={errorOf("email")} />
       <Submit label={t.send} busyLabel={t.sending} pending={pending} />
     </form>
   );
 }
 
 /** The new-password form of /reset-password/<token>; after it the member signs in with the new password. */
-export function ResetPasswordForm({ t, passwordHint, action, token }: { t: Messages["reset"]; passwordHint: string; action: FormAction<{ email: string }>; token: string }) {
+export function ResetPasswordForm({ t, errors, passwordHint, action, token }: { t: Messages["reset"]; errors: ErrorTexts; passwordHint: string; action: FormAction<{ email: string }>; token: string }) {
   const { state, pending, formProps } = useActionForm(action);
+  const errorOf = fieldMessages(state, errors);
   if (state.status === "ok") {
     return (
       <div className="stack">
@@ -32,11 +36,10 @@ export function ResetPasswordForm({ t, passwordHint, action, token }: { t: Messa
       </div>
     );
   }
-  const tokenErrors = errorsOf(state, "token");
-  return (
-    <form {...formProps} method="post" className={`form ${styles.narrow}`}>
-      <Outcome status={state.status} message={state.message} />
-      {tokenErrors?.length ? (
+    return (
+    <form {...formProps} method="post" noValidate className={`form ${styles.narrow}`}>
+      <FormOutcome state={state} errors={errors} />
+      {errorOf("token") ? (
         <p>
           <a href="/reset-password">{t.askAgain}</a>
         </p>
@@ -51,9 +54,9 @@ export function ResetPasswordForm({ t, passwordHint, action, token }: { t: Messa
         required
         minLength={PASSWORD_MIN}
         hint={passwordHint}
-        errors={errorsOf(state, "password")}
+        error={errorOf("password")}
       />
-      <TextField label={t.passwordConfirm} name="passwordConfirm" id="new-password-confirm" type="password" autoComplete="new-password" required errors={errorsOf(state, "passwordConfirm")} />
+      <TextField label={t.passwordConfirm} name="passwordConfirm" id="new-password-confirm" type="password" autoComplete="new-password" required error={errorOf("passwordConfirm")} />
       <Submit label={t.save} busyLabel={t.saving} pending={pending} />
     </form>
   );

@@ -1,14 +1,17 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import { TOKEN_LABEL_MAX } from "@/lib/schemas/account";
-import { TextField, Submit, Outcome } from "./field";
+import { TextField, Submit } from "@/components/forms/field";
+import { FormOutcome } from "@/components/forms/form-feedback";
+import type { ErrorTexts } from "@/lib/i18n/codes";
 import { CopyButton } from "./copy-button";
-import { useActionForm, errorsOf, type FormAction } from "@/components/forms/use-action-form";
+import { useActionForm, fieldMessages, type FormAction } from "@/components/forms/use-action-form";
 import styles from "./forms.module.css";
 
 /** Creates a personal API token and shows it once. */
-export function TokenForm({ t, action }: { t: Messages["account"]; action: FormAction<{ token: string }> }) {
+export function TokenForm({ t, errors, action }: { t: Messages["account"]; errors: ErrorTexts; action: FormAction<{ token: string }> }) {
   const { state, pending, formProps } = useActionForm(action);
+  const errorOf = fieldMessages(state, errors);
   const token = state.status === "ok" ? state.result?.token : undefined;
   return (
     <div className="stack">
@@ -21,9 +24,9 @@ export function TokenForm({ t, action }: { t: Messages["account"]; action: FormA
           <CopyButton text={token} label={t.tokens.copy} doneLabel={t.tokens.copied} />
         </div>
       ) : null}
-      <form {...formProps} method="post" className={`form ${styles.narrow}`}>
-        <Outcome status={state.status} message={state.message} />
-        <TextField label={t.tokens.label} name="label" id="token-label" maxLength={TOKEN_LABEL_MAX} hint={t.tokens.labelHint} errors={errorsOf(state, "label")} />
+      <form {...formProps} method="post" noValidate className={`form ${styles.narrow}`}>
+        <FormOutcome state={state} errors={errors} />
+        <TextField label={t.tokens.label} name="label" id="token-label" maxLength={TOKEN_LABEL_MAX} hint={t.tokens.labelHint} error={errorOf("label")} />
         <Submit label={t.tokens.create} busyLabel={t.tokens.creating} pending={pending} />
       </form>
     </div>

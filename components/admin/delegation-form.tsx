@@ -1,26 +1,30 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import { format } from "@/lib/i18n";
-import { TextField, Submit, Outcome } from "@/components/account/field";
-import { useActionForm, errorsOf, valueOf, type FormAction } from "@/components/forms/use-action-form";
+import { TextField, Submit } from "@/components/forms/field";
+import { FormOutcome } from "@/components/forms/form-feedback";
+import type { ErrorTexts } from "@/lib/i18n/codes";
+import { useActionForm, fieldMessages, valueOf, type FormAction } from "@/components/forms/use-action-form";
 import styles from "@/components/account/forms.module.css";
 
 type Props = {
   t: Messages["admin"];
+  errors: ErrorTexts;
   action: FormAction<null>;
   /** Absent: the form adds a delegation. */
   delegation?: { id: string; name: string; nameZh: string | null };
 };
 
 /** Adds a delegation, or renames one (one small form per delegation). */
-export function DelegationForm({ t, action, delegation }: Props) {
+export function DelegationForm({ t, errors, action, delegation }: Props) {
   const { state, pending, formProps } = useActionForm(action);
+  const errorOf = fieldMessages(state, errors);
   const prefix = delegation ? `d-${delegation.id}` : "d-new";
   const title = delegation ? format(t.delegations.renameOf, { name: delegation.name }) : t.delegations.add;
   return (
-    <form {...formProps} method="post" className={`form ${styles.narrow}`} aria-label={title} key={delegation ? "rename" : state.status === "ok" ? state.at : "add"}>
+    <form {...formProps} method="post" noValidate className={`form ${styles.narrow}`} aria-label={title} key={delegation ? "rename" : state.status === "ok" ? state.at : "add"}>
       {delegation ? <input type="hidden" name="id" value={delegation.id} /> : null}
-      <Outcome status={state.status} message={state.message} success={t.delegations.saved} />
+      <FormOutcome state={state} errors={errors} success={t.delegations.saved} />
       <TextField
         label={t.delegations.name}
         name="name"
@@ -28,7 +32,7 @@ export function DelegationForm({ t, action, delegation }: Props) {
         required
         maxLength={60}
         defaultValue={valueOf(state, "name", delegation?.name ?? "")}
-        errors={errorsOf(state, "name")}
+        error={errorOf("name")}
       />
       <TextField
         label={t.delegations.nameZh}
@@ -37,7 +41,7 @@ export function DelegationForm({ t, action, delegation }: Props) {
         lang="zh-Hans"
         maxLength={60}
         defaultValue={valueOf(state, "nameZh", delegation?.nameZh ?? "")}
-        errors={errorsOf(state, "nameZh")}
+        error={errorOf("nameZh")}
       />
       <Submit
         label={delegation ? t.delegations.rename : t.delegations.add}

@@ -1,20 +1,23 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import type { SiteSettings } from "@/lib/schemas/site-admin";
-import { SelectField, Submit, Outcome } from "@/components/account/field";
-import { useActionForm, errorsOf, type FormAction } from "@/components/forms/use-action-form";
+import { SelectField, Submit } from "@/components/forms/field";
+import { FormOutcome } from "@/components/forms/form-feedback";
+import type { ErrorTexts } from "@/lib/i18n/codes";
+import { useActionForm, fieldMessages, type FormAction } from "@/components/forms/use-action-form";
 import styles from "@/components/account/forms.module.css";
 
-type Props = { t: Messages["admin"]; action: FormAction<null>; settings: SiteSettings; delegations: { id: string; label: string }[] };
+type Props = { t: Messages["admin"]; errors: ErrorTexts; action: FormAction<null>; settings: SiteSettings; delegations: { id: string; label: string }[] };
 
-export function SettingsForm({ t, action, settings, delegations }: Props) {
+export function SettingsForm({ t, errors, action, settings, delegations }: Props) {
   const { state, pending, formProps } = useActionForm(action);
+  const errorOf = fieldMessages(state, errors);
   // After a refused save, show what was ticked; else what is stored.
   const ticked = (name: "membersOnly" | "openSignUp" | "scholarsInvite") => (state.status === "error" ? state.values?.[name] === "on" : settings[name]);
   const chosen = state.status === "error" ? (state.values?.signUpDelegationId ?? "") : (settings.signUpDelegationId ?? "");
   return (
-    <form {...formProps} method="post" className={`form ${styles.narrow}`}>
-      <Outcome status={state.status} message={state.message} success={t.settings.saved} />
+    <form {...formProps} method="post" noValidate className={`form ${styles.narrow}`}>
+      <FormOutcome state={state} errors={errors} success={t.settings.saved} />
       <Check name="membersOnly" label={t.settings.membersOnly} hint={t.settings.membersOnlyHint} checked={ticked("membersOnly")} />
       <Check name="openSignUp" label={t.settings.openSignUp} hint={t.settings.openSignUpHint} checked={ticked("openSignUp")} />
       <SelectField
@@ -22,7 +25,7 @@ export function SettingsForm({ t, action, settings, delegations }: Props) {
         name="signUpDelegationId"
         defaultValue={chosen}
         options={[{ value: "", label: t.settings.noDelegation }, ...delegations.map((d) => ({ value: d.id, label: d.label }))]}
-        errors={errorsOf(state, "signUpDelegationId")}
+        error={errorOf("signUpDelegationId")}
       />
       <Check name="scholarsInvite" label={t.settings.scholarsInvite} hint={t.settings.scholarsInviteHint} checked={ticked("scholarsInvite")} />
       <Submit label={t.settings.save} busyLabel={t.settings.saving} pending={pending} />

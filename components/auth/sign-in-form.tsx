@@ -4,9 +4,13 @@ import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import type { Messages } from "@/lib/i18n";
 import { safeCallback } from "@/lib/safe-callback";
+import { codeText, type ErrorTexts } from "@/lib/i18n/codes";
+import { TextField } from "@/components/forms/field";
 
 type Props = {
   t: Messages["auth"];
+  /** The texts of the field codes (a missing email or password is said at its field). */
+  errors: ErrorTexts;
   callbackUrl: string;
   initialError: string | null;
   magicLink: boolean;
@@ -17,7 +21,16 @@ type Props = {
 
 type ErrorKey = keyof Messages["auth"]["errors"];
 
-export function SignInForm({ t, callbackUrl, initialError, magicLink, orcid, forgot }: Props) {
+/** What the browser can check before asking the server: an address that looks like one, a password. */
+function missing(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!/^[^\s@]+@[^\s@]+$/.test(String(form.get("email") ?? "").trim())) out.email = "email_invalid";
+  if (!String(form.get("password") ?? "")) out.password = "password_required";
+  return out;
+}
+
+export function SignInForm({ t, errors, callbackUrl, initialError, magicLink, orcid, forgot }: Props) {
+  const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<ErrorKey | null>(initialError as ErrorKey | null);
   const [busy, setBusy] = useState<"password" | "link" | null>(null);
   const [email, setEmail] = useState("");
@@ -26,6 +39,9 @@ export function SignInForm({ t, callbackUrl, initialError, magicLink, orcid, for
   async function onPassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const refused = missing(form);
+    setFields(refused);
+    if (Object.keys(refused).length) return setError(null);
     setBusy("password");
     setError(null);
     try {
@@ -65,6 +81,11 @@ export function SignInForm({ t, callbackUrl, initialError, magicLink, orcid, for
 
   return (
     <div className="stack">
+      {Object.keys(fields).length ? (
+        <p className="error" role="alert" id="signin-error">
+          {codeText(errors, "invalid")}
+        </p>
+      ) : null}
       {error ? (
         <p className="error" role="alert" id="signin-error">
           {t.errors[error]}
@@ -76,15 +97,27 @@ export function SignInForm({ t, callbackUrl, initialError, magicLink, orcid, for
           ) : null}
         </p>
       ) : null}
-      <form onSubmit={onPassword} method="post" className="form" aria-describedby={error ? "signin-error" : undefined}>
-        <label>
-          {t.email}
-          <input name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label>
-          {t.password}
-          <input name="password" type="password" autoComplete="current-password" required />
-        </label>
+      <form onSubmit={onPassword} method="post" className="form" noValidate aria-describedby={error ? "signin-error" : undefined}>
+        <TextField
+          label={t.email}
+          name="email"
+          id="signin-email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fields.email && codeText(errors, fields.email)}
+        />
+        <TextField
+          label={t.password}
+          name="password"
+          id="signin-password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={fields.password && codeText(errors, fields.password)}
+        />
         <button type="submit" disabled={busy !== null} aria-busy={busy === "password"}>
           {busy === "password" ? t.submitting : t.submit}
         </button>

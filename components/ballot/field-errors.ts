@@ -1,4 +1,3 @@
-import { errorKeyOf } from "@/lib/schemas/ballot-form";
 import type { Messages } from "@/lib/i18n";
 
 type Text = Messages["ballot"]["form"];
@@ -11,16 +10,12 @@ export function fieldAnchor(key: string): string {
   return kind === "reasons" ? `reason-${id}` : kind === "grades" && id ? `grade-${id}` : "ballot";
 }
 
-/**
- * A message in the reader's language: the schema's English messages and the service's error
- * codes have translations; anything else is shown as sent.
- */
-export function translateError(messageOrCode: string, text: Text): string {
-  const key = errorKeyOf(messageOrCode) ?? messageOrCode;
-  return key in text.errors ? text.errors[key as keyof Text["errors"]] : messageOrCode;
+/** A field's code in the reader's language (lib/schemas/ballot-form.ts lists the codes; a unit test checks each has a text). */
+export function translateError(code: string, text: Text): string {
+  return code in text.errors ? text.errors[code as keyof Text["errors"]] : code;
 }
 
-/** What went wrong with the whole save, from the error code (unknown codes read as "generic"). */
+/** What went wrong with the whole save, from the error code (unknown codes read as "internal"). */
 export function translateCode(code: string, text: Text): string {
-  return code in text.errors ? text.errors[code as keyof Text["errors"]] : text.errors.generic;
+  return code in text.errors ? text.errors[code as keyof Text["errors"]] : text.errors.internal;
 }

@@ -2,7 +2,8 @@
 import type { Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
 import { STANCES, type Stance } from "@/lib/discussion/stances";
-import { useActionForm, valueOf } from "@/components/forms/use-action-form";
+import { fieldMessages, useActionForm, valueOf } from "@/components/forms/use-action-form";
+import { TextAreaField } from "@/components/forms/field";
 import { FieldErrors, FormOutcome, hasFieldError } from "@/components/forms/form-feedback";
 import styles from "@/components/forms/forms.module.css";
 
@@ -23,10 +24,9 @@ export function CommentForm({ formId, action, t, forms, parentId, initial, mode 
   const { state, pending, formProps } = useActionForm(action, { resetOnSuccess: mode !== "edit" });
   const id = (name: string) => `${formId}-${name}`;
   const stance = valueOf(state, "stance", initial?.stance ?? "");
-  const bodyInvalid = hasFieldError(state, "body");
   const [label, busy] = mode === "edit" ? [t.save, t.saving] : mode === "reply" ? [t.reply, t.replying] : [t.post, t.posting];
   return (
-    <form {...formProps} className={styles.stack} aria-busy={pending}>
+    <form {...formProps} className={styles.stack} aria-busy={pending} noValidate>
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
       <fieldset className={styles.choices} aria-describedby={hasFieldError(state, "stance") ? id("stance-error") : undefined}>
         <legend className={styles.legend}>{t.stanceLabel}</legend>
@@ -38,24 +38,18 @@ export function CommentForm({ formId, action, t, forms, parentId, initial, mode 
         ))}
       </fieldset>
       <FieldErrors id={id("stance-error")} state={state} name="stance" dict={t.errors} />
-      <div className={styles.field}>
-        <label htmlFor={id("body")}>{mode === "reply" ? t.replyBody : t.body}</label>
-        <textarea
-          id={id("body")}
-          name="body"
-          rows={mode === "new" ? 4 : 3}
-          maxLength={4000}
-          required
-          dir="auto"
-          defaultValue={valueOf(state, "body", initial?.body ?? "")}
-          aria-invalid={bodyInvalid || undefined}
-          aria-describedby={`${id("hint")}${bodyInvalid ? ` ${id("body-error")}` : ""}`}
-        />
-        <p className={styles.hint} id={id("hint")}>
-          {t.bodyHint}
-        </p>
-        <FieldErrors id={id("body-error")} state={state} name="body" dict={t.errors} />
-      </div>
+      <TextAreaField
+        label={mode === "reply" ? t.replyBody : t.body}
+        name="body"
+        id={id("body")}
+        rows={mode === "new" ? 4 : 3}
+        maxLength={4000}
+        required
+        dir="auto"
+        hint={t.bodyHint}
+        defaultValue={valueOf(state, "body", initial?.body ?? "")}
+        error={fieldMessages(state, t.errors)("body")}
+      />
       <FieldErrors id={id("parent-error")} state={state} name="parentId" dict={t.errors} />
       <FormOutcome state={state} forms={forms} success={mode === "edit" ? undefined : t.posted} />
       <div>

@@ -2,8 +2,7 @@
 import type { Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
 import type { Stance } from "@/lib/schemas/comment";
-import { useActionForm } from "@/components/forms/use-action-form";
-import { FormOutcome } from "@/components/forms/form-feedback";
+import { OneButtonForm } from "@/components/forms/one-button-form";
 import { CommentForm } from "./comment-form";
 import styles from "./discussion.module.css";
 
@@ -18,19 +17,13 @@ export function OwnCommentControls({ commentId, comment, editAction, deleteActio
   t: Messages["discussion"];
   forms: Messages["forms"];
 }) {
-  const del = useActionForm(deleteAction);
   return (
     <>
       <details>
         <summary>{t.edit}</summary>
         <CommentForm formId={`edit-${commentId}`} action={editAction} t={t} forms={forms} initial={comment} mode="edit" />
       </details>
-      <form {...del.formProps} aria-busy={del.pending}>
-        <button type="submit" className={styles.linkButton} disabled={del.pending}>
-          {del.pending ? t.deleting : t.delete}
-        </button>
-        <FormOutcome state={del.state} forms={forms} />
-      </form>
+      <OneButtonForm action={deleteAction} label={t.delete} busy={t.deleting} forms={forms} buttonClassName={styles.linkButton} inline={false} />
     </>
   );
 }

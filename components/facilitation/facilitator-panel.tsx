@@ -11,7 +11,7 @@ import { useMemberMessages, useTermViewer } from "@/components/member/member-pro
 
 // Only members draw these: loaded when drawn, so readers do not download them.
 const StageForm = dynamic(() => import("./stage-form").then((m) => m.StageForm));
-const ActionButton = dynamic(() => import("./action-button").then((m) => m.ActionButton));
+const OneButtonForm = dynamic(() => import("@/components/forms/one-button-form").then((m) => m.OneButtonForm));
 
 type Term = { slug: string; stage: Stage; deadline: string | null; targetLang: string };
 
@@ -69,7 +69,7 @@ export function FacilitatorPanel({ term }: { term: Term }) {
                 {admin && !m.undoneAt ? (
                   <>
                     {" "}
-                    <ActionButton action={undoMergeAction.bind(null, term.slug, m.id)} label={f.merge.undo} busy={f.merge.undoing} forms={t.forms} />
+                    <OneButtonForm action={undoMergeAction.bind(null, term.slug, m.id)} label={f.merge.undo} busy={f.merge.undoing} forms={t.forms} />
                   </>
                 ) : null}
               </li>
@@ -84,7 +84,7 @@ export function FacilitatorPanel({ term }: { term: Term }) {
             {lists.hiddenRenderings.map((r) => (
               <li key={r.id}>
                 <span lang={term.targetLang}>{r.text}</span> — {r.gloss} ({r.proposer}){" "}
-                <ActionButton action={unhideRenderingAction.bind(null, term.slug, r.id)} label={f.hide.unhide} busy="…" forms={t.forms} />
+                <OneButtonForm action={unhideRenderingAction.bind(null, term.slug, r.id)} label={f.hide.unhide} busy="…" forms={t.forms} />
               </li>
             ))}
           </ul>
@@ -97,7 +97,7 @@ export function FacilitatorPanel({ term }: { term: Term }) {
             {lists.hiddenComments.map((c) => (
               <li key={c.id}>
                 {c.author}: <q>{c.body.length > 140 ? `${c.body.slice(0, 140)}…` : c.body}</q>{" "}
-                <ActionButton action={unhideCommentAction.bind(null, term.slug, c.id)} label={f.hide.unhide} busy="…" forms={t.forms} />
+                <OneButtonForm action={unhideCommentAction.bind(null, term.slug, c.id)} label={f.hide.unhide} busy="…" forms={t.forms} />
               </li>
             ))}
           </ul>

@@ -2,6 +2,8 @@
 import { useEffect, useRef, useState } from "react";
 import { format, type Messages } from "@/lib/i18n";
 import type { ImportReport } from "@/lib/schemas/lexicon-import";
+import { codeText, type ErrorTexts } from "@/lib/i18n/codes";
+import { describedBy, FieldNotes } from "@/components/forms/field";
 import styles from "@/components/forms/forms.module.css";
 
 type Problem = { line: number; message: string };
@@ -9,14 +11,14 @@ type View =
   | { kind: "idle" }
   | { kind: "busy"; applying: boolean }
   | { kind: "report"; report: ImportReport }
-  | { kind: "refused"; message: string; problems: Problem[] };
+  | { kind: "refused"; message: string; problems: Problem[]; fields?: Record<string, string> };
 
 /**
  * The import page's form: choose a file, see the preview (a dry run of POST /api/lexicon/import),
  * then apply it; the same request without dryRun. The server answers for both, so the preview
  * says exactly what the import does (unless the lexicon changes in between).
  */
-export function ImportForm({ t }: { t: Messages["imports"] }) {
+export function ImportForm({ t, errors }: { t: Messages["imports"]; errors: ErrorTexts }) {
   const [view, setView] = useState<View>({ kind: "idle" });
   const fileRef = useRef<HTMLInputElement>(null);
   const sourceRef = useRef<HTMLInputElement>(null);
@@ -25,7 +27,7 @@ export function ImportForm({ t }: { t: Messages["imports"] }) {
 
   async function send(dryRun: boolean) {
     const file = fileRef.current?.files?.[0];
-    if (!file) return setView({ kind: "refused", message: t.chooseFile, problems: [] });
+    if (!file) return setView({ kind: "refused", message: t.chooseFile, problems: [], fields: { file: t.chooseFile } });
     setView({ kind: "busy", applying: !dryRun });
     const query = new URLSearchParams({ name: file.name });
     if (dryRun) query.set("dryRun", "1");
@@ -34,8 +36,13 @@ export function ImportForm({ t }: { t: Messages["imports"] }) {
     const type = /\.csv$/i.test(file.name) ? "text/csv" : "application/xml";
     try {
       const res = await fetch(`/api/lexicon/import?${query}`, { method: "POST", headers: { "Content-Type": type }, body: file });
-      const body = (await res.json()) as ImportReport | { error: { message: string; errors?: Problem[] } };
-      if ("error" in body) setView({ kind: "refused", message: body.error.message, problems: body.error.errors ?? [] });
+      const body = (await res.json()) as ImportReport | { error: { code: string; message: string; errors?: Problem[]; fields?: Record<string, { code: string }> } };
+      if ("error" in body) {
+        // A refused option (source, target) is said at its field, in the reader's language.
+        const fields = Object.fromEntries(Object.entries(body.error.fields ?? {}).map(([name, f]) => [name, codeText(errors, f.code)]));
+        const message = Object.keys(fields).length ? codeText(errors, "invalid") : body.error.message;
+        setView({ kind: "refused", message, problems: body.error.errors ?? [], fields });
+      }
       else setView({ kind: "report", report: body });
     } catch (e) {
       setView({ kind: "refused", message: format(t.failed, { message: (e as Error).message }), problems: [] });
@@ -48,6 +55,10 @@ export function ImportForm({ t }: { t: Messages["imports"] }) {
   }, [view]);
 
   const busy = view.kind === "busy";
+  const fieldError = (name: string) => (view.kind === "refused" ? view.fields?.[name] : undefined);
+  const file = describedBy({ name: "file", id: "import-file", error: fieldError("file") });
+  const source = describedBy({ name: "source", id: "import-source", error: fieldError("source") });
+  const target = describedBy({ name: "target", id: "import-target", error: fieldError("target") });
   const report = view.kind === "report" ? view.report : null;
   const changes = report ? report.created + report.updated : 0;
   return (
@@ -55,6 +66,7 @@ export function ImportForm({ t }: { t: Messages["imports"] }) {
       <form
         className={styles.stack}
         aria-busy={busy}
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void send(true);
@@ -62,16 +74,19 @@ export function ImportForm({ t }: { t: Messages["imports"] }) {
       >
         <div className={styles.field}>
           <label htmlFor="import-file">{t.file}</label>
-          <input id="import-file" ref={fileRef} type="file" name="file" accept=".tbx,.xml,.csv,application/xml,text/csv" required onChange={() => setView({ kind: "idle" })} />
+          <input id="import-file" ref={fileRef} type="file" name="file" accept=".tbx,.xml,.csv,application/xml,text/csv" required onChange={() => setView({ kind: "idle" })} {...file.aria} />
+          <FieldNotes error={fieldError("file")} errorId={file.errorId} />
         </div>
         <div className={styles.inline}>
           <div className={styles.field}>
             <label htmlFor="import-source">{t.sourceLang}</label>
-            <input id="import-source" ref={sourceRef} name="source" autoComplete="off" placeholder="en" aria-describedby="import-lang-hint" />
+            <input id="import-source" ref={sourceRef} name="source" autoComplete="off" placeholder="en" {...source.aria} aria-describedby={["import-lang-hint", source.errorId].filter(Boolean).join(" ")} />
+            <FieldNotes error={fieldError("source")} errorId={source.errorId} />
           </div>
           <div className={styles.field}>
             <label htmlFor="import-target">{t.targetLang}</label>
-            <input id="import-target" ref={targetRef} name="target" autoComplete="off" placeholder="zh-Hans" aria-describedby="import-lang-hint" />
+            <input id="import-target" ref={targetRef} name="target" autoComplete="off" placeholder="zh-Hans" {...target.aria} aria-describedby={["import-lang-hint", target.errorId].filter(Boolean).join(" ")} />
+            <FieldNotes error={fieldError("target")} errorId={target.errorId} />
           </div>
         </div>
         <p className={styles.hint} id="import-lang-hint">

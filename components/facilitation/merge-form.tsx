@@ -1,8 +1,9 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
-import { useActionForm, valueOf } from "@/components/forms/use-action-form";
-import { FieldErrors, FormOutcome } from "@/components/forms/form-feedback";
+import { fieldMessages, useActionForm, valueOf } from "@/components/forms/use-action-form";
+import { FormOutcome } from "@/components/forms/form-feedback";
+import { SelectField } from "@/components/forms/field";
 import styles from "@/components/forms/forms.module.css";
 
 /** Merging this rendering (a duplicate) into another one of the term. */
@@ -16,20 +17,18 @@ export function MergeForm({ formId, action, others, t, forms, targetLang }: {
 }) {
   const { state, pending, formProps } = useActionForm(action);
   return (
-    <form {...formProps} className={styles.inline} aria-busy={pending}>
-      <div className={styles.field}>
-        <label htmlFor={`${formId}-into`}>{t.merge.label}</label>
-        <select id={`${formId}-into`} name="into" required defaultValue={valueOf(state, "into")} lang={targetLang}>
-          <option value="">{t.merge.choose}</option>
-          {others.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.text}
-            </option>
-          ))}
-        </select>
-        <p className={styles.hint}>{t.merge.hint}</p>
-        <FieldErrors id={`${formId}-into-error`} state={state} name="into" dict={t.errors} />
-      </div>
+    <form {...formProps} className={styles.inline} aria-busy={pending} noValidate>
+      <SelectField
+        label={t.merge.label}
+        name="into"
+        id={`${formId}-into`}
+        required
+        lang={targetLang}
+        defaultValue={valueOf(state, "into")}
+        options={[{ value: "", label: t.merge.choose }, ...others.map((o) => ({ value: o.id, label: o.text }))]}
+        hint={t.merge.hint}
+        error={fieldMessages(state, t.errors)("into")}
+      />
       <button type="submit" className={styles.secondary} disabled={pending}>
         {pending ? t.merge.submitting : t.merge.submit}
       </button>

@@ -64,7 +64,7 @@ export function StageForm({ action, current, targets, deadline, stageNames, t, f
   const done = state.status === "ok" && state.result?.stage ? format(t.stage.done, { stage: stageNames[state.result.stage as Stage] }) : undefined;
   const label = (s: Stage) => (s === current ? t.stage.setDeadline : s === "published" ? t.stage.publishOption : stageNames[s]);
   return (
-    <form {...formProps} onSubmit={onSubmit} className={`${styles.inline} ${stageStyles.form}`} aria-busy={pending}>
+    <form {...formProps} onSubmit={onSubmit} className={`${styles.inline} ${stageStyles.form}`} aria-busy={pending} noValidate>
       <div className={styles.field}>
         <label htmlFor="stage-to">{t.stage.moveTo}</label>
         <select
@@ -77,6 +77,7 @@ export function StageForm({ action, current, targets, deadline, stageNames, t, f
             setAsking(false);
           }}
           aria-invalid={hasFieldError(state, "stage") || undefined}
+          aria-describedby={hasFieldError(state, "stage") ? "stage-to-error" : undefined}
         >
           {targets.map((s) => (
             <option key={s} value={s}>
@@ -93,7 +94,7 @@ export function StageForm({ action, current, targets, deadline, stageNames, t, f
           name="deadline"
           type="datetime-local"
           defaultValue={valueOf(state, "deadline", deadline)}
-          aria-describedby="stage-deadline-hint"
+          aria-describedby={`stage-deadline-hint${hasFieldError(state, "deadline") ? " stage-deadline-error" : ""}`}
           aria-invalid={hasFieldError(state, "deadline") || undefined}
         />
         <p className={styles.hint} id="stage-deadline-hint">

@@ -36,7 +36,7 @@ export function TermForm({ action, initial, mode, t, forms }: {
   const { state, pending, formProps } = useActionForm(action);
   const names = (mode === "create" ? ["slug"] : []).concat(["headword", "abbreviation", "definition", "context", "note", "definitionTarget", "contextTarget", "noteTarget", "source", "subjectField", "sourceLang", "targetLang"]) as (keyof TermFormValues)[];
   return (
-    <form {...formProps} className={styles.stack} aria-busy={pending}>
+    <form {...formProps} className={styles.stack} aria-busy={pending} noValidate>
       {names.map((name) => {
         const props = {
           id: `term-${name}`,

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef, startTransition, type FormEvent } from "react";
 import { IDLE, type FormState } from "@/lib/form-state";
+import { codeText } from "@/lib/i18n/codes";
 
 export type FormAction<R = Record<string, string>> = (previous: FormState<R>, form: FormData) => Promise<FormState<R>>;
 
@@ -33,9 +34,15 @@ export function useActionForm<R = Record<string, string>>(action: FormAction<R>,
   return { state, pending, formProps: { ref, action: formAction, onSubmit } };
 }
 
-/** The messages of one field from the last submission. */
-export function errorsOf(state: FormState<unknown>, name: string): string[] | undefined {
-  return state.status === "error" ? state.fields?.[name] : undefined;
+/**
+ * The message of each refused field in the reader's language, from the codes of the last
+ * submission: `const errorOf = fieldMessages(state, texts)`, then `error={errorOf("name")}`.
+ */
+export function fieldMessages(state: FormState<unknown>, texts: Record<string, string>): (name: string) => string | undefined {
+  return (name) => {
+    const codes = state.status === "error" ? state.fields?.[name] : undefined;
+    return codes?.length ? codes.map((c) => codeText(texts, c)).join(" ") : undefined;
+  };
 }
 
 /** What to show in a field: what was typed when it was refused, else the stored value. */

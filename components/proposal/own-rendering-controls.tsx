@@ -3,6 +3,7 @@ import type { Messages } from "@/lib/i18n";
 import type { FormState } from "@/lib/form-state";
 import { useActionForm, valueOf } from "@/components/forms/use-action-form";
 import { FieldErrors, FormOutcome, hasFieldError } from "@/components/forms/form-feedback";
+import { OneButtonForm } from "@/components/forms/one-button-form";
 import styles from "@/components/forms/forms.module.css";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
@@ -18,7 +19,6 @@ type Props = {
 /** The proposer's own rendering: correct the gloss, rationale or pinyin, or withdraw it. */
 export function OwnRenderingControls({ renderingId, current, editAction, withdrawAction, t, forms }: Props) {
   const edit = useActionForm(editAction);
-  const withdraw = useActionForm(withdrawAction);
   const id = (name: string) => `edit-${renderingId}-${name}`;
   const field = (name: "gloss" | "rationale" | "pinyin") => ({
     id: id(name),
@@ -32,7 +32,7 @@ export function OwnRenderingControls({ renderingId, current, editAction, withdra
       <p className="muted">{t.yours}</p>
       <details open={edit.state.status === "error" || undefined}>
         <summary>{t.edit}</summary>
-        <form {...edit.formProps} className={styles.stack} aria-busy={edit.pending}>
+        <form {...edit.formProps} className={styles.stack} aria-busy={edit.pending} noValidate>
           <div className={styles.field}>
             <label htmlFor={id("gloss")}>{t.gloss}</label>
             <input {...field("gloss")} lang="en" maxLength={200} />
@@ -57,15 +57,17 @@ export function OwnRenderingControls({ renderingId, current, editAction, withdra
           </div>
         </form>
       </details>
-      <form {...withdraw.formProps} aria-busy={withdraw.pending}>
-        <p className={styles.hint}>{t.withdrawHint}</p>
-        <FormOutcome state={withdraw.state} forms={forms} success={t.withdrawn}>
-          {withdraw.state.reason === "graded_by_others" ? <p>{t.gradedByOthers}</p> : undefined}
-        </FormOutcome>
-        <button type="submit" className={styles.secondary} disabled={withdraw.pending}>
-          {withdraw.pending ? t.withdrawing : t.withdraw}
-        </button>
-      </form>
+      <OneButtonForm
+        action={withdrawAction}
+        label={t.withdraw}
+        busy={t.withdrawing}
+        forms={forms}
+        success={t.withdrawn}
+        hint={<p className={styles.hint}>{t.withdrawHint}</p>}
+        refusal={(state) => (state.reason === "graded_by_others" ? <p>{t.gradedByOthers}</p> : null)}
+        inline={false}
+        outcomeFirst
+      />
     </div>
   );
 }

@@ -17,9 +17,10 @@ import * as reset from "./messages/reset";
 import * as notices from "./messages/notices";
 import * as audit from "./messages/audit";
 import * as records from "./messages/records";
+import * as codes from "./messages/codes";
 import type { Widen } from "./types";
 
-export const en = { ...core.en, auth: auth.en, ballot: ballot.en, live: live.en, exports: downloads.en, proposal: proposal.en, discussion: discussion.en, facilitation: facilitation.en, forms: forms.en, account: account.en, admin: admin.en, imports: imports.en, decisionRecord: record.en, reset: reset.en, notices: notices.en, audit: audit.en, records: records.en };
-export const zh: Messages = { ...core.zh, auth: auth.zh, ballot: ballot.zh, live: live.zh, exports: downloads.zh, proposal: proposal.zh, discussion: discussion.zh, facilitation: facilitation.zh, forms: forms.zh, account: account.zh, admin: admin.zh, imports: imports.zh, decisionRecord: record.zh, reset: reset.zh, notices: notices.zh, audit: audit.zh, records: records.zh };
+export const en = { ...core.en, auth: auth.en, ballot: ballot.en, live: live.en, exports: downloads.en, proposal: proposal.en, discussion: discussion.en, facilitation: facilitation.en, forms: forms.en, account: account.en, admin: admin.en, imports: imports.en, decisionRecord: record.en, reset: reset.en, notices: notices.en, audit: audit.en, records: records.en, codes: codes.en };
+export const zh: Messages = { ...core.zh, auth: auth.zh, ballot: ballot.zh, live: live.zh, exports: downloads.zh, proposal: proposal.zh, discussion: discussion.zh, facilitation: facilitation.zh, forms: forms.zh, account: account.zh, admin: admin.zh, imports: imports.zh, decisionRecord: record.zh, reset: reset.zh, notices: notices.zh, audit: audit.zh, records: records.zh, codes: codes.zh };
 
 export type Messages = Widen<typeof en>;

@@ -14,7 +14,7 @@ const WRITE_ERRORS = {
   ...OVERLOADED,
 };
 const FACILITATOR = { 403: err("Only facilitators (or admins) may do this; or a cross-site request.") };
-const INVALID = { 422: err("Invalid input; error.fields holds message codes per field.") };
+const INVALID = { 422: err("Invalid input; error.fields holds a code and an English message per field.") };
 
 export const DELIBERATION_OPERATIONS: ApiOperation[] = [
   {

@@ -34,7 +34,16 @@ export const apiErrorSchema = z.object({
     .object({
       code: z.enum([...(Object.keys(STATUS_OF) as [string, ...string[]]), "internal"]),
       message: z.string().describe("A readable sentence (English)."),
-      fields: z.record(z.string(), z.array(z.string())).optional().describe("Per-field messages or codes, keyed by input path."),
+      fields: z
+        .record(
+          z.string(),
+          z.object({
+            code: z.string().describe('A stable code to switch on ("reason_required", "email_taken", …).'),
+            message: z.string().describe("The code's text in English."),
+          }),
+        )
+        .optional()
+        .describe("The refused fields, keyed by input path (\"reasons.r1\", \"email\")."),
     })
     .catchall(z.unknown()),
 });

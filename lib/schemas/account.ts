@@ -15,53 +15,47 @@ export const NAME_MAX = 100;
 export const AFFILIATION_MAX = 200;
 export const TOKEN_LABEL_MAX = 100;
 
-/** English messages of the API; forms show the translation of the same key (see accountErrorKey). */
-export const ACCOUNT_ERRORS = {
-  emailInvalid: "Enter a valid email address.",
-  nameRequired: "Enter your name.",
-  nameTooLong: `Keep the name under ${NAME_MAX} characters.`,
-  affiliationTooLong: `Keep the affiliation under ${AFFILIATION_MAX} characters.`,
-  localeInvalid: "Choose English or 中文.",
-  passwordTooShort: `Use at least ${PASSWORD_MIN} characters.`,
-  passwordTooLong: `Use at most ${PASSWORD_MAX} characters.`,
-  passwordsDiffer: "The two passwords differ.",
-  currentPasswordWrong: "The current password is wrong.",
-  orcidInvalid: "An ORCID iD looks like 0000-0002-1825-0097.",
-  labelTooLong: `Keep the label under ${TOKEN_LABEL_MAX} characters.`,
-} as const;
-export type AccountErrorKey = keyof typeof ACCOUNT_ERRORS;
-
-export function accountErrorKey(message: string): AccountErrorKey | null {
-  const entry = Object.entries(ACCOUNT_ERRORS).find(([, text]) => text === message);
-  return entry ? (entry[0] as AccountErrorKey) : null;
-}
+/** Every code the schemas above and the account services put on a field (texts: lib/i18n/messages/codes.ts). */
+export const ACCOUNT_ERROR_CODES = [
+  "email_invalid",
+  "name_required",
+  "name_too_long",
+  "affiliation_too_long",
+  "locale_invalid",
+  "password_too_short",
+  "password_too_long",
+  "passwords_differ",
+  "current_password_wrong",
+  "orcid_invalid",
+  "label_too_long",
+] as const;
 
 export const emailSchema = z
-  .string({ error: ACCOUNT_ERRORS.emailInvalid })
+  .string({ error: "email_invalid" })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: ACCOUNT_ERRORS.emailInvalid }).max(254, { error: ACCOUNT_ERRORS.emailInvalid }));
+  .pipe(z.email({ error: "email_invalid" }).max(254, { error: "email_invalid" }));
 
 export const nameSchema = z
-  .string({ error: ACCOUNT_ERRORS.nameRequired })
+  .string({ error: "name_required" })
   .trim()
-  .min(1, { error: ACCOUNT_ERRORS.nameRequired })
-  .max(NAME_MAX, { error: ACCOUNT_ERRORS.nameTooLong });
+  .min(1, { error: "name_required" })
+  .max(NAME_MAX, { error: "name_too_long" });
 
-const affiliationSchema = z.string().trim().max(AFFILIATION_MAX, { error: ACCOUNT_ERRORS.affiliationTooLong }).default("");
+const affiliationSchema = z.string().trim().max(AFFILIATION_MAX, { error: "affiliation_too_long" }).default("");
 
-export const localeSchema = z.enum(LOCALES, { error: ACCOUNT_ERRORS.localeInvalid });
+export const localeSchema = z.enum(LOCALES, { error: "locale_invalid" });
 
 export const passwordSchema = z
-  .string({ error: ACCOUNT_ERRORS.passwordTooShort })
-  .min(PASSWORD_MIN, { error: ACCOUNT_ERRORS.passwordTooShort })
-  .max(PASSWORD_MAX, { error: ACCOUNT_ERRORS.passwordTooLong });
+  .string({ error: "password_too_short" })
+  .min(PASSWORD_MIN, { error: "password_too_short" })
+  .max(PASSWORD_MAX, { error: "password_too_long" });
 
 const orcidSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((v) => v === "" || ORCID_ID.test(v), { error: ACCOUNT_ERRORS.orcidInvalid })
+  .refine((v) => v === "" || ORCID_ID.test(v), { error: "orcid_invalid" })
   .transform((v) => (v === "" ? null : v));
 
 /** A new account: the delegation and role come from the invitation (or the sign-up setting), never from here. */
@@ -74,7 +68,7 @@ export const newAccountSchema = z
     password: passwordSchema,
     passwordConfirm: z.string().default(""),
   })
-  .refine((a) => a.password === a.passwordConfirm, { path: ["passwordConfirm"], error: ACCOUNT_ERRORS.passwordsDiffer })
+  .refine((a) => a.password === a.passwordConfirm, { path: ["passwordConfirm"], error: "passwords_differ" })
   .transform(({ passwordConfirm: _confirm, ...account }) => account);
 export type NewAccount = z.output<typeof newAccountSchema>;
 
@@ -112,15 +106,8 @@ export const passwordChangeSchema = z
     password: passwordSchema,
     passwordConfirm: z.string().default(""),
   })
-  .refine((a) => a.password === a.passwordConfirm, { path: ["passwordConfirm"], error: ACCOUNT_ERRORS.passwordsDiffer });
+  .refine((a) => a.password === a.passwordConfirm, { path: ["passwordConfirm"], error: "passwords_differ" });
 
 export const apiTokenInputSchema = z.object({
-  label: z.string().trim().max(TOKEN_LABEL_MAX, { error: ACCOUNT_ERRORS.labelTooLong }).default(""),
+  label: z.string().trim().max(TOKEN_LABEL_MAX, { error: "label_too_long" }).default(""),
 });
-
-/** A form's text fields as a plain object (files and repeated names are not used by these forms). */
-export function formFields(form: Iterable<[string, FormDataEntryValue]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of form) if (typeof value === "string" && !name.startsWith("$ACTION")) out[name] = value;
-  return out;
-}

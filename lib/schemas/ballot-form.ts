@@ -1,5 +1,3 @@
-import { GRADES } from "@/lib/tally/grades";
-
 /**
  * The parts of the ballot's rules the form needs on first load, without zod: limits, messages,
  * reading the form. The schema itself (lib/schemas/ballot.ts) is loaded by the form only when a
@@ -11,21 +9,12 @@ export const REASON_MAX = 1000;
 /** More keys than any term has renderings: a guard against oversized input, not a domain rule. */
 export const GRADES_MAX = 200;
 
-/** English messages of the API; the form shows the translation of the same key (see errorKeyOf). */
-export const BALLOT_ERRORS = {
-  unknownGrade: `Not a grade. Use one of: ${GRADES.join(", ")} (or leave the rendering out for no opinion).`,
-  reasonRequired: "A reject needs a reason: say why you cannot live with this rendering.",
-  reasonTooLong: `Keep the reason under ${REASON_MAX} characters.`,
-  noteTooLong: `Keep the note under ${NOTE_MAX} characters.`,
-  tooManyGrades: `At most ${GRADES_MAX} renderings per ballot.`,
-  unknownRendering: "Not an open rendering of this term.",
-} as const;
-export type BallotErrorKey = keyof typeof BALLOT_ERRORS;
-
-export function errorKeyOf(message: string): BallotErrorKey | null {
-  const entry = Object.entries(BALLOT_ERRORS).find(([, text]) => text === message);
-  return entry ? (entry[0] as BallotErrorKey) : null;
-}
+/**
+ * Every code the ballot's schema and service put on a field (texts: ballot.form.errors in the
+ * interface messages, English ones in the API's answers).
+ */
+export const BALLOT_ERROR_CODES = ["unknown_grade", "reason_required", "reject_reason_too_long", "note_too_long", "too_many_grades", "unknown_rendering"] as const;
+export type BallotErrorCode = (typeof BALLOT_ERROR_CODES)[number];
 
 export function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
@@ -56,7 +45,7 @@ export type BallotFormState = {
   status: "idle" | "saved" | "error";
   values: { grades: Record<string, string>; reasons: Record<string, string>; note: string };
   fields: Record<string, string[]>;
-  /** The error's code (AppError codes, or "generic" for anything unexpected). */
+  /** The error's code (AppError codes, or "internal" for anything unexpected). */
   error?: string;
   revision: number;
 };

@@ -1,9 +1,9 @@
 import { z } from "@/lib/zod";
 import { GRADES, type Grade } from "@/lib/tally/grades";
-import { BALLOT_ERRORS, GRADES_MAX, NOTE_MAX, REASON_MAX, isRecord } from "@/lib/schemas/ballot-form";
+import { GRADES_MAX, NOTE_MAX, REASON_MAX, isRecord } from "@/lib/schemas/ballot-form";
 
-export { BALLOT_ERRORS, GRADES_MAX, NOTE_MAX, REASON_MAX, errorKeyOf, ballotInputFromForm } from "@/lib/schemas/ballot-form";
-export type { BallotErrorKey, BallotFormState } from "@/lib/schemas/ballot-form";
+export { BALLOT_ERROR_CODES, GRADES_MAX, NOTE_MAX, REASON_MAX, ballotInputFromForm } from "@/lib/schemas/ballot-form";
+export type { BallotErrorCode, BallotFormState } from "@/lib/schemas/ballot-form";
 
 /**
  * A scholar's ballot on one term, as sent by the form and by `PUT /api/terms/{slug}/ballot`.
@@ -12,16 +12,16 @@ export type { BallotErrorKey, BallotFormState } from "@/lib/schemas/ballot-form"
  * knows the term; everything that can be checked from the input alone is checked here.
  */
 
-const gradeSchema = z.enum(GRADES, { error: () => BALLOT_ERRORS.unknownGrade });
+const gradeSchema = z.enum(GRADES, { error: () => "unknown_grade" });
 const renderingId = z.string().min(1).max(100);
 
 export const ballotInputSchema = z
   .object({
     grades: z
       .record(renderingId, gradeSchema)
-      .refine((g) => Object.keys(g).length <= GRADES_MAX, { error: BALLOT_ERRORS.tooManyGrades }),
-    reasons: z.record(renderingId, z.string().max(REASON_MAX, { error: BALLOT_ERRORS.reasonTooLong })).default({}),
-    note: z.string().max(NOTE_MAX, { error: BALLOT_ERRORS.noteTooLong }).default(""),
+      .refine((g) => Object.keys(g).length <= GRADES_MAX, { error: "too_many_grades" }),
+    reasons: z.record(renderingId, z.string().max(REASON_MAX, { error: "reject_reason_too_long" })).default({}),
+    note: z.string().max(NOTE_MAX, { error: "note_too_long" }).default(""),
   })
   .superRefine(
     (input, ctx) => {
@@ -32,7 +32,7 @@ export const ballotInputSchema = z
       for (const [id, grade] of Object.entries(grades)) {
         const reason = reasons[id];
         if (grade === "reject" && !(typeof reason === "string" && reason.trim()))
-          ctx.addIssue({ code: "custom", path: ["reasons", id], message: BALLOT_ERRORS.reasonRequired });
+          ctx.addIssue({ code: "custom", path: ["reasons", id], message: "reason_required" });
       }
     },
     { when: (payload) => isRecord(payload.value) },

@@ -1,44 +1,29 @@
 import { z } from "@/lib/zod";
 import { ROLES } from "@/lib/permissions";
 import { LOCALES } from "@/lib/i18n";
-import { INVITE_ADDRESSES_MAX } from "@/lib/membership/invite-addresses";
 
 /** An invitation link: for a delegation and role, single- or multi-use, expiring. */
 export const INVITE_USES_MAX = 500;
 export const INVITE_DAYS_MAX = 90;
 export const INVITE_DAYS_DEFAULT = 7;
 
-export const INVITE_ERRORS = {
-  delegationRequired: "Choose a delegation.",
-  roleInvalid: `Choose a role: ${ROLES.join(", ")}.`,
-  usesInvalid: `Uses: a whole number from 1 to ${INVITE_USES_MAX}.`,
-  daysInvalid: `Days: a whole number from 1 to ${INVITE_DAYS_MAX}.`,
-  emailsInvalid: "Enter one or more email addresses, one per line (Name <address> is fine).",
-  emailsTooMany: `At most ${INVITE_ADDRESSES_MAX} addresses at once.`,
-  nameTooLong: "Keep the name under 100 characters.",
-  noteTooLong: "Keep the note under 2,000 characters.",
-} as const;
-export type InviteErrorKey = keyof typeof INVITE_ERRORS;
-
-export function inviteErrorKey(message: string): InviteErrorKey | null {
-  const entry = Object.entries(INVITE_ERRORS).find(([, text]) => text === message);
-  return entry ? (entry[0] as InviteErrorKey) : null;
-}
+/** Every code the invitation schemas and services put on a field (texts: lib/i18n/messages/codes.ts). */
+export const INVITE_ERROR_CODES = ["delegation_required", "role_invalid", "uses_invalid", "days_invalid", "emails_invalid", "emails_too_many", "name_too_long", "invite_note_too_long"] as const;
 
 export const inviteInputSchema = z.object({
-  delegationId: z.string({ error: INVITE_ERRORS.delegationRequired }).min(1, { error: INVITE_ERRORS.delegationRequired }).max(100),
-  role: z.enum(ROLES, { error: INVITE_ERRORS.roleInvalid }).default("scholar"),
+  delegationId: z.string({ error: "delegation_required" }).min(1, { error: "delegation_required" }).max(100),
+  role: z.enum(ROLES, { error: "role_invalid" }).default("scholar"),
   maxUses: z.coerce
-    .number({ error: INVITE_ERRORS.usesInvalid })
-    .int({ error: INVITE_ERRORS.usesInvalid })
-    .min(1, { error: INVITE_ERRORS.usesInvalid })
-    .max(INVITE_USES_MAX, { error: INVITE_ERRORS.usesInvalid })
+    .number({ error: "uses_invalid" })
+    .int({ error: "uses_invalid" })
+    .min(1, { error: "uses_invalid" })
+    .max(INVITE_USES_MAX, { error: "uses_invalid" })
     .default(1),
   days: z.coerce
-    .number({ error: INVITE_ERRORS.daysInvalid })
-    .int({ error: INVITE_ERRORS.daysInvalid })
-    .min(1, { error: INVITE_ERRORS.daysInvalid })
-    .max(INVITE_DAYS_MAX, { error: INVITE_ERRORS.daysInvalid })
+    .number({ error: "days_invalid" })
+    .int({ error: "days_invalid" })
+    .min(1, { error: "days_invalid" })
+    .max(INVITE_DAYS_MAX, { error: "days_invalid" })
     .default(INVITE_DAYS_DEFAULT),
 });
 export type InviteInput = z.output<typeof inviteInputSchema>;
@@ -48,9 +33,9 @@ export type InviteInput = z.output<typeof inviteInputSchema>;
  * with the invitee's name and a personal note, the email in the language chosen.
  */
 export const emailInviteSchema = inviteInputSchema.omit({ maxUses: true }).extend({
-  emails: z.string({ error: INVITE_ERRORS.emailsInvalid }).max(20_000, { error: INVITE_ERRORS.emailsTooMany }),
-  name: z.string().trim().max(100, { error: INVITE_ERRORS.nameTooLong }).default(""),
-  note: z.string().trim().max(2000, { error: INVITE_ERRORS.noteTooLong }).default(""),
+  emails: z.string({ error: "emails_invalid" }).max(20_000, { error: "emails_too_many" }),
+  name: z.string().trim().max(100, { error: "name_too_long" }).default(""),
+  note: z.string().trim().max(2000, { error: "invite_note_too_long" }).default(""),
   locale: z.enum(LOCALES).default("en"),
 });
 export type EmailInviteInput = z.output<typeof emailInviteSchema>;

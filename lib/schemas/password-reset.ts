@@ -1,5 +1,5 @@
 import { z } from "@/lib/zod";
-import { ACCOUNT_ERRORS, emailSchema, passwordSchema } from "@/lib/schemas/account";
+import { emailSchema, passwordSchema } from "@/lib/schemas/account";
 
 /** A reset link works once, for one hour; its secret is 32 random bytes, stored as a SHA-256. */
 export const RESET_TTL_MS = 60 * 60_000;
@@ -13,7 +13,7 @@ export const resetConfirmSchema = z
     password: passwordSchema,
     passwordConfirm: z.string().optional(),
   })
-  .refine((a) => a.passwordConfirm === undefined || a.password === a.passwordConfirm, { path: ["passwordConfirm"], error: ACCOUNT_ERRORS.passwordsDiffer });
+  .refine((a) => a.passwordConfirm === undefined || a.password === a.passwordConfirm, { path: ["passwordConfirm"], error: "passwords_differ" });
 
 /** The answers of the reset endpoints and of the one-click unsubscribe (the API document's schemas). */
 export const resetAcceptedSchema = z.object({ status: z.literal("accepted"), message: z.string() });

@@ -3,18 +3,8 @@ import { ROLES } from "@/lib/permissions";
 
 /** What admins manage: site settings, delegations, members' roles. */
 
-export const ADMIN_ERRORS = {
-  signUpDelegationRequired: "Choose the delegation that open sign-up joins.",
-  delegationNameRequired: "Enter the delegation's name.",
-  delegationNameTooLong: "Keep the name under 60 characters.",
-  roleInvalid: `Choose a role: ${ROLES.join(", ")}.`,
-} as const;
-export type AdminErrorKey = keyof typeof ADMIN_ERRORS;
-
-export function adminErrorKey(message: string): AdminErrorKey | null {
-  const entry = Object.entries(ADMIN_ERRORS).find(([, text]) => text === message);
-  return entry ? (entry[0] as AdminErrorKey) : null;
-}
+/** Every code the admin schemas put on a field (texts: lib/i18n/messages/codes.ts). */
+export const ADMIN_ERROR_CODES = ["signup_delegation_required", "delegation_name_required", "delegation_name_too_long", "role_invalid"] as const;
 
 /**
  * Site settings, stored one row per key in Setting (JSON values) so every app instance reads
@@ -32,7 +22,7 @@ export const siteSettingsSchema = z
   })
   .refine((s) => !s.openSignUp || !!s.signUpDelegationId, {
     path: ["signUpDelegationId"],
-    error: ADMIN_ERRORS.signUpDelegationRequired,
+    error: "signup_delegation_required",
   });
 export type SiteSettings = z.output<typeof siteSettingsSchema>;
 export const SETTING_KEYS = ["membersOnly", "openSignUp", "signUpDelegationId", "scholarsInvite"] as const;
@@ -49,17 +39,17 @@ export function settingsFromForm(fields: Record<string, string>): unknown {
 
 export const delegationInputSchema = z.object({
   name: z
-    .string({ error: ADMIN_ERRORS.delegationNameRequired })
+    .string({ error: "delegation_name_required" })
     .trim()
-    .min(1, { error: ADMIN_ERRORS.delegationNameRequired })
-    .max(60, { error: ADMIN_ERRORS.delegationNameTooLong }),
-  nameZh: z.string().trim().max(60, { error: ADMIN_ERRORS.delegationNameTooLong }).default(""),
+    .min(1, { error: "delegation_name_required" })
+    .max(60, { error: "delegation_name_too_long" }),
+  nameZh: z.string().trim().max(60, { error: "delegation_name_too_long" }).default(""),
 });
 export type DelegationInput = z.output<typeof delegationInputSchema>;
 
 export const roleChangeSchema = z.object({
   userId: z.string().min(1).max(100),
-  role: z.enum(ROLES, { error: ADMIN_ERRORS.roleInvalid }),
+  role: z.enum(ROLES, { error: "role_invalid" }),
 });
 
 export const memberStatusSchema = z.object({

@@ -1,36 +1,25 @@
 "use server";
-import { formValues, type FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
 import { addComment, deleteComment, editComment } from "@/server/deliberation/comments";
-import { failure, success } from "@/server/actions/form-outcome";
+import { formAction } from "@/server/actions/form-action";
 
 /** Actions of the comment forms; the services do every check. */
 
 export async function addCommentAction(slug: string, renderingId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, ["stance", "body", "parentId"]);
-  try {
-    const c = await addComment(await currentActor(), renderingId, values);
-    return success({ id: c.id });
-  } catch (e) {
-    return failure(e, values, "addCommentAction");
-  }
+  return formAction("addCommentAction", form, async (values) => ({ id: (await addComment(await currentActor(), renderingId, values)).id }), {
+    fields: ["stance", "body", "parentId"],
+  });
 }
 
 export async function editCommentAction(slug: string, id: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, ["stance", "body"]);
-  try {
-    const c = await editComment(await currentActor(), id, values);
-    return { ...success({ id }), values: { stance: c.stance, body: c.body } };
-  } catch (e) {
-    return failure(e, values, "editCommentAction");
-  }
+  const state = await formAction("editCommentAction", form, async (values) => editComment(await currentActor(), id, values), { fields: ["stance", "body"] });
+  return state.status === "ok" ? { ...state, result: { id }, values: { stance: state.result!.stance, body: state.result!.body } } : { ...state, result: undefined };
 }
 
-export async function deleteCommentAction(slug: string, id: string, _prev: FormState, _form: FormData): Promise<FormState> {
-  try {
+export async function deleteCommentAction(slug: string, id: string, _prev: FormState, form: FormData): Promise<FormState> {
+  return formAction("deleteCommentAction", form, async () => {
     await deleteComment(await currentActor(), id);
-    return success({ id });
-  } catch (e) {
-    return failure(e, {}, "deleteCommentAction");
-  }
+    return { id };
+  }, { fields: [] });
 }

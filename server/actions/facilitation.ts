@@ -7,7 +7,7 @@ import { createTerm, editTerm, moveStage } from "@/server/terms/admin";
 import { mergeRendering, undoMerge } from "@/server/deliberation/merge";
 import { hideComment, hideRendering, unhideComment, unhideRendering } from "@/server/deliberation/moderation";
 import { recordDecision, reviewDecision } from "@/server/decisions/service";
-import { failure, success } from "@/server/actions/form-outcome";
+import { formAction, refusalOf } from "@/server/actions/form-action";
 
 /**
  * Actions of the facilitator and admin forms. Each calls one service, which authorizes and
@@ -17,97 +17,69 @@ import { failure, success } from "@/server/actions/form-outcome";
 const TERM_FIELDS = ["slug", "headword", "abbreviation", "definition", "context", "note", "definitionTarget", "contextTarget", "noteTarget", "source", "subjectField", "sourceLang", "targetLang"] as const;
 
 export async function createTermAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, TERM_FIELDS);
-  let slug: string;
-  try {
-    slug = (await createTerm(await currentActor(), values)).slug;
-    revalidatePath("/");
-  } catch (e) {
-    return failure(e, values, "createTermAction");
-  }
-  redirect(`/terms/${slug}`);
+  const state = await formAction("createTermAction", form, async (values) => (await createTerm(await currentActor(), values)).slug, { fields: TERM_FIELDS });
+  if (state.status !== "ok") return { ...state, result: undefined };
+  revalidatePath("/");
+  redirect(`/terms/${state.result}`);
+}
+
+type Me = Awaited<ReturnType<typeof currentActor>>;
+
+/** An action whose form needs nothing back from the service: it runs with the actor and the named fields. */
+function act(name: string, form: FormData, fields: readonly string[], work: (me: Me, values: Record<string, string>) => Promise<unknown>): Promise<FormState> {
+  return formAction(
+    name,
+    form,
+    async (values) => {
+      await work(await currentActor(), values);
+      return {};
+    },
+    { fields },
+  );
 }
 
 export async function editTermAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const { slug: _ignored, ...values } = formValues(form, TERM_FIELDS);
-  void _ignored;
-  try {
-    await editTerm(await currentActor(), slug, values);
-    return { ...success(), values };
-  } catch (e) {
-    return failure(e, values, "editTermAction");
-  }
+  return act("editTermAction", form, TERM_FIELDS.filter((f) => f !== "slug"), (me, values) => editTerm(me, slug, values));
 }
 
 export async function moveStageAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, ["stage", "deadline"]);
   // Publishing is recording the decision: the control's "Published" leads to that form.
-  if (values.stage === "published") redirect(`/terms/${slug}/decide`);
-  // The deadline field is drawn only for a consultation; without JavaScript it is sent anyway.
-  if (values.stage !== "consultation") values.deadline = "";
-  try {
-    const t = await moveStage(await currentActor(), slug, { ...values, confirmBack: form.get("confirmBack") === "on" });
-    return success({ stage: t.stage });
-  } catch (e) {
-    return failure(e, values, "moveStageAction");
-  }
+  if (form.get("stage") === "published") redirect(`/terms/${slug}/decide`);
+  return formAction(
+    "moveStageAction",
+    form,
+    async (values) => {
+      // The deadline field is drawn only for a consultation; without JavaScript it is sent anyway.
+      const deadline = values.stage === "consultation" ? values.deadline : "";
+      const moved = await moveStage(await currentActor(), slug, { ...values, deadline, confirmBack: form.get("confirmBack") === "on" });
+      return { stage: moved.stage };
+    },
+    { fields: ["stage", "deadline"] },
+  );
 }
 
 export async function mergeAction(slug: string, fromId: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, ["into"]);
-  try {
-    const m = await mergeRendering(await currentActor(), fromId, values);
-    return success({ mergeId: m.mergeId });
-  } catch (e) {
-    return failure(e, values, "mergeAction");
-  }
+  return formAction("mergeAction", form, async (values) => ({ mergeId: (await mergeRendering(await currentActor(), fromId, values)).mergeId }), { fields: ["into"] });
 }
 
-export async function undoMergeAction(slug: string, mergeId: string, _prev: FormState, _form: FormData): Promise<FormState> {
-  try {
-    await undoMerge(await currentActor(), mergeId);
-    return success();
-  } catch (e) {
-    return failure(e, {}, "undoMergeAction");
-  }
+export async function undoMergeAction(slug: string, mergeId: string, _prev: FormState, form: FormData): Promise<FormState> {
+  return act("undoMergeAction", form, [], (me) => undoMerge(me, mergeId));
 }
 
 export async function hideRenderingAction(slug: string, id: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, ["reason"]);
-  try {
-    await hideRendering(await currentActor(), id, values);
-    return success();
-  } catch (e) {
-    return failure(e, values, "hideRenderingAction");
-  }
+  return act("hideRenderingAction", form, ["reason"], (me, values) => hideRendering(me, id, values));
 }
 
-export async function unhideRenderingAction(slug: string, id: string, _prev: FormState, _form: FormData): Promise<FormState> {
-  try {
-    await unhideRendering(await currentActor(), id);
-    return success();
-  } catch (e) {
-    return failure(e, {}, "unhideRenderingAction");
-  }
+export async function unhideRenderingAction(slug: string, id: string, _prev: FormState, form: FormData): Promise<FormState> {
+  return act("unhideRenderingAction", form, [], (me) => unhideRendering(me, id));
 }
 
 export async function hideCommentAction(slug: string, id: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, ["reason"]);
-  try {
-    await hideComment(await currentActor(), id, values);
-    return success();
-  } catch (e) {
-    return failure(e, values, "hideCommentAction");
-  }
+  return act("hideCommentAction", form, ["reason"], (me, values) => hideComment(me, id, values));
 }
 
-export async function unhideCommentAction(slug: string, id: string, _prev: FormState, _form: FormData): Promise<FormState> {
-  try {
-    await unhideComment(await currentActor(), id);
-    return success();
-  } catch (e) {
-    return failure(e, {}, "unhideCommentAction");
-  }
+export async function unhideCommentAction(slug: string, id: string, _prev: FormState, form: FormData): Promise<FormState> {
+  return act("unhideCommentAction", form, [], (me) => unhideComment(me, id));
 }
 
 /**
@@ -139,7 +111,7 @@ export async function decideAction(slug: string, _prev: FormState, form: FormDat
     }
     await recordDecision(await currentActor(), slug, input);
   } catch (e) {
-    return failure(e, echo, "decideAction");
+    return { status: "error", ...refusalOf(e, "decideAction"), values: echo, at: Date.now() };
   }
   redirect(`/terms/${slug}#decision`);
 }

@@ -1,8 +1,8 @@
 "use server";
-import { formValues, type FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
 import { editRendering, proposeRendering, withdrawRendering } from "@/server/deliberation/renderings";
-import { failure, success } from "@/server/actions/form-outcome";
+import { formAction } from "@/server/actions/form-action";
 
 /**
  * Actions of the proposal forms: plain form posts without JavaScript (the page is rendered
@@ -12,30 +12,22 @@ import { failure, success } from "@/server/actions/form-outcome";
 const PROPOSAL_FIELDS = ["text", "pinyin", "gloss", "rationale", "region", "synonymClass"] as const;
 
 export async function proposeAction(slug: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, PROPOSAL_FIELDS);
-  try {
+  return formAction("proposeAction", form, async (values) => {
     const r = await proposeRendering(await currentActor(), slug, values);
-    return success({ id: r.id, text: r.text, pinyin: r.pinyin });
-  } catch (e) {
-    return failure(e, values, "proposeAction");
-  }
+    return { id: r.id, text: r.text, pinyin: r.pinyin };
+  }, { fields: PROPOSAL_FIELDS });
 }
 
 export async function editRenderingAction(slug: string, id: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, ["gloss", "rationale", "pinyin"]);
-  try {
-    const r = await editRendering(await currentActor(), id, values);
-    return { ...success({ id: r.id }), values: { gloss: r.gloss, rationale: r.rationale, pinyin: r.pinyin } };
-  } catch (e) {
-    return failure(e, values, "editRenderingAction");
-  }
+  const state = await formAction("editRenderingAction", form, async (values) => editRendering(await currentActor(), id, values), { fields: ["gloss", "rationale", "pinyin"] });
+  if (state.status !== "ok") return { ...state, result: undefined };
+  const r = state.result!;
+  return { ...state, result: { id: r.id }, values: { gloss: r.gloss, rationale: r.rationale, pinyin: r.pinyin } };
 }
 
-export async function withdrawRenderingAction(slug: string, id: string, _prev: FormState, _form: FormData): Promise<FormState> {
-  try {
+export async function withdrawRenderingAction(slug: string, id: string, _prev: FormState, form: FormData): Promise<FormState> {
+  return formAction("withdrawRenderingAction", form, async () => {
     await withdrawRendering(await currentActor(), id);
-    return success({ id });
-  } catch (e) {
-    return failure(e, {}, "withdrawRenderingAction");
-  }
+    return { id };
+  }, { fields: [] });
 }

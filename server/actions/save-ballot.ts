@@ -1,9 +1,9 @@
 "use server";
-import { isAppError } from "@/lib/errors";
 import { ballotInputFromForm, type BallotFormState } from "@/lib/schemas/ballot";
 import { currentActor } from "@/server/auth/request";
 import { castBallot } from "@/server/ballots/service";
 import { admitWrite } from "@/server/http/admission";
+import { refusalOf } from "@/server/actions/form-action";
 
 /**
  * The ballot form's action. A plain form post without JavaScript (the page is rendered again
@@ -17,8 +17,7 @@ export async function saveBallot(slug: string, previous: BallotFormState, form: 
     const values = { grades: saved.grades, reasons: saved.reasons, note: saved.note };
     return { status: "saved", values, fields: {}, revision: saved.revision };
   } catch (e) {
-    if (isAppError(e)) return { status: "error", values: typed, fields: e.details.fields ?? {}, error: e.code, revision: previous.revision };
-    console.error("[saveBallot] unexpected error", e);
-    return { status: "error", values: typed, fields: {}, error: "generic", revision: previous.revision };
+    const refusal = refusalOf(e, "saveBallot");
+    return { status: "error", values: typed, fields: refusal.fields ?? {}, error: refusal.error, revision: previous.revision };
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { AppError, conflict, notFound, type FieldErrors } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import { BALLOT_ERRORS, ballotInputSchema, type BallotView } from "@/lib/schemas/ballot";
+import { ballotInputSchema, type BallotView } from "@/lib/schemas/ballot";
 import { requireActor, requireDelegation } from "@/server/auth/guard";
 import { pseudonymFor, storedGrades, storedReasons } from "@/server/ballots/export";
 import { fieldErrorsOf } from "@/lib/validation";
@@ -102,7 +102,7 @@ function validBallot(parsed: ReturnType<typeof ballotInputSchema.safeParse>, raw
   const fields: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   for (const id of Object.keys(gradesIn(raw))) {
     // Replaces a grade error for it: that the rendering is not open here matters more.
-    if (!term.openRenderings.has(id)) fields[`grades.${id}`] = [BALLOT_ERRORS.unknownRendering];
+    if (!term.openRenderings.has(id)) fields[`grades.${id}`] = ["unknown_rendering"];
   }
   if (!parsed.success || Object.keys(fields).length > 0) throw invalidBallot(fields);
   return parsed.data;

@@ -1,15 +1,32 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError, type FieldErrors, type FieldIssue } from "@/lib/errors";
+import { MESSAGES } from "@/lib/i18n";
+import { codeText, errorTexts } from "@/lib/i18n/codes";
 import { fieldErrorsOf } from "@/lib/validation";
 import { admitWrite } from "@/server/http/admission";
 
-/** The one JSON error shape of the API: { error: { code, message, fields? } }. */
+const ENGLISH = errorTexts(MESSAGES.en);
+
+/** Each refused field's code with its English text (the first, when a field has several). */
+export function fieldIssues(fields: FieldErrors): Record<string, FieldIssue> {
+  const out: Record<string, FieldIssue> = {};
+  for (const [path, codes] of Object.entries(fields)) {
+    const code = codes[0];
+    if (code) out[path] = { code, message: codeText(ENGLISH, code) };
+  }
+  return out;
+}
+
+/**
+ * The one JSON error shape of the API: { error: { code, message, fields? } }, where `fields`
+ * maps an input path to { code, message }: the code to switch on, an English sentence to show.
+ */
 export function errorResponse(e: AppError): NextResponse {
   const { fields, ...rest } = e.details;
   return NextResponse.json(
-    { error: { code: e.code, message: e.message, ...(fields ? { fields } : {}), ...rest } },
+    { error: { code: e.code, message: e.message, ...(fields ? { fields: fieldIssues(fields) } : {}), ...rest } },
     { status: e.status, headers: { "Cache-Control": "no-store", ...retryAfter(e) } },
   );
 }

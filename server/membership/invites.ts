@@ -7,7 +7,6 @@ import { INVITE_ADDRESSES_MAX, parseInviteAddresses } from "@/lib/membership/inv
 import { canInvite, hasRole, type Actor, type Role } from "@/lib/permissions";
 import { newAccountSchema } from "@/lib/schemas/account";
 import {
-  INVITE_ERRORS,
   emailInviteSchema,
   inviteInputSchema,
   inviteState,
@@ -97,13 +96,13 @@ export async function emailInvites(actor: Actor | null, raw: unknown, now = new 
   const input = emailInviteSchema.parse(raw);
   const { addresses, invalid: wrong } = parseInviteAddresses(input.emails);
   if (wrong.length > 0 || addresses.length === 0) {
-    throw invalid("The request is not valid.", { emails: [INVITE_ERRORS.emailsInvalid] });
+    throw invalid("The request is not valid.", { emails: ["emails_invalid"] });
   }
-  if (addresses.length > INVITE_ADDRESSES_MAX) throw invalid("The request is not valid.", { emails: [INVITE_ERRORS.emailsTooMany] });
+  if (addresses.length > INVITE_ADDRESSES_MAX) throw invalid("The request is not valid.", { emails: ["emails_too_many"] });
   await authorizeInviteTo(me, input.role, input.delegationId);
   if (!mailEnabled()) throw refused("conflict", "invite_needs_mail", "emails");
   const delegation = await db().delegation.findUnique({ where: { id: input.delegationId } });
-  if (!delegation) throw invalid("The request is not valid.", { delegationId: [INVITE_ERRORS.delegationRequired] });
+  if (!delegation) throw invalid("The request is not valid.", { delegationId: ["delegation_required"] });
   for (let i = 0; i < addresses.length; i++) await requireWithinLimit("invitation", me.id, now);
 
   const t = MESSAGES[input.locale];
@@ -153,7 +152,7 @@ export async function emailInvites(actor: Actor | null, raw: unknown, now = new 
 /** The invitation itself, after authorization (also the operator CLI's, which holds every right). */
 export async function issueInvite(input: InviteInput, byId: string | null, now = new Date()): Promise<CreatedInvite> {
   const delegation = await db().delegation.findUnique({ where: { id: input.delegationId } });
-  if (!delegation) throw invalid("The request is not valid.", { delegationId: [INVITE_ERRORS.delegationRequired] });
+  if (!delegation) throw invalid("The request is not valid.", { delegationId: ["delegation_required"] });
   const token = randomBytes(32).toString("base64url");
   const row = await db().$transaction(async (tx) => {
     const created = await tx.invite.create({

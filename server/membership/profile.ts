@@ -2,7 +2,7 @@ import "server-only";
 import { invalid, notFound } from "@/lib/errors";
 import { refused } from "@/lib/membership/refusal";
 import { canAdminister, type Actor } from "@/lib/permissions";
-import { ACCOUNT_ERRORS, apiTokenInputSchema, passwordChangeSchema, profileInputSchema, type Profile } from "@/lib/schemas/account";
+import { apiTokenInputSchema, passwordChangeSchema, profileInputSchema, type Profile } from "@/lib/schemas/account";
 import { db } from "@/server/db/client";
 import { requireActor } from "@/server/auth/guard";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
@@ -76,7 +76,7 @@ export async function changePassword(actor: Actor | null, raw: unknown): Promise
   if (!user) throw notFound("Account");
   // A member who signed in by email link or ORCID and has no password yet sets one without it.
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.current))) {
-    throw invalid("The request is not valid.", { current: [ACCOUNT_ERRORS.currentPasswordWrong] });
+    throw invalid("The request is not valid.", { current: ["current_password_wrong"] });
   }
   await db().user.update({
     where: { id: me.id },

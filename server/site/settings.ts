@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/sqlite/client";
 import { invalid } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import { ADMIN_ERRORS, SETTING_KEYS, siteSettingsSchema, type SiteSettings } from "@/lib/schemas/site-admin";
+import { SETTING_KEYS, siteSettingsSchema, type SiteSettings } from "@/lib/schemas/site-admin";
 import { db } from "@/server/db/client";
 import { requireRole } from "@/server/auth/guard";
 import { recordAudit } from "@/server/site/audit";
@@ -51,7 +51,7 @@ export async function updateSiteSettings(actor: Actor | null, raw: unknown): Pro
   const admin = requireRole(actor, "admin");
   const next = siteSettingsSchema.parse(raw);
   if (next.signUpDelegationId && !(await db().delegation.findUnique({ where: { id: next.signUpDelegationId } }))) {
-    throw invalid("The request is not valid.", { signUpDelegationId: [ADMIN_ERRORS.signUpDelegationRequired] });
+    throw invalid("The request is not valid.", { signUpDelegationId: ["signup_delegation_required"] });
   }
   const before = await readSiteSettings();
   await db().$transaction(async (tx) => {

@@ -406,7 +406,9 @@ describeEachEngine("bad input on every write endpoint", (engine) => {
     // A field error (issue 13): the form can show it beside the note.
     assert.equal(note.status, 422, note.text.slice(0, 200));
     assertJsonError(note, "a ballot note with U+0000");
-    assert.deepEqual((note.json as { error: { fields: unknown } }).error.fields, { note: ["text_nul"] });
+    assert.deepEqual((note.json as { error: { fields: unknown } }).error.fields, {
+      note: { code: "text_nul", message: "This text contains a NUL character, which is not allowed." },
+    });
     assert.equal(await fingerprint(sql), before);
   });
 });

@@ -8,7 +8,6 @@ import { saveBallot } from "@/server/ballots/store";
 import { ensureCells } from "@/server/results/cells";
 import type { Stage } from "@/lib/schemas/term";
 import { AppError } from "@/lib/errors";
-import { BALLOT_ERRORS } from "@/lib/schemas/ballot";
 
 /** Asserts an expected failure by code, and returns it for further checks. */
 async function failsWith(promise: Promise<unknown>, code: string): Promise<AppError> {
@@ -75,15 +74,15 @@ describeEachEngine("ballots", ({ database }) => {
 
     const grade = await failsWith(castBallot(actor, term.slug, { grades: { [r1]: "great" } }), "invalid");
     assert.equal(grade.status, 422);
-    assert.deepEqual(grade.details.fields, { [`grades.${r1}`]: [BALLOT_ERRORS.unknownGrade] });
+    assert.deepEqual(grade.details.fields, { [`grades.${r1}`]: ["unknown_grade"] });
 
     const reason = await failsWith(
       castBallot(actor, term.slug, { grades: { [r1]: "reject", [r2]: "reject" }, reasons: { [r2]: "  " } }),
       "invalid",
     );
     assert.deepEqual(reason.details.fields, {
-      [`reasons.${r1}`]: [BALLOT_ERRORS.reasonRequired],
-      [`reasons.${r2}`]: [BALLOT_ERRORS.reasonRequired],
+      [`reasons.${r1}`]: ["reason_required"],
+      [`reasons.${r2}`]: ["reason_required"],
     });
 
     const foreignId = ids(other)[0];
@@ -92,9 +91,9 @@ describeEachEngine("ballots", ({ database }) => {
       "invalid",
     );
     assert.deepEqual(foreign.details.fields, {
-      [`grades.${foreignId}`]: [BALLOT_ERRORS.unknownRendering],
-      [`grades.${r3}`]: [BALLOT_ERRORS.unknownRendering],
-      "grades.nope": [BALLOT_ERRORS.unknownRendering],
+      [`grades.${foreignId}`]: ["unknown_rendering"],
+      [`grades.${r3}`]: ["unknown_rendering"],
+      "grades.nope": ["unknown_rendering"],
     });
 
     // Every problem at once, so a form can show them all after one save.
@@ -103,9 +102,9 @@ describeEachEngine("ballots", ({ database }) => {
       "invalid",
     );
     assert.deepEqual(all.details.fields, {
-      [`grades.${r1}`]: [BALLOT_ERRORS.unknownGrade],
-      [`grades.${foreignId}`]: [BALLOT_ERRORS.unknownRendering],
-      [`reasons.${r2}`]: [BALLOT_ERRORS.reasonRequired],
+      [`grades.${r1}`]: ["unknown_grade"],
+      [`grades.${foreignId}`]: ["unknown_rendering"],
+      [`reasons.${r2}`]: ["reason_required"],
     });
 
     const note = await failsWith(castBallot(actor, term.slug, { grades: {}, note: "x".repeat(501) }), "invalid");

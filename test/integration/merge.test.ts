@@ -12,7 +12,6 @@ import type { Db } from "@/server/db/client";
 import { addRendering, grade, makeTerm, rejectsWith } from "./term-fixtures";
 import { castBallot } from "@/server/ballots/service";
 import { hasGradeFor } from "@/server/deliberation/renderings";
-import { BALLOT_ERRORS } from "@/lib/schemas/ballot";
 import type { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 
@@ -163,7 +162,7 @@ describeEachEngine("merging duplicate renderings", ({ database }) => {
       } else {
         const e = outcome.reason as AppError;
         assert.equal(e.code, "invalid", String(e));
-        assert.deepEqual(e.details.fields, { [`grades.${b.id}`]: [BALLOT_ERRORS.unknownRendering] });
+        assert.deepEqual(e.details.fields, { [`grades.${b.id}`]: ["unknown_rendering"] });
         assert.equal(ballot, undefined, "a refused ballot writes nothing");
       }
     }

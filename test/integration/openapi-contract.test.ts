@@ -126,7 +126,11 @@ describeEachEngine("the API answers as its OpenAPI document says", ({ database }
     await call(rendering.DELETE as Handler, "delete", "/api/renderings/{id}", { id: withdrawn.id }, { token: canadaT });
     await call(rendering.DELETE as Handler, "delete", "/api/renderings/{id}", { id: "missing" }, { token: canadaT }); // 404
 
-    await call(ballot.PUT as Handler, "put", "/api/terms/{slug}/ballot", { slug }, { token: chinaT, body: { grades: { [a.id]: "excellent", [b.id]: "good", [c.id]: "reject" } } }); // 422: reason
+    const noReason = (await call(ballot.PUT as Handler, "put", "/api/terms/{slug}/ballot", { slug }, { token: chinaT, body: { grades: { [a.id]: "excellent", [b.id]: "good", [c.id]: "reject" } } })) as {
+      error: { fields: Record<string, unknown> };
+    }; // 422: reason
+    // A refused field: a code to switch on and its English text.
+    assert.deepEqual(noReason.error.fields, { [`reasons.${c.id}`]: { code: "reason_required", message: "A reject needs a reason: say why you cannot live with this rendering." } });
     await call(ballot.PUT as Handler, "put", "/api/terms/{slug}/ballot", { slug }, { token: chinaT, body: { grades: { [a.id]: "excellent", [b.id]: "good", [c.id]: "reject", [dup.id]: "good" }, reasons: { [c.id]: "Static." }, note: "" } });
     await call(ballot.PUT as Handler, "put", "/api/terms/{slug}/ballot", { slug }, { token: canadaT, body: { grades: { [a.id]: "very_good", [b.id]: "acceptable", [dup.id]: "very_good" } } });
     await call(ballot.PUT as Handler, "put", "/api/terms/{slug}/ballot", { slug }, { body: { grades: {} } }); // 401
@@ -214,7 +218,8 @@ describeEachEngine("the API answers as its OpenAPI document says", ({ database }
     await call(me.GET as Handler, "get", "/api/me", {}, {}); // 401
     await call(me.PATCH as Handler, "patch", "/api/me", {}, { token: chinaT, body: { affiliation: "Peking University", orcid: "0000-0002-1825-0097" } });
     await call(me.PATCH as Handler, "patch", "/api/me", {}, { token: canadaT, body: { orcid: "0000-0002-1825-0097" } }); // 409
-    await call(me.PATCH as Handler, "patch", "/api/me", {}, { token: chinaT, body: { locale: "fr" } }); // 422
+    const badLocale = (await call(me.PATCH as Handler, "patch", "/api/me", {}, { token: chinaT, body: { locale: "fr" } })) as { error: { fields: Record<string, unknown> } }; // 422
+    assert.deepEqual(badLocale.error.fields, { locale: { code: "locale_invalid", message: "Choose English or 中文." } });
     await call(me.PATCH as Handler, "patch", "/api/me", {}, { token: chinaT, body: { delegationId: (await db.delegation.findUniqueOrThrow({ where: { name: "Canada" } })).id } }); // 403
     await call(invites.POST as Handler, "post", "/api/invites", {}, { token: facT, body: { delegationId: chinaDelegation.id, maxUses: 3 } });
     await call(invites.POST as Handler, "post", "/api/invites", {}, { token: facT, body: { delegationId: chinaDelegation.id, days: 1000 } }); // 422

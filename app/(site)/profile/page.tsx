@@ -18,6 +18,7 @@ import { getNoticeSettings } from "@/server/notices/settings";
 import { Flash } from "@/components/account/flash";
 import { delegationLabel } from "@/components/account/labels";
 import styles from "@/components/account/forms.module.css";
+import { errorTexts } from "@/lib/i18n/codes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Profile" };
@@ -41,8 +42,9 @@ export default async function ProfilePage({ searchParams }: Props) {
   return (
     <>
       <h1>{t.account.profile.title}</h1>
-      <Flash t={t.account} done={done} error={error} doneTexts={{ token_revoked: t.account.tokens.revokedDone }} />
+      <Flash errors={errorTexts(t)} done={done} error={error} doneTexts={{ token_revoked: t.account.tokens.revokedDone }} />
       <ProfileForm
+        errors={errorTexts(t)}
         t={t.account}
         action={updateProfileAction}
         profile={profile}
@@ -51,7 +53,7 @@ export default async function ProfilePage({ searchParams }: Props) {
       />
       <section className={styles.section} aria-labelledby="password-title">
         <h2 id="password-title">{t.account.passwordForm.title}</h2>
-        <PasswordForm t={t.account} action={changePasswordAction} hasPassword={profile.hasPassword} />
+        <PasswordForm errors={errorTexts(t)} t={t.account} action={changePasswordAction} hasPassword={profile.hasPassword} />
       </section>
       {scholarInvites ? (
         <p>
@@ -60,12 +62,12 @@ export default async function ProfilePage({ searchParams }: Props) {
       ) : null}
       <section className={styles.section} aria-labelledby="notices-title" id="notices">
         <h2 id="notices-title">{t.notices.settingsTitle}</h2>
-        <NoticeSettingsForm t={t.notices} action={saveNoticeSettingsAction} settings={notices} />
+        <NoticeSettingsForm errors={errorTexts(t)} t={t.notices} action={saveNoticeSettingsAction} settings={notices} />
       </section>
       <section className={styles.section} aria-labelledby="tokens-title">
         <h2 id="tokens-title">{t.account.tokens.title}</h2>
         <p className="muted">{t.account.tokens.intro}</p>
-        <TokenForm t={t.account} action={createApiTokenAction} />
+        <TokenForm errors={errorTexts(t)} t={t.account} action={createApiTokenAction} />
         <TokenTable t={t.account} tokens={tokens} locale={locale} />
       </section>
     </>

@@ -6,6 +6,7 @@ import { currentActor } from "@/server/auth/request";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSiteSettings } from "@/server/site/settings";
 import { safeCallback } from "@/lib/safe-callback";
+import { errorTexts } from "@/lib/i18n/codes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
@@ -24,6 +25,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <p className="muted">{t.auth.signInIntro}</p>
       <SignInForm
         t={t.auth}
+        errors={errorTexts(t)}
         callbackUrl={back}
         initialError={error ? (error in t.auth.errors ? error : "Default") : null}
         magicLink={!!e.SMTP_URL}

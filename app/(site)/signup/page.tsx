@@ -7,6 +7,7 @@ import { listDelegations } from "@/server/membership/delegations";
 import { signUpAction } from "@/server/actions/account/sign-up";
 import { NewAccountForm } from "@/components/account/new-account-form";
 import { delegationLabel } from "@/components/account/labels";
+import { errorTexts } from "@/lib/i18n/codes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign up" };
@@ -20,7 +21,7 @@ export default async function SignUpPage() {
     <>
       <h1>{t.account.signUp.title}</h1>
       <p>{format(t.account.signUp.intro, { delegation: delegationLabel(delegation, locale) })}</p>
-      <NewAccountForm t={t.account} action={signUpAction} locale={locale} />
+      <NewAccountForm errors={errorTexts(t)} t={t.account} action={signUpAction} locale={locale} />
     </>
   );
 }

@@ -102,19 +102,6 @@ export const en = {
     member_disabled: "The account is disabled; its sessions and tokens stop working at once.",
     member_enabled: "The account is enabled again.",
   },
-  fieldErrors: {
-    delegationRequired: "Choose a delegation.",
-    roleInvalid: "Choose a role: scholar, facilitator or admin.",
-    usesInvalid: "Number of people: a whole number from 1 to 500.",
-    daysInvalid: "Days: a whole number from 1 to 90.",
-    emailsInvalid: "Enter one or more email addresses, one per line (Name <address> is fine).",
-    emailsTooMany: "At most 100 addresses at once.",
-    nameTooLong: "Keep the name under 100 characters.",
-    noteTooLong: "Keep the note under 2,000 characters.",
-    signUpDelegationRequired: "Choose the delegation that open sign-up joins.",
-    delegationNameRequired: "Enter the delegation's name.",
-    delegationNameTooLong: "Keep the name under 60 characters.",
-  },
 };
 
 export const zh: Widen<typeof en> = {
@@ -217,18 +204,5 @@ export const zh: Widen<typeof en> = {
     role_saved: "角色已保存。被降级成员的会话立即失效。",
     member_disabled: "账户已停用；其会话和令牌立即失效。",
     member_enabled: "账户已重新启用。",
-  },
-  fieldErrors: {
-    delegationRequired: "请选择代表团。",
-    roleInvalid: "请选择角色：学者、主持人或管理员。",
-    usesInvalid: "可用人数：1 到 500 之间的整数。",
-    daysInvalid: "天数：1 到 90 之间的整数。",
-    emailsInvalid: "请输入一个或多个电子邮箱地址，每行一个（可写作 姓名 <地址>）。",
-    emailsTooMany: "一次最多 100 个地址。",
-    nameTooLong: "姓名请少于 100 个字符。",
-    noteTooLong: "附言请少于 2000 个字符。",
-    signUpDelegationRequired: "请选择开放注册加入的代表团。",
-    delegationNameRequired: "请输入代表团名称。",
-    delegationNameTooLong: "名称请少于 60 个字符。",
   },
 };

@@ -13,6 +13,7 @@ export const en = {
     rate_limited: "You have sent many of these in a short time. Wait a few minutes and try again; what you typed is still here.",
     overloaded: "The server is busy right now; nothing was saved. Wait a second and try again; what you typed is still here.",
     internal: "Something went wrong on our side. Please try again in a moment.",
+    network: "The server could not be reached. Check your connection and try again.",
   },
   required: "required",
 };
@@ -29,6 +30,7 @@ export const zh: Widen<typeof en> = {
     rate_limited: "您在短时间内提交次数过多。请等几分钟后再试；您输入的内容仍在。",
     overloaded: "服务器此刻繁忙，没有保存任何内容。请稍等一秒后再试；您输入的内容仍在。",
     internal: "我们这边出了问题，请稍后再试。",
+    network: "无法连接服务器，请检查网络后重试。",
   },
   required: "必填",
 };

@@ -18,11 +18,6 @@ export const en = {
   done: "Your password is changed and your other sessions are signed out. Sign in with the new password.",
   signIn: "Go to sign-in",
   askAgain: "Ask for a new link",
-  errors: {
-    reset_unknown: "This reset link is not valid. Check that you copied all of it, or ask for a new one.",
-    reset_used: "This reset link was already used. Ask for a new one if you need to.",
-    reset_expired: "This reset link has expired (links work for one hour). Ask for a new one.",
-  },
   mailSubject: "Reset your Gongshang 共商 password",
   mailIntro: "Someone (we hope you) asked to reset the password of your Gongshang account {email}. Open this link to choose a new one. It works once, for one hour:",
   mailIgnore: "If you did not ask for it, ignore this email: your password stays as it is.",
@@ -45,11 +40,6 @@ export const zh: Widen<typeof en> = {
   done: "密码已修改，其他设备上的登录已退出。请用新密码登录。",
   signIn: "前往登录",
   askAgain: "重新获取链接",
-  errors: {
-    reset_unknown: "此重设链接无效。请检查是否完整复制，或重新获取。",
-    reset_used: "此重设链接已被使用。如有需要，请重新获取。",
-    reset_expired: "此重设链接已过期（链接一小时内有效）。请重新获取。",
-  },
   mailSubject: "重设您的共商密码",
   mailIntro: "有人（希望是您本人）请求重设您的共商账户 {email} 的密码。打开此链接即可设置新密码。链接只能使用一次，一小时内有效：",
   mailIgnore: "如果这不是您本人的请求，请忽略此邮件：您的密码不会改变。",

@@ -1,9 +1,8 @@
 "use server";
-import { formFields } from "@/lib/schemas/account";
 import type { FormState } from "@/lib/form-state";
 import { currentActor } from "@/server/auth/request";
 import { changePassword } from "@/server/membership/profile";
-import { formResult } from "@/server/actions/account/form-result";
+import { formAction } from "@/server/actions/form-action";
 
 /**
  * Changes the password, which ends every session of the account (sessionVersion). Nothing is
@@ -11,6 +10,5 @@ import { formResult } from "@/server/actions/account/form-result";
  * refreshes the page.
  */
 export async function changePasswordAction(_previous: FormState<{ email: string }>, form: FormData): Promise<FormState<{ email: string }>> {
-  const values = formFields(form);
-  return formResult("changePassword", values, async () => changePassword(await currentActor(), values));
+  return formAction("changePassword", form, async (values) => changePassword(await currentActor(), values));
 }

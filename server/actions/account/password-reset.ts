@@ -1,16 +1,14 @@
 "use server";
 import { headers } from "next/headers";
-import { formFields } from "@/lib/schemas/account";
 import type { FormState } from "@/lib/form-state";
 import { clientAddress } from "@/server/http/client-address";
 import { confirmPasswordReset, requestPasswordReset } from "@/server/auth/password-reset";
-import { formResult } from "@/server/actions/account/form-result";
+import { formAction } from "@/server/actions/form-action";
 
 /** Asks for a reset link; the answer is the same whether or not the address is a member's. */
 export async function requestResetAction(_previous: FormState<null>, form: FormData): Promise<FormState<null>> {
-  const values = formFields(form);
   const client = clientAddress(await headers());
-  return formResult("requestReset", values, async () => {
+  return formAction("requestReset", form, async (values) => {
     await requestPasswordReset(values, client);
     return null;
   });
@@ -18,6 +16,5 @@ export async function requestResetAction(_previous: FormState<null>, form: FormD
 
 /** Sets the new password with the link's token (a hidden field); the member then signs in. */
 export async function confirmResetAction(_previous: FormState<{ email: string }>, form: FormData): Promise<FormState<{ email: string }>> {
-  const values = formFields(form);
-  return formResult("confirmReset", values, () => confirmPasswordReset(values));
+  return formAction("confirmReset", form, (values) => confirmPasswordReset(values));
 }

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { currentActor } from "@/server/auth/request";
 import { setMemberDisabled } from "@/server/membership/members";
-import { runThenRedirectTarget } from "@/server/actions/account/form-result";
+import { runThenRedirectTarget } from "@/server/actions/form-action";
 
 export async function setMemberDisabledAction(form: FormData): Promise<void> {
   const disabled = form.get("disabled") === "true";

@@ -6,6 +6,7 @@ import { saveDelegationAction } from "@/server/actions/admin/save-delegation";
 import { AdminNav, NotAllowed } from "@/components/admin/admin-nav";
 import { DelegationForm } from "@/components/admin/delegation-form";
 import styles from "@/components/account/forms.module.css";
+import { errorTexts } from "@/lib/i18n/codes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Delegations" };
@@ -29,13 +30,13 @@ export default async function DelegationsPage() {
             <p className="muted">
               {d.members}: {x.members}
             </p>
-            <DelegationForm t={t.admin} action={saveDelegationAction} delegation={x} />
+            <DelegationForm errors={errorTexts(t)} t={t.admin} action={saveDelegationAction} delegation={x} />
           </li>
         ))}
       </ul>
       <section className={styles.section} aria-labelledby="add-delegation">
         <h2 id="add-delegation">{d.add}</h2>
-        <DelegationForm t={t.admin} action={saveDelegationAction} />
+        <DelegationForm errors={errorTexts(t)} t={t.admin} action={saveDelegationAction} />
       </section>
     </>
   );

@@ -10,11 +10,11 @@ import { createInviteAction } from "@/server/actions/admin/create-invite";
 import { emailInvitesAction } from "@/server/actions/admin/email-invites";
 import { revokeInviteAction } from "@/server/actions/admin/revoke-invite";
 import { AdminNav, NotAllowed } from "@/components/admin/admin-nav";
-import { InviteForm } from "@/components/admin/invite-form";
-import { EmailInviteForm } from "@/components/admin/email-invite-form";
+import { EmailInviteForm, InviteForm } from "@/components/admin/invite-form";
 import { Flash } from "@/components/account/flash";
 import { dateTime, delegationLabel } from "@/components/account/labels";
 import styles from "@/components/account/forms.module.css";
+import { errorTexts } from "@/lib/i18n/codes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Invitations" };
@@ -42,16 +42,16 @@ export default async function InvitesPage({ searchParams }: Props) {
       {staff ? <AdminNav t={t.admin} actor={actor} current="invites" /> : null}
       <h1>{i18n.title}</h1>
       <p className="muted">{staff ? i18n.intro : i18n.scholarIntro}</p>
-      <Flash t={t.account} done={done} error={error} doneTexts={t.admin.done} />
+      <Flash errors={errorTexts(t)} done={done} error={error} doneTexts={t.admin.done} />
       {mailEnabled() ? (
         <section className={styles.section} aria-labelledby="invite-by-email">
           <h2 id="invite-by-email">{i18n.byEmail}</h2>
-          <EmailInviteForm t={t.admin} roleNames={t.account.roles} action={emailInvitesAction} delegations={options} roles={roles} locale={locale} />
+          <EmailInviteForm errors={errorTexts(t)} t={t.admin} roleNames={t.account.roles} action={emailInvitesAction} delegations={options} roles={roles} locale={locale} />
         </section>
       ) : null}
       <section className={styles.section} aria-labelledby="invite-by-link">
         <h2 id="invite-by-link">{mailEnabled() ? i18n.byLink : i18n.create}</h2>
-        <InviteForm t={t.admin} roleNames={t.account.roles} action={createInviteAction} delegations={options} roles={roles} locale={locale} />
+        <InviteForm errors={errorTexts(t)} t={t.admin} roleNames={t.account.roles} action={createInviteAction} delegations={options} roles={roles} locale={locale} />
       </section>
       <section className={styles.section} aria-labelledby="invites-list">
         <h2 id="invites-list">{i18n.list}</h2>

@@ -9,6 +9,7 @@ import { setMemberDisabledAction } from "@/server/actions/admin/set-member-disab
 import { AdminNav, NotAllowed } from "@/components/admin/admin-nav";
 import { Flash } from "@/components/account/flash";
 import styles from "@/components/account/forms.module.css";
+import { errorTexts } from "@/lib/i18n/codes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Members" };
@@ -25,7 +26,7 @@ export default async function MembersPage({ searchParams }: Props) {
     <>
       <AdminNav t={t.admin} actor={actor} current="members" />
       <h1>{m.title}</h1>
-      <Flash t={t.account} done={done} error={error} doneTexts={t.admin.done} />
+      <Flash errors={errorTexts(t)} done={done} error={error} doneTexts={t.admin.done} />
       {members.length === 0 ? (
         <p className="muted">{m.none}</p>
       ) : (

@@ -7,6 +7,7 @@ import { saveSettingsAction } from "@/server/actions/admin/save-settings";
 import { AdminNav, NotAllowed } from "@/components/admin/admin-nav";
 import { SettingsForm } from "@/components/admin/settings-form";
 import { delegationLabel } from "@/components/account/labels";
+import { errorTexts } from "@/lib/i18n/codes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Settings" };
@@ -20,6 +21,7 @@ export default async function SettingsPage() {
       <AdminNav t={t.admin} actor={actor} current="settings" />
       <h1>{t.admin.settings.title}</h1>
       <SettingsForm
+        errors={errorTexts(t)}
         t={t.admin}
         action={saveSettingsAction}
         settings={settings}

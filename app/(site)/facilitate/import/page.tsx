@@ -3,6 +3,7 @@ import { messages } from "@/server/site/locale";
 import { currentActor } from "@/server/auth/request";
 import { ImportForm } from "@/components/facilitation/import-form";
 import { Refusal, requirePageRole } from "@/components/facilitation/access";
+import { errorTexts } from "@/lib/i18n/codes";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Import a glossary" };
@@ -15,7 +16,7 @@ export default async function ImportPage() {
     <article>
       <h1>{t.imports.title}</h1>
       <p>{t.imports.intro}</p>
-      <ImportForm t={t.imports} />
+      <ImportForm t={t.imports} errors={errorTexts(t)} />
       <p>
         <Link href="/">{t.imports.toLexicon}</Link>
       </p>

@@ -6,6 +6,7 @@ import { inspectInvite } from "@/server/membership/invites";
 import { acceptInviteAction } from "@/server/actions/account/accept-invite";
 import { NewAccountForm } from "@/components/account/new-account-form";
 import { dateTime, delegationLabel } from "@/components/account/labels";
+import { errorTexts } from "@/lib/i18n/codes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Invitation", robots: { index: false, follow: false } };
@@ -16,7 +17,7 @@ type Props = { params: Promise<{ token: string }> };
 export default async function InvitePage({ params }: Props) {
   const { token } = await params;
   const [{ t, locale }, landing, actor] = await Promise.all([messages(), inspectInvite(token), currentActor()]);
-  const unusable = landing.state === "valid" ? null : t.account.reasons[`invite_${landing.state}`];
+  const unusable = landing.state === "valid" ? null : t.codes[`invite_${landing.state}`];
   return (
     <>
       <h1>{t.account.invite.title}</h1>
@@ -32,7 +33,7 @@ export default async function InvitePage({ params }: Props) {
         </>
       ) : null}
       {actor && landing.state === "valid" ? <p className="muted">{format(t.account.invite.signedInAs, { name: actor.name })}</p> : null}
-      <NewAccountForm t={t.account} action={acceptInviteAction.bind(null, token)} locale={locale} unusable={unusable} />
+      <NewAccountForm errors={errorTexts(t)} t={t.account} action={acceptInviteAction.bind(null, token)} locale={locale} unusable={unusable} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { messages } from "@/server/site/locale";
 import { inspectResetToken } from "@/server/auth/password-reset";
 import { confirmResetAction } from "@/server/actions/account/password-reset";
 import { ResetPasswordForm } from "@/components/account/reset-forms";
+import { errorTexts } from "@/lib/i18n/codes";
 
 export const dynamic = "force-dynamic";
 // The link's secret is in the address: never sent on as a Referer.
@@ -19,12 +20,12 @@ export default async function ResetPasswordPage({ params }: Props) {
       {state === "valid" ? (
         <>
           <p className="muted">{t.reset.setIntro}</p>
-          <ResetPasswordForm t={t.reset} passwordHint={t.account.passwordHint} action={confirmResetAction} token={token} />
+          <ResetPasswordForm errors={errorTexts(t)} t={t.reset} passwordHint={t.account.passwordHint} action={confirmResetAction} token={token} />
         </>
       ) : (
         <>
           <p className="error" role="alert">
-            {t.reset.errors[`reset_${state}`]}
+            {t.codes[`reset_${state}`]}
           </p>
           <p>
             <a href="/reset-password">{t.reset.askAgain}</a>
