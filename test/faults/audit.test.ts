@@ -13,14 +13,15 @@
  */
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import { fingerprint } from "./support/db";
-import { FAULTS_DIST_DIR, useApp } from "./support/app";
-import { AppServer, createAppDatabase } from "./support/server";
+import { fingerprint } from "@/test/support/raw-sql";
+import { FAULTS_DIST_DIR, useApp } from "@/test/support/app";
+import { AppServer, createAppDatabase } from "@/test/support/app";
 import { makeFixture, type Fixture } from "./support/fixtures";
-import { assertJsonError, call, describeEachEngine, sessionCookie, type Answer } from "./support/http";
+import { assertJsonError, call, sessionCookie, type Answer } from "@/test/support/http";
+import { describeEachEngine } from "@/test/support/db";
 import { hashPassword } from "@/server/auth/password";
 import { WRITE_LIMITS } from "@/lib/rate-limit";
-import { openSql, type Sql } from "./support/db";
+import { openSql, type Sql } from "@/test/support/raw-sql";
 
 /** Signs in with email and password as a browser's form does (next-auth's credentials callback). */
 async function signIn(baseUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<{ ok: boolean; error: string | null; answer: Answer }> {
@@ -44,7 +45,7 @@ async function withPassword(sql: Sql, userId: string, password: string): Promise
   return (await sql.all<{ email: string }>(`SELECT "email" FROM "User" WHERE "id" = ?`, [userId]))[0]!.email;
 }
 
-describeEachEngine("audit findings", (engine) => {
+describeEachEngine("audit findings", ({ engine }) => {
   const app = useApp(engine, "audit");
   let f: Fixture;
 
@@ -130,9 +131,9 @@ describeEachEngine("audit findings", (engine) => {
       }
     }
   });
-});
+}, { database: false });
 
-describeEachEngine("audit findings: limits", (engine) => {
+describeEachEngine("audit findings: limits", ({ engine }) => {
   const app = useApp(engine, "audit");
   let f: Fixture;
 
@@ -169,11 +170,11 @@ describeEachEngine("audit findings: limits", (engine) => {
     }
     assert.deepEqual(results, [...Array(10).fill("CredentialsSignin"), "Locked", "Locked"]);
   });
-});
+}, { database: false });
 
 describeEachEngine(
   "audit findings: behind a proxy",
-  (engine) => {
+  ({ engine }) => {
     it("a stranger's wrong passwords do not lock the member out; the stranger is refused (audit item 6)", async () => {
       const database = await createAppDatabase(engine, "proxy");
       const server = await AppServer.start({ distDir: FAULTS_DIST_DIR, database, env: { TRUST_PROXY: "1" } });
@@ -199,12 +200,12 @@ describeEachEngine(
       }
     });
   },
-  ["sqlite"],
+  { database: false, engines: ["sqlite"] },
 );
 
 describeEachEngine(
   "audit findings: no NEXTAUTH_URL",
-  (engine) => {
+  ({ engine }) => {
     it("sign-in links never come from the request's Host or X-Forwarded-Host", async () => {
       const database = await createAppDatabase(engine, "authurl");
       const server = await AppServer.start({ distDir: FAULTS_DIST_DIR, database, env: { NEXTAUTH_URL: "" } });
@@ -224,5 +225,5 @@ describeEachEngine(
       }
     });
   },
-  ["sqlite"],
+  { database: false, engines: ["sqlite"] },
 );
