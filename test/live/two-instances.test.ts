@@ -13,8 +13,9 @@ import { takeSseFrames, type SseFrame } from "@/lib/live";
  * instance A reaches an event stream open on instance B (LISTEN/NOTIFY), and a stream that
  * reconnects to either instance with Last-Event-ID gets what it missed.
  *
- * Builds the app into .next-live first (skip with LIVE_SKIP_BUILD=1 when it is fresh), so that
- * it never overwrites a build another run is serving.
+ * Builds the app into .next-live first unless the build there is newer than the sources
+ * (LIVE_SKIP_BUILD=1 serves an existing one even if stale), so that it never overwrites a build
+ * another run is serving; both instances start as `npm start` does (test/support/app.ts).
  */
 const DIST = ".next-live";
 
