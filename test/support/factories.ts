@@ -10,8 +10,8 @@ import { changeTerm } from "@/server/terms/change";
 /**
  * The data integration tests work on, made the way the app makes it: ballots through the ballot
  * service (so they write their event, move the maintained tally and wake the streams),
- * renderings through the one path of a change of a term (changeTerm), each test on a term of
- * its own. Rows planted behind the services' back on purpose (bulk benchmark data, fault
+ * renderings added to a term through the one path of a change of a term (changeTerm), each test
+ * on a term of its own. Rows planted behind the services' back on purpose (bulk benchmark data, fault
  * injection) are test/support/raw-sql.ts's `plant*`.
  */
 
@@ -54,9 +54,9 @@ export async function createActor(
 export const SAMPLE_TEXTS = ["多元共存", "多元共生", "多元共进", "多元共商", "多元•合作•共生"];
 
 /**
- * A fresh term of its own for a test (so tests never share ballots), in `stage`, with
- * renderings `texts` (seed renderings, no proposer) created one second apart from `start` in the
- * order given.
+ * A fresh term of its own for a test (so tests never share ballots), in `stage`, created with its
+ * renderings `texts` (seed renderings, no proposer) one second apart from `start` in the order
+ * given, as the seed and an import create a term: its tally and renderings versions start at 0.
  */
 export async function makeTerm(
   db: Db,
@@ -68,10 +68,20 @@ export async function makeTerm(
   }: { stage?: Stage; deadline?: Date | null; texts?: string[]; start?: Date } = {},
 ) {
   const tag = randomBytes(4).toString("hex");
-  const term = await db.term.create({ data: { slug: `t-${tag}`, headword: `term t-${tag}`, stage, deadline } });
-  const renderings = [];
-  for (const [i, text] of texts.entries()) renderings.push(await addRendering(db, term.id, text, undefined, new Date(start.getTime() + i * 1000)));
-  return { ...term, renderings };
+  return db.term.create({
+    data: {
+      slug: `t-${tag}`,
+      headword: `term t-${tag}`,
+      stage,
+      deadline,
+      renderings: { create: texts.map((text, i) => ({ ...renderingFields(text), proposerLabel: "seed", createdAt: new Date(start.getTime() + i * 1000) })) },
+    },
+    include: { renderings: { orderBy: { createdAt: "asc" } } },
+  });
+}
+
+function renderingFields(text: string) {
+  return { text, normalizedKey: normalizedKey(text), traditional: traditionalForm(text), pinyin: derivePinyin(text), gloss: `gloss of ${text}` };
 }
 
 /** The term's rendering ids in creation order, typed as a tuple that has at least three. */
@@ -93,11 +103,7 @@ export async function addRendering(db: Db, termId: string, text: string, propose
     tx.rendering.create({
       data: {
         termId,
-        text,
-        normalizedKey: normalizedKey(text),
-        traditional: traditionalForm(text),
-        pinyin: derivePinyin(text),
-        gloss: `gloss of ${text}`,
+        ...renderingFields(text),
         proposerId: proposer?.id ?? null,
         proposerLabel: proposer ? "" : "seed",
         createdAt,
