@@ -8,13 +8,17 @@ import { fileURLToPath } from "node:url";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
-/** What a build depends on: when any of these is newer than the build, it is rebuilt. */
+/**
+ * What a build depends on: when any of these is newer than the build, it is rebuilt. The
+ * generated Prisma clients count through their schema (`npm run build` and the e2e runner
+ * regenerate them, rewriting the files unchanged, which must not make every other build stale).
+ */
 const SOURCES = [
   "app",
   "components",
   "lib",
   "server",
-  "generated",
+  "prisma/schema.prisma",
   "types",
   "public",
   "proxy.ts",

@@ -17,7 +17,8 @@ import { takeSseFrames, type SseFrame } from "@/lib/live";
  * (LIVE_SKIP_BUILD=1 serves an existing one even if stale), so that it never overwrites a build
  * another run is serving; both instances start as `npm start` does (test/support/app.ts).
  */
-const DIST = ".next-live";
+/** LIVE_DIST_DIR: serve another fresh build (e.g. the fault tests' .next-faults) instead of building again. */
+const DIST = process.env.LIVE_DIST_DIR ?? ".next-live";
 
 type Frame = SseFrame;
 
