@@ -11,10 +11,8 @@
  *   --build                      rebuild .next-bench even if it is newer than the sources
  *   --strict                     exit 1 when a target is missed (or an engine was skipped)
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { ENGINES, ROOT, ensureBuild, postgresReachable, PG_ADMIN_URL, type Engine } from "@/test/faults/support/server";
-import { DEFAULT_MEASURE } from "./lib/measure";
+import { ensureBuild } from "@/test/support/app";
+import { benchEngine, parseBenchArgs, writeFigures } from "./lib/options";
 import { runConference, type ConferenceOptions, type Figure } from "./lib/conference";
 import { MAINTAINED_UPDATE_TARGET_MS, maintainedUpdateCpu } from "./lib/maintained-update";
 import { machine } from "./lib/machine";
@@ -22,40 +20,23 @@ import { machine } from "./lib/machine";
 const DIST_DIR = ".next-bench";
 
 function parseArgs(argv: string[]) {
-  const engines: Engine[] = [];
-  const o: Omit<ConferenceOptions, "log"> = { distDir: DIST_DIR, measure: { ...DEFAULT_MEASURE }, streams: 300, scholars: 20, thinkMs: 250, members: 100 };
-  let build = false;
-  let strict = false;
-  let warmupGiven = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const num = () => {
-      const v = Number(argv[++i]);
-      if (!Number.isFinite(v) || v < 0) throw new Error(`${a} needs a number`);
-      return v;
-    };
-    if (a === "--build") build = true;
-    else if (a === "--strict") strict = true;
-    else if (a === "--engine") {
-      const e = argv[++i] as Engine;
-      if (!ENGINES.includes(e)) throw new Error(`--engine: one of ${ENGINES.join(", ")}`);
-      engines.push(e);
-    } else if (a === "--rounds") o.measure.rounds = Math.max(1, Math.round(num()));
-    else if (a === "--duration") o.measure.duration = num();
-    else if (a === "--warmup") {
-      o.measure.warmup = num();
-      warmupGiven = true;
-    }
-    else if (a === "--connections") o.measure.connections = Math.max(2, Math.round(num()));
-    else if (a === "--streams") o.streams = Math.max(1, Math.round(num()));
-    else if (a === "--scholars") o.scholars = Math.max(1, Math.round(num()));
-    else if (a === "--think-ms") o.thinkMs = num();
-    else if (a === "--members") o.members = Math.max(1, Math.round(num()));
-    else throw new Error(`unknown argument ${a}`);
-  }
+  const own = { streams: 300, scholars: 20, thinkMs: 250, members: 100 };
+  const { measure, warmupGiven, ...common } = parseBenchArgs(
+    argv,
+    (a, num) => {
+      if (a === "--streams") own.streams = Math.max(1, Math.round(num()));
+      else if (a === "--scholars") own.scholars = Math.max(1, Math.round(num()));
+      else if (a === "--think-ms") own.thinkMs = num();
+      else if (a === "--members") own.members = Math.max(1, Math.round(num()));
+      else return false;
+      return true;
+    },
+    { minConnections: 2 },
+  );
   // A short run is a short run: the warm-up is no longer than a round unless asked for.
-  if (!warmupGiven) o.measure.warmup = Math.min(o.measure.warmup, o.measure.duration);
-  return { engines: engines.length ? engines : ENGINES, explicitEngines: engines.length > 0, o, build, strict };
+  if (!warmupGiven) measure.warmup = Math.min(measure.warmup, measure.duration);
+  const o: Omit<ConferenceOptions, "log"> = { distDir: DIST_DIR, measure, ...own };
+  return { ...common, o };
 }
 
 function table(figures: Figure[]): string {
@@ -85,11 +66,7 @@ async function main() {
 
   ensureBuild(DIST_DIR, { force: args.build, log });
   for (const engine of args.engines) {
-    if (engine === "postgresql" && !(await postgresReachable())) {
-      log(`\n!!! SKIPPING PostgreSQL: not reachable at ${PG_ADMIN_URL} (set TEST_PG_URL) !!!\n`);
-      skipped.push("postgresql");
-      continue;
-    }
+    if (!(await benchEngine(engine, skipped, log))) continue;
     try {
       figures.push(...(await runConference(engine, { ...args.o, log })));
     } catch (e) {
@@ -113,11 +90,7 @@ async function main() {
   ];
   console.log(out.join("\n"));
 
-  const dir = path.join(ROOT, "bench", "results");
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${info.date.replace(/[:]/g, "-")}-conference.json`);
-  writeFileSync(file, JSON.stringify({ machine: info, options: args.o, figures, failures, skipped }, null, 2));
-  log(`\nfigures written to ${path.relative(ROOT, file)}`);
+  writeFigures(info.date, "conference", { machine: info, options: args.o, figures, failures, skipped }, log);
   if (args.strict && failures.length > 0) process.exit(1);
 }
 

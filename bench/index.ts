@@ -15,10 +15,10 @@
  * PASS/FAIL per target, and writes the figures as JSON to bench/results/ (git-ignored).
  * See docs/benchmarks.md.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { ENGINES, ROOT, ensureBuild, postgresReachable, PG_ADMIN_URL, type Engine } from "@/test/faults/support/server";
-import { DEFAULT_MEASURE, type MeasureOptions } from "./lib/measure";
+import { ROOT, ensureBuild } from "@/test/support/app";
+import { benchEngine, parseBenchArgs, writeFigures } from "./lib/options";
 import { HTTP_BENCHES, runEngine, type HttpBench, type HttpRow } from "./lib/http";
 import { machine } from "./lib/machine";
 import { BALLOT_COUNTS, RENDERING_COUNTS, TALLY_TARGET, runTallyBench, tallyTarget, type TallyRow } from "./lib/tally";
@@ -31,33 +31,14 @@ const DIST_DIR = ".next-bench";
 
 function parseArgs(argv: string[]) {
   const benches: Bench[] = [];
-  const engines: Engine[] = [];
-  const measure: MeasureOptions = { ...DEFAULT_MEASURE };
-  let build = false;
-  let strict = false;
   let profile = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const num = () => {
-      const v = Number(argv[++i]);
-      if (!Number.isFinite(v) || v < 0) throw new Error(`${a} needs a number`);
-      return v;
-    };
-    if (a === "--build") build = true;
-    else if (a === "--strict") strict = true;
-    else if (a === "--profile") profile = true;
-    else if (a === "--engine") {
-      const e = argv[++i] as Engine;
-      if (!ENGINES.includes(e)) throw new Error(`--engine: one of ${ENGINES.join(", ")}`);
-      engines.push(e);
-    } else if (a === "--rounds") measure.rounds = Math.max(1, Math.round(num()));
-    else if (a === "--duration") measure.duration = num();
-    else if (a === "--warmup") measure.warmup = num();
-    else if (a === "--connections") measure.connections = Math.max(1, Math.round(num()));
+  const o = parseBenchArgs(argv, (a) => {
+    if (a === "--profile") profile = true;
     else if ((ALL as string[]).includes(a)) benches.push(a as Bench);
     else throw new Error(`unknown argument ${a} (benches: ${ALL.join(", ")})`);
-  }
-  return { benches: benches.length ? benches : DEFAULT, engines: engines.length ? engines : ENGINES, explicitEngines: engines.length > 0, measure, build, strict, profile };
+    return true;
+  });
+  return { ...o, benches: benches.length ? benches : DEFAULT, profile };
 }
 
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "–");
@@ -110,11 +91,7 @@ async function main() {
     ensureBuild(DIST_DIR, { force: args.build, log });
     const order = HTTP_BENCHES.filter((b) => http.includes(b));
     for (const engine of args.engines) {
-      if (engine === "postgresql" && !(await postgresReachable())) {
-        log(`\n!!! SKIPPING PostgreSQL: not reachable at ${PG_ADMIN_URL} (set TEST_PG_URL) !!!\n`);
-        skipped.push("postgresql");
-        continue;
-      }
+      if (!(await benchEngine(engine, skipped, log))) continue;
       let serverNodeArgs: string[] | undefined;
       if (args.profile) {
         const dir = path.join(ROOT, "bench", "results", "profiles");
@@ -151,11 +128,7 @@ async function main() {
   out.push(`\n${failures.length === 0 ? "ALL PASS" : `FAIL: ${failures.join(" | ")}`}`);
   console.log(out.join("\n"));
 
-  const dir = path.join(ROOT, "bench", "results");
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${info.date.replace(/[:]/g, "-")}-${args.benches.join("+")}.json`);
-  writeFileSync(file, JSON.stringify({ machine: info, measure: args.measure, http: httpRows, tally: tallyRows, failures, skipped }, null, 2));
-  log(`\nfigures written to ${path.relative(ROOT, file)}`);
+  writeFigures(info.date, args.benches.join("+"), { machine: info, measure: args.measure, http: httpRows, tally: tallyRows, failures, skipped }, log);
   if (args.strict && failures.length > 0) process.exit(1);
 }
 

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { test, expect, createUser, e2eDb, signInBrowser } from "./support/auth";
-import { derivePinyin, normalizedKey } from "../lib/rendering/text";
+import { castBallots, createTerm } from "./support/terms";
 
 /**
  * Issue 15: the decide page shows what the facilitator decides on and asks for confirmation
@@ -8,20 +8,7 @@ import { derivePinyin, normalizedKey } from "../lib/rendering/text";
  * voter sees their own pseudonym in the export.
  */
 async function term(stage: "consultation" | "provisional") {
-  const db = e2eDb();
-  const slug = `e2e-rev-${randomBytes(4).toString("hex")}`;
-  const texts = ["多元共商", "多元共生", "多元共存"];
-  const created = await db.term.create({
-    data: {
-      slug,
-      headword: `review test ${slug}`,
-      stage,
-      renderings: {
-        create: texts.map((text, i) => ({ text, normalizedKey: normalizedKey(text), pinyin: derivePinyin(text), gloss: "g", createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) })),
-      },
-    },
-    include: { renderings: { orderBy: { createdAt: "asc" } } },
-  });
+  const created = await createTerm({ prefix: "e2e-rev", headword: "review test", texts: ["多元共商", "多元共生", "多元共存"] });
   const [a, b, c] = created.renderings;
   const china = await createUser({ delegation: "China" });
   const canada = await createUser({ delegation: "Canada" });
@@ -29,13 +16,10 @@ async function term(stage: "consultation" | "provisional") {
     { user: china, grades: { [a!.id]: "excellent", [b!.id]: "good", [c!.id]: "reject" }, reasons: { [c!.id]: "静态，缺乏协商之义。" } },
     { user: canada, grades: { [a!.id]: "very_good", [b!.id]: "acceptable", [c!.id]: "poor" }, reasons: {} },
   ];
-  for (const v of ballots) {
-    const u = await db.user.findUniqueOrThrow({ where: { id: v.user.id } });
-    await db.ballot.create({ data: { termId: created.id, userId: u.id, delegationId: u.delegationId!, grades: v.grades, reasons: v.reasons } });
-  }
-  // Ballots written behind the service's back: the maintained tally is stale until rebuilt.
-  await db.term.update({ where: { id: created.id }, data: { tallyVersion: { increment: 1 }, tallyCellsOf: -1 } });
-  return { slug, id: created.id, china, ballots };
+  await castBallots(created.slug, ballots);
+  // Closing the consultation is not what these tests are about: the stage is set in place.
+  if (stage !== "consultation") await e2eDb().term.update({ where: { id: created.id }, data: { stage } });
+  return { slug: created.slug, id: created.id, china, ballots };
 }
 
 test("decide page: medians per delegation and blocks with reasons; errors in the page; review, change, confirm — by keyboard; the decision is sealed", async ({ page, loginAs }) => {

@@ -1,35 +1,16 @@
-import { randomBytes } from "node:crypto";
-import { test, expect, createUser, e2eDb, signInBrowser } from "./support/auth";
-import { derivePinyin, normalizedKey } from "../lib/rendering/text";
+import { test, expect, createUser, signInBrowser } from "./support/auth";
+import { castBallots, createTerm } from "./support/terms";
 
 /** A term in consultation with three renderings and ballots of both delegations on them. */
 async function votedTerm() {
-  const db = e2eDb();
-  const slug = `e2e-dec-${randomBytes(4).toString("hex")}`;
-  const texts = ["多元共商", "多元共生", "多元共存"];
-  const term = await db.term.create({
-    data: {
-      slug,
-      headword: `decision test ${slug}`,
-      stage: "consultation",
-      renderings: {
-        create: texts.map((text, i) => ({ text, normalizedKey: normalizedKey(text), pinyin: derivePinyin(text), gloss: "g", createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) })),
-      },
-    },
-    include: { renderings: { orderBy: { createdAt: "asc" } } },
-  });
+  const term = await createTerm({ prefix: "e2e-dec", headword: "decision test", texts: ["多元共商", "多元共生", "多元共存"] });
   const [a, b, c] = term.renderings;
   const voters = [
     { user: await createUser({ delegation: "China" }), grades: { [a!.id]: "excellent", [b!.id]: "good", [c!.id]: "poor" } },
     { user: await createUser({ delegation: "Canada" }), grades: { [a!.id]: "very_good", [b!.id]: "acceptable", [c!.id]: "poor" } },
   ];
-  for (const v of voters) {
-    const u = await db.user.findUniqueOrThrow({ where: { id: v.user.id } });
-    await db.ballot.create({ data: { termId: term.id, userId: u.id, delegationId: u.delegationId!, grades: v.grades, reasons: {} } });
-  }
-  // Ballots written behind the service's back: the maintained tally is stale until rebuilt.
-  await db.term.update({ where: { id: term.id }, data: { tallyVersion: { increment: 1 }, tallyCellsOf: -1 } });
-  return { slug, renderings: term.renderings, scholar: voters[0]!.user };
+  await castBallots(term.slug, voters);
+  return { slug: term.slug, renderings: term.renderings, scholar: voters[0]!.user };
 }
 
 test("facilitator closes the consultation → grading is refused → the decision is recorded → the published term shows it first", async ({ page, browser, baseURL, loginAs }) => {

@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test, expect, createUser, e2eDb, signInBrowser, apiToken } from "./support/auth";
 import { newcomer } from "./support/invites";
-import { startMailbox, type Mail, type Mailbox } from "./support/mailbox";
+import { e2eSmtpPort, startSmtp, type Mail, type TestSmtp } from "../test/support/smtp";
 
 /**
  * Journeys through the real SMTP test server: a forgotten password reset by email; a notice of
@@ -11,12 +11,12 @@ import { startMailbox, type Mail, type Mailbox } from "./support/mailbox";
  * by email and joined. The new pages pass axe in both languages.
  */
 
-let mailbox: Mailbox;
+let mailbox: TestSmtp;
 // Axe and the mail's way through the outbox take their time on a loaded machine.
 test.describe.configure({ timeout: 120_000 });
 
 test.beforeAll(async () => {
-  mailbox = await startMailbox();
+  mailbox = await startSmtp(e2eSmtpPort());
 });
 test.afterAll(async () => {
   await mailbox?.close();

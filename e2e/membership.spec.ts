@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { test, expect, e2eDb } from "./support/auth";
 import { createInviteLink, newcomer } from "./support/invites";
-import { signInLink, startMailbox, type Mailbox } from "./support/mailbox";
+import { e2eSmtpPort, signInLink, startSmtp, type TestSmtp } from "../test/support/smtp";
 
 /**
  * Membership journeys: a facilitator invites a Canadian and a Chinese scholar; each opens
@@ -10,9 +10,9 @@ import { signInLink, startMailbox, type Mailbox } from "./support/mailbox";
  * by an email link read from a real SMTP server. And the links that cannot be used.
  */
 
-let mailbox: Mailbox;
+let mailbox: TestSmtp;
 test.beforeAll(async () => {
-  mailbox = await startMailbox();
+  mailbox = await startSmtp(e2eSmtpPort());
 });
 test.afterAll(async () => {
   await mailbox?.close();

@@ -1,10 +1,12 @@
 // Runs the Playwright suite against the built app on a fresh embedded database.
-// Usage: npm run test:e2e [-- playwright args]. Builds first unless E2E_SKIP_BUILD=1.
+// Usage: npm run test:e2e [-- playwright args]. Builds first (into NEXT_DIST_DIR, default .next,
+// the way the fault and live tests build: scripts/app-build.mjs) unless E2E_SKIP_BUILD=1.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { NO_CHROMIUM, findChromium } from "./find-chromium.mjs";
+import { ensureBuild } from "./app-build.mjs";
 
 const chromium = await findChromium();
 if (!chromium) {
@@ -17,7 +19,15 @@ function run(cmd, args, env = process.env) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-if (process.env.E2E_SKIP_BUILD !== "1") run("npm", ["run", "-s", "build"]);
+if (process.env.E2E_SKIP_BUILD !== "1") {
+  run(process.execPath, ["scripts/generate.mjs"]);
+  try {
+    ensureBuild(process.env.NEXT_DIST_DIR || ".next", { force: true, inherit: true });
+  } catch (e) {
+    console.error(e.message);
+    process.exit(1);
+  }
+}
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "gongshang-e2e-"));
 // The magic-link tests run a mail server of their own on this port (e2e/support/mailbox.ts);

@@ -12,9 +12,9 @@
  *
  * and, in-process, the CPU time of one maintained update of one ballot (lib/tally/cells.ts).
  */
-import { AppServer, createAppDatabase, sleep, type Engine } from "@/test/faults/support/server";
-import { openSql, type Sql } from "@/test/faults/support/db";
-import { sessionCookie } from "@/test/faults/support/http";
+import { AppServer, createAppDatabase, sleep, type Engine } from "@/test/support/app";
+import { openSql, type Sql } from "@/test/support/raw-sql";
+import { sessionCookie } from "@/test/support/http";
 import { compare, load, median, settle, type Load, type MeasureOptions, type RoundStats } from "./measure";
 import { DEFAULT_DATASET, prepareDataset, type Dataset } from "./dataset";
 import { HEALTH, ballotWrites } from "./http";

@@ -5,7 +5,7 @@
  * who are the writers of the ballot benchmark. Deterministic (seeded random numbers).
  */
 import { GRADES, type Grade } from "@/lib/tally/grades";
-import { addRenderings, createScholars, insertBallots, termBySlug, type Scholar, type Sql, type TermInfo } from "@/test/faults/support/db";
+import { plantRenderings, plantScholars, plantBallots, termBySlug, type Scholar, type Sql, type TermInfo } from "@/test/support/raw-sql";
 
 export type DatasetOptions = { renderings: number; ballots: number; writers: number; seed: number };
 export const DEFAULT_DATASET: DatasetOptions = { renderings: 20, ballots: 10_000, writers: 1_000, seed: 7 };
@@ -69,16 +69,16 @@ export function qualities(random: () => number, n: number): number[] {
 export async function prepareDataset(sql: Sql, options: DatasetOptions = DEFAULT_DATASET): Promise<Dataset> {
   const random = rng(options.seed);
   let term = await termBySlug(sql, "cso");
-  await addRenderings(sql, term.id, options.renderings, "bench");
+  await plantRenderings(sql, term.id, options.renderings, "bench");
   term = await termBySlug(sql, "cso");
   const quality = qualities(random, term.renderings.length);
-  const voters = await createScholars(sql, options.ballots, "voter");
-  await insertBallots(
+  const voters = await plantScholars(sql, options.ballots, "voter");
+  await plantBallots(
     sql,
     term.id,
     voters.map((v) => ({ userId: v.id, delegationId: v.delegationId, ...syntheticBallot(random, term.renderings, quality) })),
     "bench",
   );
-  const writers = await createScholars(sql, options.writers, "writer");
+  const writers = await plantScholars(sql, options.writers, "writer");
   return { term: await termBySlug(sql, "cso"), writers, options };
 }

@@ -3,9 +3,9 @@
  * database engine, each compared with GET /api/health of the same server.
  */
 import type { Request } from "autocannon";
-import { AppServer, createAppDatabase, type Engine } from "@/test/faults/support/server";
-import { openSql } from "@/test/faults/support/db";
-import { sessionCookie } from "@/test/faults/support/http";
+import { AppServer, createAppDatabase, type Engine } from "@/test/support/app";
+import { openSql } from "@/test/support/raw-sql";
+import { sessionCookie } from "@/test/support/http";
 import { GRADES } from "@/lib/tally/grades";
 import { compare, type Comparison, type Load, type MeasureOptions } from "./measure";
 import { DEFAULT_DATASET, prepareDataset, rng, type Dataset } from "./dataset";

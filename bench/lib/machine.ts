@@ -1,7 +1,7 @@
 import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
-import { ROOT } from "@/test/faults/support/server";
+import { ROOT } from "@/test/support/app";
 
 /** What the figures were measured on: date, CPUs, Node, commit (marked when the tree is dirty). */
 export function machine() {

@@ -7,8 +7,8 @@ import { Worker } from "node:worker_threads";
 import { settle } from "./measure";
 import { rng, type Dataset } from "./dataset";
 import { percentile } from "./maintained-update";
-import { sleep, type Engine } from "@/test/faults/support/server";
-import type { Sql } from "@/test/faults/support/db";
+import { sleep, type Engine } from "@/test/support/app";
+import type { Sql } from "@/test/support/raw-sql";
 import { f0, f2, verdict } from "./verdict";
 import type { ConferenceOptions, Figure } from "./conference";
 

@@ -3,8 +3,8 @@
  *   tsx bench/tools/latency-histogram.ts ballots|results|page|health [sqlite|postgresql] [seconds]
  */
 import autocannon from "autocannon";
-import { AppServer, createAppDatabase, ensureBuild, type Engine } from "@/test/faults/support/server";
-import { openSql } from "@/test/faults/support/db";
+import { AppServer, createAppDatabase, ensureBuild, type Engine } from "@/test/support/app";
+import { openSql } from "@/test/support/raw-sql";
 import { DEFAULT_DATASET, prepareDataset } from "../lib/dataset";
 import { ballotWrites, HEALTH } from "../lib/http";
 import type { Load } from "../lib/measure";

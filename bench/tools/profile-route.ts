@@ -6,8 +6,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { AppServer, ROOT, createAppDatabase, ensureBuild, type Engine } from "@/test/faults/support/server";
-import { openSql } from "@/test/faults/support/db";
+import { AppServer, ROOT, createAppDatabase, ensureBuild, type Engine } from "@/test/support/app";
+import { openSql } from "@/test/support/raw-sql";
 import { DEFAULT_DATASET, prepareDataset } from "../lib/dataset";
 import { ballotWrites } from "../lib/http";
 import { load, type Load } from "../lib/measure";

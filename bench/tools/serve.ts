@@ -4,8 +4,8 @@
  * and drops the database. Builds into its own folder (.next-serve), so that it never waits for
  * or overwrites a benchmark's build.
  */
-import { AppServer, createAppDatabase, ensureBuild, type Engine } from "@/test/faults/support/server";
-import { openSql } from "@/test/faults/support/db";
+import { AppServer, createAppDatabase, ensureBuild, type Engine } from "@/test/support/app";
+import { openSql } from "@/test/support/raw-sql";
 import { DEFAULT_DATASET, prepareDataset } from "../lib/dataset";
 
 async function main() {

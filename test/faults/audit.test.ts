@@ -13,14 +13,13 @@
  */
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import { fingerprint } from "./support/db";
-import { FAULTS_DIST_DIR, useApp } from "./support/app";
-import { AppServer, createAppDatabase } from "./support/server";
+import { useApp } from "@/test/support/app";
 import { makeFixture, type Fixture } from "./support/fixtures";
-import { assertJsonError, call, describeEachEngine, sessionCookie, type Answer } from "./support/http";
+import { assertJsonError, call, sessionCookie, type Answer } from "@/test/support/http";
+import { describeEachEngine } from "@/test/support/db";
 import { hashPassword } from "@/server/auth/password";
 import { WRITE_LIMITS } from "@/lib/rate-limit";
-import { openSql, type Sql } from "./support/db";
+import { fingerprint, type Sql } from "@/test/support/raw-sql";
 
 /** Signs in with email and password as a browser's form does (next-auth's credentials callback). */
 async function signIn(baseUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<{ ok: boolean; error: string | null; answer: Answer }> {
@@ -44,7 +43,7 @@ async function withPassword(sql: Sql, userId: string, password: string): Promise
   return (await sql.all<{ email: string }>(`SELECT "email" FROM "User" WHERE "id" = ?`, [userId]))[0]!.email;
 }
 
-describeEachEngine("audit findings", (engine) => {
+describeEachEngine("audit findings", ({ engine }) => {
   const app = useApp(engine, "audit");
   let f: Fixture;
 
@@ -131,9 +130,9 @@ describeEachEngine("audit findings", (engine) => {
       }
     }
   });
-});
+}, { database: false });
 
-describeEachEngine("audit findings: limits", (engine) => {
+describeEachEngine("audit findings: limits", ({ engine }) => {
   const app = useApp(engine, "audit");
   let f: Fixture;
 
@@ -170,60 +169,48 @@ describeEachEngine("audit findings: limits", (engine) => {
     }
     assert.deepEqual(results, [...Array(10).fill("CredentialsSignin"), "Locked", "Locked"]);
   });
-});
+}, { database: false });
 
 describeEachEngine(
   "audit findings: behind a proxy",
-  (engine) => {
+  ({ engine }) => {
+    const app = useApp(engine, "proxy", { env: { TRUST_PROXY: "1" } });
     it("a stranger's wrong passwords do not lock the member out; the stranger is refused (audit item 6)", async () => {
-      const database = await createAppDatabase(engine, "proxy");
-      const server = await AppServer.start({ distDir: FAULTS_DIST_DIR, database, env: { TRUST_PROXY: "1" } });
-      const sql = await openSql(database.config);
-      try {
-        const f = await makeFixture(server.url, sql, "proxy");
-        const email = await withPassword(sql, f.scholar.id, "the member's own password");
-        const stranger = { "x-forwarded-for": "203.0.113.66" };
-        // The stranger, in parallel and with the address written differently.
-        const guesses = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(server.url, i % 2 ? email.toUpperCase() : ` ${email} `, `guess ${i}`, stranger)));
-        assert.equal(guesses.filter((g) => g.error === "CredentialsSignin").length, 10, "at most 10 of the stranger's guesses are checked");
-        assert.ok(guesses.every((g) => !g.ok && (g.error === "CredentialsSignin" || g.error === "Locked")));
-        assert.equal((await signIn(server.url, email, "the member's own password", stranger)).error, "Locked", "the stranger's address is refused even the right password");
-        // The member, from their own address (a client's own X-Forwarded-For entry further left is not trusted).
-        const member = await signIn(server.url, email, "the member's own password", { "x-forwarded-for": "203.0.113.66, 198.51.100.7" });
-        assert.ok(member.ok, `the member signs in: ${member.error} ${member.answer.status}`);
-        const n = (await sql.all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ? AND "kind" = 'sign_in_guessed'`, [f.scholar.id]))[0]!.n;
-        assert.equal(Number(n), 1, "the member was told, once");
-      } finally {
-        await sql.close();
-        await server.stop();
-        await database.drop();
-      }
+      const { server, sql } = app();
+      const f = await makeFixture(server.url, sql, "proxy");
+      const email = await withPassword(sql, f.scholar.id, "the member's own password");
+      const stranger = { "x-forwarded-for": "203.0.113.66" };
+      // The stranger, in parallel and with the address written differently.
+      const guesses = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(server.url, i % 2 ? email.toUpperCase() : ` ${email} `, `guess ${i}`, stranger)));
+      assert.equal(guesses.filter((g) => g.error === "CredentialsSignin").length, 10, "at most 10 of the stranger's guesses are checked");
+      assert.ok(guesses.every((g) => !g.ok && (g.error === "CredentialsSignin" || g.error === "Locked")));
+      assert.equal((await signIn(server.url, email, "the member's own password", stranger)).error, "Locked", "the stranger's address is refused even the right password");
+      // The member, from their own address (a client's own X-Forwarded-For entry further left is not trusted).
+      const member = await signIn(server.url, email, "the member's own password", { "x-forwarded-for": "203.0.113.66, 198.51.100.7" });
+      assert.ok(member.ok, `the member signs in: ${member.error} ${member.answer.status}`);
+      const n = (await sql.all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ? AND "kind" = 'sign_in_guessed'`, [f.scholar.id]))[0]!.n;
+      assert.equal(Number(n), 1, "the member was told, once");
     });
   },
-  ["sqlite"],
+  { database: false, engines: ["sqlite"] },
 );
 
 describeEachEngine(
   "audit findings: no NEXTAUTH_URL",
-  (engine) => {
+  ({ engine }) => {
+    const app = useApp(engine, "authurl", { env: { NEXTAUTH_URL: "" } });
     it("sign-in links never come from the request's Host or X-Forwarded-Host", async () => {
-      const database = await createAppDatabase(engine, "authurl");
-      const server = await AppServer.start({ distDir: FAULTS_DIST_DIR, database, env: { NEXTAUTH_URL: "" } });
-      try {
-        const port = new URL(server.url).port;
-        const attacks: Record<string, string>[] = [{ host: "evil.example" }, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }];
-        for (const headers of attacks) {
-          const a = await call(server.url, "/api/auth/providers", { headers });
-          assert.equal(a.status, 200, a.text);
-          const urls = Object.values(a.json as Record<string, { signinUrl: string; callbackUrl: string }>).flatMap((p) => [p.signinUrl, p.callbackUrl]);
-          assert.ok(urls.length > 0);
-          for (const u of urls) assert.equal(new URL(u).origin, `http://localhost:${port}`, `${JSON.stringify(headers)}: ${u}`);
-        }
-      } finally {
-        await server.stop();
-        await database.drop();
+      const { server } = app();
+      const port = new URL(server.url).port;
+      const attacks: Record<string, string>[] = [{ host: "evil.example" }, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }];
+      for (const headers of attacks) {
+        const a = await call(server.url, "/api/auth/providers", { headers });
+        assert.equal(a.status, 200, a.text);
+        const urls = Object.values(a.json as Record<string, { signinUrl: string; callbackUrl: string }>).flatMap((p) => [p.signinUrl, p.callbackUrl]);
+        assert.ok(urls.length > 0);
+        for (const u of urls) assert.equal(new URL(u).origin, `http://localhost:${port}`, `${JSON.stringify(headers)}: ${u}`);
       }
     });
   },
-  ["sqlite"],
+  { database: false, engines: ["sqlite"] },
 );

@@ -11,9 +11,10 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { GRADES } from "@/lib/tally/grades";
-import { createScholars, json, recount, termBySlug, type Scholar } from "./support/db";
-import { useApp } from "./support/app";
-import { call, describeEachEngine, pool } from "./support/http";
+import { plantScholars, json, recount, termBySlug, type Scholar } from "@/test/support/raw-sql";
+import { useApp } from "@/test/support/app";
+import { call, pool } from "@/test/support/http";
+import { describeEachEngine } from "@/test/support/db";
 
 const SCHOLARS = Number(process.env.FAULTS_SCHOLARS ?? 200);
 const REVISIONS = Number(process.env.FAULTS_REVISIONS ?? 20);
@@ -34,7 +35,7 @@ function ballot(renderings: string[], s: number, k: number): Body {
   return { grades, reasons, note: `scholar ${s}, revision ${k}` };
 }
 
-describeEachEngine("concurrent ballot revisions", (engine) => {
+describeEachEngine("concurrent ballot revisions", ({ engine }) => {
   // These tests are about races, not about overload: the write admission (which answers 503
   // beyond WRITE_QUEUE_WAIT_MS, tested in test/integration/overload.test.ts) lets them queue as
   // long as they need on a slow machine.
@@ -43,7 +44,7 @@ describeEachEngine("concurrent ballot revisions", (engine) => {
   it(`${SCHOLARS} scholars × ${REVISIONS} revisions at once: no 5xx, an event per accepted save, tally = recount`, { timeout: 600_000 }, async () => {
     const { server, sql } = app();
     const term = await termBySlug(sql, "cso");
-    const scholars = await createScholars(sql, SCHOLARS, "conc");
+    const scholars = await plantScholars(sql, SCHOLARS, "conc");
     const statuses = new Map<number, number>();
     const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
     /** What the server acknowledged: per user, revision → the body sent. */
@@ -148,7 +149,7 @@ describeEachEngine("concurrent ballot revisions", (engine) => {
   it("one scholar's saves racing each other: distinct revisions, an event each, the ballot is the highest revision", { timeout: 120_000 }, async () => {
     const { server, sql } = app();
     const term = await termBySlug(sql, "cso");
-    const scholars = await createScholars(sql, 20, "race");
+    const scholars = await plantScholars(sql, 20, "race");
     const PER = 10;
     const results = await pool(
       scholars.flatMap((s, i) => Array.from({ length: PER }, (_, k) => ({ s, body: ballot(term.renderings, 1000 + i, k) }))),
@@ -176,4 +177,4 @@ describeEachEngine("concurrent ballot revisions", (engine) => {
     }
     assert.deepEqual((await call(server.url, "/api/terms/cso/results")).json, await recount(sql, "cso"));
   });
-});
+}, { database: false });

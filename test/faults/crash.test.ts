@@ -7,20 +7,21 @@
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { createScholars, json, openSql, recount, termBySlug } from "./support/db";
-import { useApp } from "./support/app";
-import { call, describeEachEngine } from "./support/http";
-import { sleep } from "./support/server";
+import { plantScholars, json, openSql, recount, termBySlug } from "@/test/support/raw-sql";
+import { useApp } from "@/test/support/app";
+import { call } from "@/test/support/http";
+import { describeEachEngine } from "@/test/support/db";
+import { sleep } from "@/test/support/app";
 
 const WRITERS = 100;
 
-describeEachEngine("crash during a ballot load", (engine) => {
+describeEachEngine("crash during a ballot load", ({ engine }) => {
   const app = useApp(engine, "crash");
 
   it("SIGKILL mid-load loses no acknowledged save; the database opens cleanly after restart", { timeout: 300_000 }, async () => {
     const { server, sql, database } = app();
     const term = await termBySlug(sql, "cso");
-    const scholars = await createScholars(sql, WRITERS, "crash");
+    const scholars = await plantScholars(sql, WRITERS, "crash");
     const [r1, r2] = term.renderings as [string, string];
     const acked: { userId: string; revision: number; note: string }[] = [];
     let inFlight = 0;
@@ -112,4 +113,4 @@ describeEachEngine("crash during a ballot load", (engine) => {
     assert.equal(next.status, 200, next.text);
     assert.equal((next.json as { revision: number }).revision, Number(before?.revision ?? 0) + 1);
   });
-});
+}, { database: false });

@@ -11,10 +11,12 @@
  */
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import { fingerprint, json } from "./support/db";
-import { useApp } from "./support/app";
+import { fingerprint, json } from "@/test/support/raw-sql";
+import { useApp } from "@/test/support/app";
 import { makeFixture, type Fixture } from "./support/fixtures";
-import { assertJsonError, call, describeEachEngine, sessionCookie } from "./support/http";
+import { assertJsonError, call, sessionCookie } from "@/test/support/http";
+import { describeEachEngine } from "@/test/support/db";
+import { API_OPERATIONS } from "@/lib/openapi/registry";
 
 const EVIL = "https://evil.example";
 
@@ -52,7 +54,7 @@ const hostileText = Object.values(HOSTILE).join(" ");
 /** Markup that must never appear unescaped in the page. */
 const RAW_MARKERS = ["<script>alert(", "<img src=x onerror", "<svg onload", 'href="javascript:'];
 
-describeEachEngine("security", (engine) => {
+describeEachEngine("security", ({ engine }) => {
   const app = useApp(engine, "security");
   let f: Fixture;
 
@@ -268,6 +270,21 @@ describeEachEngine("security", (engine) => {
     assert.equal(disabled.status, 401);
   });
 
+  it("every member operation of the API (lib/openapi/registry.ts) refuses a caller without a session or token: 401, nothing written", async () => {
+    const { server, sql } = app();
+    const before = await fingerprint(sql);
+    const idFor = (path: string) => (path.startsWith("/api/comments/") ? f.commentId : path.startsWith("/api/merges/") ? "no-such-merge" : f.renderingId);
+    const members = API_OPERATIONS.filter((op) => op.auth === "member");
+    assert.ok(members.length > 10, "the registry lists the member operations");
+    for (const op of members) {
+      const path = op.path.replace("{slug}", "cso").replace("{id}", idFor(op.path));
+      const a = await call(server.url, path, { method: op.method.toUpperCase(), body: op.method === "get" ? undefined : {} });
+      assertJsonError(a, `${op.method.toUpperCase()} ${path} without credentials`);
+      assert.equal(a.status, 401, `${op.method.toUpperCase()} ${path} without credentials: ${a.text.slice(0, 200)}`);
+    }
+    assert.equal(await fingerprint(sql), before, "an anonymous request wrote something");
+  });
+
   it("pages and API answers carry a Content-Security-Policy and the other security headers", async () => {
     const { server } = app();
     for (const path of ["/", "/terms/cso", "/api/health", "/api/terms/cso/results", "/no-such-page"]) {
@@ -283,4 +300,4 @@ describeEachEngine("security", (engine) => {
       assert.equal(a.headers.get("x-frame-options"), "DENY", path);
     }
   });
-});
+}, { database: false });

@@ -1,14 +1,13 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
 import { MESSAGES } from "@/lib/i18n";
 import { auditInWords } from "@/lib/audit/describe";
 import { moveStage } from "@/server/terms/admin";
 import { closeExpiredConsultation } from "@/server/terms/deadline";
 import { applyRole, createMember } from "@/server/membership/members";
 import { listAudit } from "@/server/site/audit";
-import { makeTerm } from "./term-fixtures";
+import { createActor, makeTerm } from "@/test/support/factories";
 
 /** The audit log read as people read it: who (member, operator, system), what, on which term, in words. */
 describeEachEngine("the audit log in words", ({ database }) => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor } from "@/test/support/factories";
 import { countSignInAttempt, settleSignInAttempt } from "@/server/auth/throttle";
 import { actorFromApiToken, createApiToken, revokeApiToken } from "@/server/auth/api-tokens";
 import { loadActor } from "@/server/auth/actor";

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { after, it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
-import { createTerm } from "@/test/integration/helpers/terms";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor, makeTerm, SAMPLE_TEXTS } from "@/test/support/factories";
 import type { Actor } from "@/lib/permissions";
 import { createApiToken, revokeApiToken } from "@/server/auth/api-tokens";
 import { setMemberDisabled } from "@/server/membership/members";
@@ -94,7 +93,7 @@ describeEachEngine("authorization over HTTP", ({ database }) => {
   });
 
   it("members-only: the read API wants a session or a token (401 otherwise); open again, anyone reads", async () => {
-    const t = await createTerm(database().db, { stage: "consultation" });
+    const t = await makeTerm(database().db, { texts: SAMPLE_TEXTS });
     const slug = { params: Promise.resolve({ slug: t.slug }) };
     assert.equal((await terms.GET(request("/api/terms"), noParams)).status, 200);
     await updateSiteSettings(admin, { membersOnly: true });

@@ -1,42 +1,33 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
-import { createTerm, ids } from "@/test/integration/helpers/terms";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor, makeTerm, SAMPLE_TEXTS, ids } from "@/test/support/factories";
 import { castBallot, getBallot } from "@/server/ballots/service";
 import { saveBallot } from "@/server/ballots/store";
 import { ensureCells } from "@/server/results/cells";
 import type { Stage } from "@/lib/schemas/term";
-import { AppError } from "@/lib/errors";
+import { expectAppError } from "@/test/support/expect";
 
 /** Asserts an expected failure by code, and returns it for further checks. */
-async function failsWith(promise: Promise<unknown>, code: string): Promise<AppError> {
-  let caught: unknown;
-  await promise.catch((e: unknown) => (caught = e));
-  assert.ok(caught instanceof AppError, `expected AppError ${code}, got ${String(caught)}`);
-  assert.equal(caught.code, code, caught.message);
-  return caught;
-}
-
 describeEachEngine("ballots", ({ database }) => {
   it("anonymous callers get 401, scholars without a delegation 403", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const [r1] = ids(term);
-    const nobody = await failsWith(castBallot(null, term.slug, { grades: { [r1]: "good" } }), "unauthorized");
+    const nobody = await expectAppError(castBallot(null, term.slug, { grades: { [r1]: "good" } }), "unauthorized");
     assert.equal(nobody.status, 401);
-    await failsWith(getBallot(null, term.slug), "unauthorized");
+    await expectAppError(getBallot(null, term.slug), "unauthorized");
     const stateless = await createActor(db, { delegation: null });
-    assert.equal((await failsWith(castBallot(stateless, term.slug, { grades: {} }), "forbidden")).status, 403);
+    assert.equal((await expectAppError(castBallot(stateless, term.slug, { grades: {} }), "forbidden")).status, 403);
     assert.equal(await db.ballot.count(), 0);
   });
 
   for (const stage of ["draft", "provisional", "published"] as Stage[]) {
     it(`a term in ${stage} refuses ballots with 403 stage_closed and writes nothing`, async () => {
       const { db } = database();
-      const term = await createTerm(db, { stage });
+      const term = await makeTerm(db, { stage, texts: SAMPLE_TEXTS });
       const actor = await createActor(db);
-      const e = await failsWith(castBallot(actor, term.slug, { grades: { [ids(term)[0]]: "good" } }), "stage_closed");
+      const e = await expectAppError(castBallot(actor, term.slug, { grades: { [ids(term)[0]]: "good" } }), "stage_closed");
       assert.equal(e.status, 403);
       assert.equal(await db.ballot.count({ where: { termId: term.id } }), 0);
       const after = await db.term.findUniqueOrThrow({ where: { id: term.id } });
@@ -46,10 +37,10 @@ describeEachEngine("ballots", ({ database }) => {
 
   it("a consultation whose deadline has passed refuses ballots and moves to provisional on that access", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     await db.term.update({ where: { id: term.id }, data: { deadline: new Date(Date.now() - 1000) } });
     const actor = await createActor(db);
-    const e = await failsWith(castBallot(actor, term.slug, { grades: { [ids(term)[0]]: "good" } }), "stage_closed");
+    const e = await expectAppError(castBallot(actor, term.slug, { grades: { [ids(term)[0]]: "good" } }), "stage_closed");
     assert.equal(e.status, 403);
     assert.equal(await db.ballot.count({ where: { termId: term.id } }), 0);
     assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).stage, "provisional");
@@ -57,7 +48,7 @@ describeEachEngine("ballots", ({ database }) => {
 
   it("a consultation whose deadline is still ahead accepts ballots", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     await db.term.update({ where: { id: term.id }, data: { deadline: new Date(Date.now() + 60_000) } });
     const actor = await createActor(db);
     const saved = await castBallot(actor, term.slug, { grades: { [ids(term)[0]]: "good" } });
@@ -66,17 +57,17 @@ describeEachEngine("ballots", ({ database }) => {
 
   it("rejects an unknown grade, a foreign or withdrawn rendering and a reject without reason, per field", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
-    const other = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
+    const other = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const [r1, r2, r3] = ids(term);
     await db.rendering.update({ where: { id: r3 }, data: { status: "withdrawn" } });
     const actor = await createActor(db);
 
-    const grade = await failsWith(castBallot(actor, term.slug, { grades: { [r1]: "great" } }), "invalid");
+    const grade = await expectAppError(castBallot(actor, term.slug, { grades: { [r1]: "great" } }), "invalid");
     assert.equal(grade.status, 422);
     assert.deepEqual(grade.details.fields, { [`grades.${r1}`]: ["unknown_grade"] });
 
-    const reason = await failsWith(
+    const reason = await expectAppError(
       castBallot(actor, term.slug, { grades: { [r1]: "reject", [r2]: "reject" }, reasons: { [r2]: "  " } }),
       "invalid",
     );
@@ -86,7 +77,7 @@ describeEachEngine("ballots", ({ database }) => {
     });
 
     const foreignId = ids(other)[0];
-    const foreign = await failsWith(
+    const foreign = await expectAppError(
       castBallot(actor, term.slug, { grades: { [r1]: "good", [foreignId]: "good", [r3]: "poor", nope: "good" } }),
       "invalid",
     );
@@ -97,7 +88,7 @@ describeEachEngine("ballots", ({ database }) => {
     });
 
     // Every problem at once, so a form can show them all after one save.
-    const all = await failsWith(
+    const all = await expectAppError(
       castBallot(actor, term.slug, { grades: { [r1]: "great", [r2]: "reject", [foreignId]: "great" } }),
       "invalid",
     );
@@ -107,16 +98,16 @@ describeEachEngine("ballots", ({ database }) => {
       [`reasons.${r2}`]: ["reason_required"],
     });
 
-    const note = await failsWith(castBallot(actor, term.slug, { grades: {}, note: "x".repeat(501) }), "invalid");
+    const note = await expectAppError(castBallot(actor, term.slug, { grades: {}, note: "x".repeat(501) }), "invalid");
     assert.deepEqual(Object.keys(note.details.fields ?? {}), ["note"]);
-    await failsWith(castBallot(actor, term.slug, "not an object"), "invalid");
+    await expectAppError(castBallot(actor, term.slug, "not an object"), "invalid");
     assert.equal(await db.ballot.count({ where: { termId: term.id } }), 0);
     assert.equal(await db.ballotEvent.count({ where: { termId: term.id } }), 0);
   });
 
   it("stores the ballot as given, keeps reasons only for rejects, and records each save as an event", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const [r1, r2, r3] = ids(term);
     const actor = await createActor(db, { delegation: "China" });
     const empty = await getBallot(actor, term.slug);
@@ -159,7 +150,7 @@ describeEachEngine("ballots", ({ database }) => {
 
   it("a scholar only ever writes their own ballot; two scholars' ballots are independent", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const [r1, r2] = ids(term);
     const alice = await createActor(db, { delegation: "Canada" });
     const bo = await createActor(db, { delegation: "China" });
@@ -184,7 +175,7 @@ describeEachEngine("ballots", ({ database }) => {
 
   it("concurrent revisions: last write wins, one row, every event recorded with distinct revisions", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const [r1, r2] = ids(term);
     const actor = await createActor(db);
     const grades = ["reject", "poor", "acceptable", "good", "very_good", "excellent"] as const;
@@ -217,7 +208,7 @@ describeEachEngine("ballots", ({ database }) => {
 
   it("concurrent first saves of several scholars each create exactly one ballot", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const [r1] = ids(term);
     const actors = [];
     for (let i = 0; i < 6; i++) actors.push(await createActor(db, { delegation: i % 2 ? "China" : "Canada" }));
@@ -229,7 +220,7 @@ describeEachEngine("ballots", ({ database }) => {
 
   it("the write itself checks the stage: on a term that closed after the read, nothing is written", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const actor = await createActor(db);
     await castBallot(actor, term.slug, { grades: { [ids(term)[0]]: "good" } });
     await db.term.update({ where: { id: term.id }, data: { stage: "provisional" } });
@@ -250,7 +241,7 @@ describeEachEngine("ballots", ({ database }) => {
 
   it("the write checks the renderings: after a rendering change since the read, nothing is written", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const actor = await createActor(db);
     await ensureCells(term.id);
     const read = await db.term.findUniqueOrThrow({ where: { id: term.id } });
@@ -271,7 +262,7 @@ describeEachEngine("ballots", ({ database }) => {
 
   it("a save while another transaction holds the database waits for it and is then stored", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const actor = await createActor(db);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -298,7 +289,7 @@ describeEachEngine("ballots", ({ database }) => {
 
   it("an unknown term is not_found", async () => {
     const actor = await createActor(database().db);
-    await failsWith(castBallot(actor, "no-such-term", { grades: {} }), "not_found");
-    await failsWith(getBallot(actor, "no-such-term"), "not_found");
+    await expectAppError(castBallot(actor, "no-such-term", { grades: {} }), "not_found");
+    await expectAppError(getBallot(actor, "no-such-term"), "not_found");
   });
 });

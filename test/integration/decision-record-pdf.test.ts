@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor, addRendering, grade, makeTerm } from "@/test/support/factories";
 import { popplerAvailable, pdfFonts, pdfInfo, pdfText } from "@/test/support/pdf-text";
 import { recordDecision } from "@/server/decisions/service";
 import { decisionRecordPdf } from "@/server/decisions/record-pdf";
 import { moveStage } from "@/server/terms/admin";
-import { addRendering, grade, makeTerm, rejectsWith } from "./term-fixtures";
+import { expectAppError } from "@/test/support/expect";
 
 /** Issue 15, item 7: the printable bilingual record, read back with poppler. */
 
@@ -92,6 +92,6 @@ describeEachEngine("decision record PDF", ({ database }) => {
   it("an unknown decision, or one of another term, is not found", async () => {
     const { db } = database();
     const term = await makeTerm(db);
-    await rejectsWith(decisionRecordPdf(term.slug, "no-such-decision", "http://localhost"), "not_found");
+    await expectAppError(decisionRecordPdf(term.slug, "no-such-decision", "http://localhost"), "not_found");
   });
 });

@@ -1,23 +1,18 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor, addRendering, grade, makeTerm, type Rendering } from "@/test/support/factories";
 import { getDecision, listDecisions, recordDecision } from "@/server/decisions/service";
 import { moveStage } from "@/server/terms/admin";
 import { castBallot } from "@/server/ballots/service";
 import { getResults } from "@/server/results/service";
 import { getTerm } from "@/server/terms/read";
-import { addRendering, grade, makeTerm, rejectsInvalid, rejectsWith } from "./term-fixtures";
+import { expectInvalid, expectAppError } from "@/test/support/expect";
 import type { Db } from "@/server/db/client";
 
 async function scene(db: Db) {
-  const term = await makeTerm(db);
-  const t0 = Date.now() - 10_000;
-  const [a, b, c] = [
-    await addRendering(db, term.id, "多元共商", undefined, new Date(t0)),
-    await addRendering(db, term.id, "多元共生", undefined, new Date(t0 + 1000)),
-    await addRendering(db, term.id, "多元共存", undefined, new Date(t0 + 2000)),
-  ];
+  const term = await makeTerm(db, { texts: ["多元共商", "多元共生", "多元共存"], start: new Date(Date.now() - 10_000) });
+  const [a, b, c] = term.renderings as [Rendering, Rendering, Rendering];
   const china = await createActor(db, { delegation: "China" });
   const canada = await createActor(db, { delegation: "Canada" });
   await grade(db, china, term.id, { [a.id]: "very_good", [b.id]: "good", [c.id]: "poor" });
@@ -33,7 +28,7 @@ describeEachEngine("decisions", ({ database }) => {
     const { term, a, b, c, china } = await scene(db);
     const f = await createActor(db, { role: "facilitator", name: "Fay Facilitator" });
     await moveStage(f, term.slug, { stage: "provisional" });
-    await rejectsWith(castBallot(china, term.slug, { grades: { [a.id]: "reject" }, reasons: { [a.id]: "changed my mind" } }), "stage_closed");
+    await expectAppError(castBallot(china, term.slug, { grades: { [a.id]: "reject" }, reasons: { [a.id]: "changed my mind" } }), "stage_closed");
     const results = await getResults(term.slug);
     assert.equal(results.consensus, a.id);
 
@@ -54,7 +49,7 @@ describeEachEngine("decisions", ({ database }) => {
     // Later changes do not touch the frozen snapshot.
     await db.rendering.update({ where: { id: b.id }, data: { status: "hidden" } });
     assert.deepEqual((await getDecision(term.slug, d.id)).snapshot.results, results);
-    await rejectsWith(getDecision("another-term", d.id), "not_found");
+    await expectAppError(getDecision("another-term", d.id), "not_found");
 
     const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "term.decide", entityId: d.id } });
     assert.equal(entry.actorId, f.id);
@@ -86,13 +81,13 @@ describeEachEngine("decisions", ({ database }) => {
     const f = await createActor(db, { role: "facilitator" });
     await moveStage(f, term.slug, { stage: "provisional" });
     const foreign = await addRendering(db, (await makeTerm(db)).id, "多元共治");
-    await rejectsInvalid(recordDecision(f, term.slug, { adoptedRenderingId: a.id, admittedIds: [a.id], ...statement }), "adoptedRenderingId", "adopted_also_listed");
-    await rejectsInvalid(recordDecision(f, term.slug, { adoptedRenderingId: a.id, admittedIds: [b.id], deprecatedIds: [b.id], ...statement }), "deprecatedIds", "admitted_and_deprecated");
-    await rejectsInvalid(recordDecision(f, term.slug, { adoptedRenderingId: a.id, statementEn: "yes", statementZh: " " }), "statementZh", "statement_zh_required");
-    const details = await rejectsWith(recordDecision(f, term.slug, { adoptedRenderingId: foreign.id, ...statement }), "invalid");
+    await expectInvalid(recordDecision(f, term.slug, { adoptedRenderingId: a.id, admittedIds: [a.id], ...statement }), "adoptedRenderingId", "adopted_also_listed");
+    await expectInvalid(recordDecision(f, term.slug, { adoptedRenderingId: a.id, admittedIds: [b.id], deprecatedIds: [b.id], ...statement }), "deprecatedIds", "admitted_and_deprecated");
+    await expectInvalid(recordDecision(f, term.slug, { adoptedRenderingId: a.id, statementEn: "yes", statementZh: " " }), "statementZh", "statement_zh_required");
+    const { details } = await expectAppError(recordDecision(f, term.slug, { adoptedRenderingId: foreign.id, ...statement }), "invalid");
     assert.deepEqual(details.fields, { adoptedRenderingId: ["not_a_rendering_of_term"] });
     await db.rendering.update({ where: { id: b.id }, data: { status: "withdrawn" } });
-    await rejectsWith(recordDecision(f, term.slug, { adoptedRenderingId: b.id, ...statement }), "invalid");
+    await expectAppError(recordDecision(f, term.slug, { adoptedRenderingId: b.id, ...statement }), "invalid");
     assert.equal((await getTerm(term.slug)).stage, "provisional");
     assert.equal((await listDecisions(term.id)).length, 0);
   });
@@ -103,7 +98,7 @@ describeEachEngine("decisions", ({ database }) => {
     for (const stage of ["draft", "consultation", "published"] as const) {
       const term = await makeTerm(db, { stage });
       const r = await addRendering(db, term.id, "多元共商");
-      await rejectsWith(recordDecision(f, term.slug, { adoptedRenderingId: r.id, ...statement }), "stage_closed");
+      await expectAppError(recordDecision(f, term.slug, { adoptedRenderingId: r.id, ...statement }), "stage_closed");
     }
   });
 
@@ -111,8 +106,8 @@ describeEachEngine("decisions", ({ database }) => {
     const { db } = database();
     const { term, a } = await scene(db);
     await db.term.update({ where: { id: term.id }, data: { stage: "provisional" } });
-    await rejectsWith(recordDecision(await createActor(db), term.slug, { adoptedRenderingId: a.id, ...statement }), "forbidden");
-    await rejectsWith(recordDecision(null, term.slug, { adoptedRenderingId: a.id, ...statement }), "unauthorized");
+    await expectAppError(recordDecision(await createActor(db), term.slug, { adoptedRenderingId: a.id, ...statement }), "forbidden");
+    await expectAppError(recordDecision(null, term.slug, { adoptedRenderingId: a.id, ...statement }), "unauthorized");
     assert.equal((await getTerm(term.slug)).stage, "provisional");
   });
 });

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor, addRendering, makeTerm } from "@/test/support/factories";
 import { addComment, argumentCounts, deleteComment, editComment, getDiscussion } from "@/server/deliberation/comments";
-import { addRendering, makeTerm, rejectsInvalid, rejectsWith } from "./term-fixtures";
+import { expectInvalid, expectAppError } from "@/test/support/expect";
 
 const HOSTILE = `<script>alert(1)</script><img src=x onerror=alert(2)>
 javascript:alert(3) ‮evil‬ [x](javascript:alert(4)) https://example.org/"><script>`;
@@ -51,7 +51,7 @@ describeEachEngine("discussion", ({ database }) => {
     assert.equal(threads[0]!.deleted, true);
     assert.equal(threads[0]!.body, "");
     assert.equal(threads[0]!.replies.length, 1);
-    await rejectsWith(editComment(a, c.id, { body: "back" }), "not_found");
+    await expectAppError(editComment(a, c.id, { body: "back" }), "not_found");
   });
 
   it("permission: nobody edits or deletes someone else's comment; anonymous may not comment", async () => {
@@ -61,12 +61,12 @@ describeEachEngine("discussion", ({ database }) => {
     const author = await createActor(db);
     const c = await addComment(author, r.id, { stance: "for", body: "mine" });
     for (const other of [await createActor(db), await createActor(db, { role: "facilitator" }), await createActor(db, { role: "admin" })]) {
-      await rejectsWith(editComment(other, c.id, { body: "hijacked" }), "forbidden");
-      await rejectsWith(deleteComment(other, c.id), "forbidden");
+      await expectAppError(editComment(other, c.id, { body: "hijacked" }), "forbidden");
+      await expectAppError(deleteComment(other, c.id), "forbidden");
     }
-    await rejectsWith(addComment(null, r.id, { stance: "for", body: "anon" }), "unauthorized");
-    await rejectsWith(editComment(null, c.id, { body: "anon" }), "unauthorized");
-    await rejectsWith(deleteComment(null, c.id), "unauthorized");
+    await expectAppError(addComment(null, r.id, { stance: "for", body: "anon" }), "unauthorized");
+    await expectAppError(editComment(null, c.id, { body: "anon" }), "unauthorized");
+    await expectAppError(deleteComment(null, c.id), "unauthorized");
     assert.equal((await db.comment.findUniqueOrThrow({ where: { id: c.id } })).body, "mine");
   });
 
@@ -78,7 +78,7 @@ describeEachEngine("discussion", ({ database }) => {
       const r = await addRendering(db, term.id, "多元共商");
       const attempt = addComment(s, r.id, { stance: "for", body: `in ${stage}` });
       if (open) assert.equal((await attempt).body, `in ${stage}`);
-      else await rejectsWith(attempt, "stage_closed");
+      else await expectAppError(attempt, "stage_closed");
     }
   });
 
@@ -88,12 +88,12 @@ describeEachEngine("discussion", ({ database }) => {
     const r = await addRendering(db, term.id, "多元共存");
     const other = await addRendering(db, term.id, "多元共生");
     const s = await createActor(db);
-    await rejectsInvalid(addComment(s, r.id, { stance: "maybe", body: "x" }), "stance", "stance_required");
-    await rejectsInvalid(addComment(s, r.id, { stance: "for", body: "   " }), "body", "body_required");
-    await rejectsInvalid(addComment(s, r.id, { stance: "for", body: "x".repeat(4001) }), "body", "body_too_long");
+    await expectInvalid(addComment(s, r.id, { stance: "maybe", body: "x" }), "stance", "stance_required");
+    await expectInvalid(addComment(s, r.id, { stance: "for", body: "   " }), "body", "body_required");
+    await expectInvalid(addComment(s, r.id, { stance: "for", body: "x".repeat(4001) }), "body", "body_too_long");
     const c = await addComment(s, other.id, { stance: "for", body: "elsewhere" });
-    await rejectsWith(addComment(s, r.id, { stance: "for", body: "reply", parentId: c.id }), "invalid");
-    await rejectsWith(addComment(s, "no-such-rendering", { stance: "for", body: "x" }), "not_found");
+    await expectAppError(addComment(s, r.id, { stance: "for", body: "reply", parentId: c.id }), "invalid");
+    await expectAppError(addComment(s, "no-such-rendering", { stance: "for", body: "x" }), "not_found");
   });
 
   it("hostile input is stored exactly as written (made safe when shown, see lib/discussion/body.ts)", async () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
+import { describeEachEngine } from "@/test/support/db";
 import { seed } from "@/server/seed/seed";
 import { SEED_TERMS } from "@/server/seed/data";
 import { getTerm, listTerms } from "@/server/terms/read";

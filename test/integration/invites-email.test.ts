@@ -4,22 +4,13 @@ process.env.NEXTAUTH_SECRET = "a-test-secret-of-at-least-thirty-two-characters";
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { ZodError } from "zod";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor } from "@/test/support/factories";
 import { startSmtp } from "@/test/support/smtp";
-import { AppError } from "@/lib/errors";
 import { acceptInvite, createInvite, emailInvites, listInvites, revokeInvite } from "@/server/membership/invites";
 import { deliverDueMails } from "@/server/notices/outbox";
 import { forgetSiteSettings } from "@/server/site/settings";
-
-async function refused(p: Promise<unknown>, code: string, reason?: string) {
-  await assert.rejects(p, (e: unknown) => {
-    assert.ok(e instanceof AppError, `expected an AppError, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    if (reason) assert.equal(e.details.reason, reason);
-    return true;
-  });
-}
+import { expectAppError } from "@/test/support/expect";
 
 const account = (email: string) => ({ email, name: "New Member", password: "a long enough password", passwordConfirm: "a long enough password" });
 
@@ -68,8 +59,8 @@ describeEachEngine("invitations by email", ({ database }) => {
     const f = await createActor(db, { role: "facilitator" });
     const canada = await db.delegation.upsert({ where: { name: "Canada" }, update: {}, create: { name: "Canada" } });
     const before = await db.invite.count();
-    await refused(emailInvites(f, { emails: "ok@example.org\nnot an address", delegationId: canada.id }), "invalid");
-    await refused(emailInvites(f, { emails: "  ", delegationId: canada.id }), "invalid");
+    await expectAppError(emailInvites(f, { emails: "ok@example.org\nnot an address", delegationId: canada.id }), "invalid");
+    await expectAppError(emailInvites(f, { emails: "  ", delegationId: canada.id }), "invalid");
     await assert.rejects(emailInvites(f, { emails: "ok@example.org", delegationId: canada.id, note: "x".repeat(2001) }), ZodError);
     assert.equal(await db.invite.count(), before);
   });
@@ -80,20 +71,20 @@ describeEachEngine("invitations by email", ({ database }) => {
     const other = await createActor(db, { delegation: "Canada" });
     const canada = scholar.delegationId!;
     const china = (await db.delegation.upsert({ where: { name: "China" }, update: {}, create: { name: "China" } })).id;
-    await refused(emailInvites(scholar, { emails: "a@example.org", delegationId: canada }), "forbidden");
-    await refused(createInvite(scholar, { delegationId: canada }), "forbidden");
-    await refused(listInvites(scholar), "forbidden");
+    await expectAppError(emailInvites(scholar, { emails: "a@example.org", delegationId: canada }), "forbidden");
+    await expectAppError(createInvite(scholar, { delegationId: canada }), "forbidden");
+    await expectAppError(listInvites(scholar), "forbidden");
 
     await db.setting.upsert({ where: { key: "scholarsInvite" }, update: { value: true }, create: { key: "scholarsInvite", value: true } });
     forgetSiteSettings();
     try {
-      await refused(emailInvites(scholar, { emails: "a@example.org", delegationId: china }), "forbidden", "invite_own_delegation");
-      await refused(emailInvites(scholar, { emails: "a@example.org", delegationId: canada, role: "facilitator" }), "forbidden", "invite_role_admin_only");
+      await expectAppError(emailInvites(scholar, { emails: "a@example.org", delegationId: china }), "forbidden", { reason: "invite_own_delegation" });
+      await expectAppError(emailInvites(scholar, { emails: "a@example.org", delegationId: canada, role: "facilitator" }), "forbidden", { reason: "invite_role_admin_only" });
       const { invites } = await emailInvites(scholar, { emails: "colleague@ubc.example", name: "A Colleague", delegationId: canada });
       assert.equal(invites[0]!.name, "A Colleague");
       const { invite: link } = await createInvite(scholar, { delegationId: canada });
       assert.deepEqual((await listInvites(scholar)).map((i) => i.id).sort(), [invites[0]!.id, link.id].sort(), "a scholar lists their own");
-      await refused(revokeInvite(other, link.id), "not_found");
+      await expectAppError(revokeInvite(other, link.id), "not_found");
       await revokeInvite(scholar, link.id);
       assert.ok((await db.invite.findUniqueOrThrow({ where: { id: link.id } })).revokedAt);
     } finally {

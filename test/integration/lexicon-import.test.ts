@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { it } from "node:test";
-import { describeEachEngine, freshDatabase } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine, freshDatabase } from "@/test/support/db";
+import { createActor, grade } from "@/test/support/factories";
 import { jingAvailable, tbxSchemaErrors } from "@/test/support/jing";
-import { grade, rejectsInvalid, rejectsWith } from "@/test/integration/term-fixtures";
+import { expectInvalid, expectAppError } from "@/test/support/expect";
 import { seed } from "@/server/seed/seed";
 import { db, setDb, type Db } from "@/server/db/client";
 import { importFromRequest } from "@/server/imports/lexicon";
@@ -154,17 +154,17 @@ describeEachEngine("lexicon import", ({ database }) => {
       ["headword,rendering\nx-one,一个\n\"x-two,两个\n", CSV, 3, /never closed/],
     ];
     for (const [body, type, line, message] of cases) {
-      const details = await rejectsWith(importFile(facilitator, body, type), "invalid");
+      const { details } = await expectAppError(importFile(facilitator, body, type), "invalid");
       const errors = details.errors as { line: number; message: string }[];
       assert.equal(errors[0]!.line, line, JSON.stringify(errors));
       assert.match(errors[0]!.message, message);
     }
-    await rejectsWith(importFile(facilitator, "", XML), "bad_request");
-    await rejectsWith(importFile(facilitator, "headword\nx", "application/json"), "bad_request");
-    await rejectsInvalid(importFile(facilitator, "<tbx/>", XML, "?source=not a language"), "source", "language_invalid");
+    await expectAppError(importFile(facilitator, "", XML), "bad_request");
+    await expectAppError(importFile(facilitator, "headword\nx", "application/json"), "bad_request");
+    await expectInvalid(importFile(facilitator, "<tbx/>", XML, "?source=not a language"), "source", "language_invalid");
     // Not UTF-8 (Latin-1 bytes): refused with the line.
     const latin1 = new Request("http://localhost/api/lexicon/import", { method: "POST", headers: { "content-type": CSV }, body: Buffer.from("headword\nfa\xe7ade\n", "latin1") });
-    const details = await rejectsWith(importFromRequest(facilitator, latin1), "invalid");
+    const { details } = await expectAppError(importFromRequest(facilitator, latin1), "invalid");
     assert.deepEqual(details.errors, [{ line: 2, message: "not UTF-8" }]);
     assert.deepEqual(await snapshot(), before);
   });
@@ -172,8 +172,8 @@ describeEachEngine("lexicon import", ({ database }) => {
   it("only facilitators and admins import: a scholar gets 403, nobody 401", async () => {
     const before = await snapshot();
     const scholar = await createActor(db(), { role: "scholar" });
-    await rejectsWith(importFile(scholar, fixture("tbx-basic-en-es.tbx")), "forbidden");
-    await rejectsWith(importFile(null, fixture("tbx-basic-en-es.tbx")), "unauthorized");
+    await expectAppError(importFile(scholar, fixture("tbx-basic-en-es.tbx")), "forbidden");
+    await expectAppError(importFile(null, fixture("tbx-basic-en-es.tbx")), "unauthorized");
     const admin = await createActor(db(), { role: "admin" });
     const dry = await importFile(admin, fixture("tbx-basic-en-es.tbx"), XML, "?dryRun=1");
     assert.equal(dry.created, 0);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
+import { describeEachEngine } from "@/test/support/db";
 import { seed } from "@/server/seed/seed";
 import { termEventStream } from "@/server/live/stream";
 import { afterCommit, termEventOps } from "@/server/live/publish";

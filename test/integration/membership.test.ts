@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { ZodError } from "zod";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor } from "@/test/support/factories";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import type { Db } from "@/server/db/client";
@@ -14,18 +13,9 @@ import { createDelegation, renameDelegation } from "@/server/membership/delegati
 import { loadActor } from "@/server/auth/actor";
 import { actorFromApiToken, createApiToken } from "@/server/auth/api-tokens";
 import { verifyPassword } from "@/server/auth/password";
+import { expectAppError } from "@/test/support/expect";
 
 /** Rejects with an AppError of this code (and reason, when given); a zod error counts as "invalid" (422). */
-async function refused(p: Promise<unknown>, code: string, reason?: string) {
-  await assert.rejects(p, (e: unknown) => {
-    if (e instanceof ZodError && code === "invalid" && !reason) return true;
-    assert.ok(e instanceof AppError, `expected an AppError, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    if (reason) assert.equal(e.details.reason, reason);
-    return true;
-  });
-}
-
 const delegationId = async (db: Db, name: string) => (await db.delegation.upsert({ where: { name }, update: {}, create: { name } })).id;
 
 let n = 0;
@@ -93,13 +83,13 @@ describeEachEngine("membership", ({ database }) => {
       }
       assert.equal((await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).uses, 1);
       assert.equal((await inspectInvite(token)).state, "used_up");
-      await refused(acceptInvite(token, person()), "conflict", "invite_used_up");
+      await expectAppError(acceptInvite(token, person()), "conflict", { reason: "invite_used_up" });
     });
 
     it("a multi-use invitation counts its uses and stops at its limit", async () => {
       const { token, invite } = await createInvite(facilitator, { delegationId: canada, maxUses: 3 });
       for (let i = 0; i < 3; i++) await acceptInvite(token, person());
-      await refused(acceptInvite(token, person()), "conflict", "invite_used_up");
+      await expectAppError(acceptInvite(token, person()), "conflict", { reason: "invite_used_up" });
       const listed = (await listInvites(facilitator)).find((x) => x.id === invite.id);
       assert.equal(listed?.uses, 3);
       assert.equal(listed?.state, "used_up");
@@ -110,7 +100,7 @@ describeEachEngine("membership", ({ database }) => {
       const { token, invite } = await createInvite(facilitator, { delegationId: canada, days: 1 });
       const later = new Date(Date.now() + 2 * 86_400_000);
       const p = person();
-      await refused(acceptInvite(token, p, later), "conflict", "invite_expired");
+      await expectAppError(acceptInvite(token, p, later), "conflict", { reason: "invite_expired" });
       assert.equal((await inspectInvite(token, later)).state, "expired");
       assert.equal(await db.user.count({ where: { email: p.email } }), 0);
       assert.equal((await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).uses, 0);
@@ -119,37 +109,37 @@ describeEachEngine("membership", ({ database }) => {
     it("a withdrawn invitation is refused; an unknown link is not found", async () => {
       const { token, invite } = await createInvite(facilitator, { delegationId: canada });
       await revokeInvite(facilitator, invite.id);
-      await refused(acceptInvite(token, person()), "conflict", "invite_revoked");
+      await expectAppError(acceptInvite(token, person()), "conflict", { reason: "invite_revoked" });
       assert.equal((await inspectInvite(token)).state, "revoked");
-      await refused(acceptInvite("not-a-real-token", person()), "not_found", "invite_unknown");
+      await expectAppError(acceptInvite("not-a-real-token", person()), "not_found", { reason: "invite_unknown" });
       assert.equal((await inspectInvite("not-a-real-token")).state, "unknown");
     });
 
     it("an email already in use is refused with a clear message, and the invitation keeps its use", async () => {
       const db = database().db;
       const { token, invite } = await createInvite(facilitator, { delegationId: canada });
-      await refused(acceptInvite(token, person({ email: scholar.email.toUpperCase() })), "conflict", "email_taken");
+      await expectAppError(acceptInvite(token, person({ email: scholar.email.toUpperCase() })), "conflict", { reason: "email_taken" });
       assert.equal((await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).uses, 0);
       assert.ok(await acceptInvite(token, person()));
     });
 
     it("a scholar cannot create or list invitations (403); anonymous callers get 401", async () => {
-      await refused(createInvite(scholar, { delegationId: canada }), "forbidden");
-      await refused(listInvites(scholar), "forbidden");
-      await refused(createInvite(null, { delegationId: canada }), "unauthorized");
+      await expectAppError(createInvite(scholar, { delegationId: canada }), "forbidden", { zodCountsAsInvalid: true });
+      await expectAppError(listInvites(scholar), "forbidden", { zodCountsAsInvalid: true });
+      await expectAppError(createInvite(null, { delegationId: canada }), "unauthorized", { zodCountsAsInvalid: true });
     });
 
     it("a facilitator cannot invite a facilitator or an admin, nor withdraw such an invitation; an admin can", async () => {
-      await refused(createInvite(facilitator, { delegationId: canada, role: "facilitator" }), "forbidden", "invite_role_admin_only");
-      await refused(createInvite(facilitator, { delegationId: canada, role: "admin" }), "forbidden", "invite_role_admin_only");
+      await expectAppError(createInvite(facilitator, { delegationId: canada, role: "facilitator" }), "forbidden", { reason: "invite_role_admin_only" });
+      await expectAppError(createInvite(facilitator, { delegationId: canada, role: "admin" }), "forbidden", { reason: "invite_role_admin_only" });
       const { token, invite } = await createInvite(admin, { delegationId: china, role: "facilitator" });
-      await refused(revokeInvite(facilitator, invite.id), "forbidden");
+      await expectAppError(revokeInvite(facilitator, invite.id), "forbidden", { zodCountsAsInvalid: true });
       const made = await acceptInvite(token, person());
       assert.equal(made.role, "facilitator");
     });
 
     it("an invitation for an unknown delegation is invalid", async () => {
-      await refused(createInvite(facilitator, { delegationId: "nope" }), "invalid");
+      await expectAppError(createInvite(facilitator, { delegationId: "nope" }), "invalid", { zodCountsAsInvalid: true });
     });
   });
 
@@ -168,9 +158,9 @@ describeEachEngine("membership", ({ database }) => {
     it("only admins set roles; a demotion ends the member's sessions, a promotion does not", async () => {
       const db = database().db;
       const target = await createActor(db, { role: "facilitator" });
-      await refused(setMemberRole(facilitator, { userId: target.id, role: "scholar" }), "forbidden");
-      await refused(setMemberRole(scholar, { userId: target.id, role: "admin" }), "forbidden");
-      await refused(setMemberRole(null, { userId: target.id, role: "admin" }), "unauthorized");
+      await expectAppError(setMemberRole(facilitator, { userId: target.id, role: "scholar" }), "forbidden", { zodCountsAsInvalid: true });
+      await expectAppError(setMemberRole(scholar, { userId: target.id, role: "admin" }), "forbidden", { zodCountsAsInvalid: true });
+      await expectAppError(setMemberRole(null, { userId: target.id, role: "admin" }), "unauthorized", { zodCountsAsInvalid: true });
       assert.ok(await loadActor(target.id, "session", 0));
 
       await setMemberRole(admin, { userId: target.id, role: "admin" });
@@ -188,15 +178,15 @@ describeEachEngine("membership", ({ database }) => {
     });
 
     it("an admin cannot demote or disable themselves", async () => {
-      await refused(setMemberRole(admin, { userId: admin.id, role: "scholar" }), "forbidden", "own_account");
-      await refused(setMemberDisabled(admin, { userId: admin.id, disabled: true }), "forbidden", "own_account");
+      await expectAppError(setMemberRole(admin, { userId: admin.id, role: "scholar" }), "forbidden", { reason: "own_account" });
+      await expectAppError(setMemberDisabled(admin, { userId: admin.id, disabled: true }), "forbidden", { reason: "own_account" });
     });
 
     it("disabling ends sessions and tokens at once; enabling restores the tokens (not the old sessions)", async () => {
       const db = database().db;
       const target = await createActor(db);
       const { token } = await createApiToken(target.id);
-      await refused(setMemberDisabled(facilitator, { userId: target.id, disabled: true }), "forbidden");
+      await expectAppError(setMemberDisabled(facilitator, { userId: target.id, disabled: true }), "forbidden", { zodCountsAsInvalid: true });
       await setMemberDisabled(admin, { userId: target.id, disabled: true });
       assert.equal(await loadActor(target.id, "session", 0), null);
       assert.equal(await actorFromApiToken(token), null);
@@ -211,10 +201,10 @@ describeEachEngine("membership", ({ database }) => {
       const db = database().db;
       const canada = await delegationId(db, "Canada");
       assert.deepEqual(await getSiteSettings(), { membersOnly: false, openSignUp: false, signUpDelegationId: null, scholarsInvite: false });
-      await refused(updateSiteSettings(facilitator, { membersOnly: true }), "forbidden");
-      await refused(updateSiteSettings(scholar, { membersOnly: true }), "forbidden");
-      await refused(updateSiteSettings(admin, { openSignUp: true }), "invalid");
-      await refused(updateSiteSettings(admin, { openSignUp: true, signUpDelegationId: "nope" }), "invalid");
+      await expectAppError(updateSiteSettings(facilitator, { membersOnly: true }), "forbidden", { zodCountsAsInvalid: true });
+      await expectAppError(updateSiteSettings(scholar, { membersOnly: true }), "forbidden", { zodCountsAsInvalid: true });
+      await expectAppError(updateSiteSettings(admin, { openSignUp: true }), "invalid", { zodCountsAsInvalid: true });
+      await expectAppError(updateSiteSettings(admin, { openSignUp: true, signUpDelegationId: "nope" }), "invalid", { zodCountsAsInvalid: true });
       await updateSiteSettings(admin, { membersOnly: true, openSignUp: true, signUpDelegationId: canada });
       assert.deepEqual(await getSiteSettings(), { membersOnly: true, openSignUp: true, signUpDelegationId: canada, scholarsInvite: false });
       await updateSiteSettings(admin, { membersOnly: false, openSignUp: false, signUpDelegationId: null });
@@ -225,22 +215,22 @@ describeEachEngine("membership", ({ database }) => {
     it("open sign-up makes scholars of the chosen delegation, and only while it is on", async () => {
       const db = database().db;
       const china = await delegationId(db, "China");
-      await refused(signUp(person()), "forbidden", "signup_closed");
+      await expectAppError(signUp(person()), "forbidden", { reason: "signup_closed" });
       await updateSiteSettings(admin, { openSignUp: true, signUpDelegationId: china });
       const made = await signUp(person({ role: "admin" }));
       assert.equal(made.role, "scholar");
       assert.equal(made.delegationId, china);
-      await refused(signUp(person({ email: made.email })), "conflict", "email_taken");
+      await expectAppError(signUp(person({ email: made.email })), "conflict", { reason: "email_taken" });
       await updateSiteSettings(admin, { openSignUp: false, signUpDelegationId: null });
-      await refused(signUp(person()), "forbidden", "signup_closed");
+      await expectAppError(signUp(person()), "forbidden", { reason: "signup_closed" });
     });
 
     it("only admins add and rename delegations; names stay unique", async () => {
-      await refused(createDelegation(facilitator, { name: "Japan" }), "forbidden");
+      await expectAppError(createDelegation(facilitator, { name: "Japan" }), "forbidden", { zodCountsAsInvalid: true });
       const d = await createDelegation(admin, { name: "Japan", nameZh: "日本" });
-      await refused(createDelegation(admin, { name: "Japan" }), "conflict", "delegation_taken");
-      await refused(renameDelegation(facilitator, d.id, { name: "Nippon" }), "forbidden");
-      await refused(renameDelegation(admin, d.id, { name: "China" }), "conflict", "delegation_taken");
+      await expectAppError(createDelegation(admin, { name: "Japan" }), "conflict", { reason: "delegation_taken" });
+      await expectAppError(renameDelegation(facilitator, d.id, { name: "Nippon" }), "forbidden", { zodCountsAsInvalid: true });
+      await expectAppError(renameDelegation(admin, d.id, { name: "China" }), "conflict", { reason: "delegation_taken" });
       await renameDelegation(admin, d.id, { name: "Nippon", nameZh: "日本" });
       assert.equal((await database().db.delegation.findUniqueOrThrow({ where: { id: d.id } })).name, "Nippon");
     });

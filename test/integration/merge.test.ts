@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor, addRendering, grade, makeTerm } from "@/test/support/factories";
 import { mergeRendering, undoMerge } from "@/server/deliberation/merge";
 import { addComment, getDiscussion } from "@/server/deliberation/comments";
 import { getResults } from "@/server/results/service";
 import { getTerm } from "@/server/terms/read";
 import { tally, type Grade } from "@/lib/tally";
 import type { Db } from "@/server/db/client";
-import { addRendering, grade, makeTerm, rejectsWith } from "./term-fixtures";
+import { expectAppError } from "@/test/support/expect";
 import { castBallot } from "@/server/ballots/service";
 import { hasGradeFor } from "@/server/deliberation/renderings";
 import type { AppError } from "@/lib/errors";
@@ -106,7 +106,7 @@ describeEachEngine("merging duplicate renderings", ({ database }) => {
     await grade(db, voters.bothLower, term.id, { [a.id]: "good" });
     const onA = await addComment(await createActor(db), a.id, { stance: "for", body: "written after the merge" });
 
-    await rejectsWith(undoMerge(f, mergeId), "forbidden");
+    await expectAppError(undoMerge(f, mergeId), "forbidden");
     const admin = await createActor(db, { role: "admin" });
     await undoMerge(admin, mergeId);
 
@@ -126,7 +126,7 @@ describeEachEngine("merging duplicate renderings", ({ database }) => {
     assert.deepEqual(Object.keys(results.renderings).sort(), [a.id, b.id, c.id].sort());
     assert.notDeepEqual(results, afterMerge);
     assert.ok((await db.renderingMerge.findUniqueOrThrow({ where: { id: mergeId } })).undoneAt);
-    await rejectsWith(undoMerge(admin, mergeId), "conflict");
+    await expectAppError(undoMerge(admin, mergeId), "conflict");
   });
 
   it("ballots racing a merge are refused with unknown_rendering or carried over: none is stored grading the merged rendering (audit item 4)", async () => {
@@ -174,14 +174,14 @@ describeEachEngine("merging duplicate renderings", ({ database }) => {
   it("permission: scholars may not merge (403), anonymous 401; only the same term's active renderings merge", async () => {
     const { db } = database();
     const { term, a, b } = await scene(db);
-    await rejectsWith(mergeRendering(await createActor(db), b.id, { into: a.id }), "forbidden");
-    await rejectsWith(mergeRendering(null, b.id, { into: a.id }), "unauthorized");
+    await expectAppError(mergeRendering(await createActor(db), b.id, { into: a.id }), "forbidden");
+    await expectAppError(mergeRendering(null, b.id, { into: a.id }), "unauthorized");
     const f = await createActor(db, { role: "facilitator" });
     const elsewhere = await addRendering(db, (await makeTerm(db)).id, "多元共治");
-    await rejectsWith(mergeRendering(f, b.id, { into: elsewhere.id }), "invalid");
-    await rejectsWith(mergeRendering(f, b.id, { into: b.id }), "invalid");
+    await expectAppError(mergeRendering(f, b.id, { into: elsewhere.id }), "invalid");
+    await expectAppError(mergeRendering(f, b.id, { into: b.id }), "invalid");
     await db.rendering.update({ where: { id: a.id }, data: { status: "withdrawn" } });
-    await rejectsWith(mergeRendering(f, b.id, { into: a.id }), "conflict");
+    await expectAppError(mergeRendering(f, b.id, { into: a.id }), "conflict");
     assert.equal((await db.rendering.findUniqueOrThrow({ where: { id: b.id } })).status, "active");
     assert.equal(await db.ballotEvent.count({ where: { termId: term.id, cause: "merge" } }), 0, "nothing half-done");
   });
@@ -190,6 +190,6 @@ describeEachEngine("merging duplicate renderings", ({ database }) => {
     const { db } = database();
     const { term, a, b } = await scene(db);
     await db.term.update({ where: { id: term.id }, data: { stage: "published" } });
-    await rejectsWith(mergeRendering(await createActor(db, { role: "facilitator" }), b.id, { into: a.id }), "stage_closed");
+    await expectAppError(mergeRendering(await createActor(db, { role: "facilitator" }), b.id, { into: a.id }), "stage_closed");
   });
 });

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { describe, it } from "node:test";
-import { freshDatabase, postgresReachable, type Engine } from "@/test/support/databases";
+import { freshDatabase, postgresReachable, type Engine } from "@/test/support/db";
 
 /**
  * Applying the committed migrations to an empty database gives exactly the schema of

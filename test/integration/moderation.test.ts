@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor, addRendering, grade, makeTerm } from "@/test/support/factories";
 import { hideComment, hideRendering, listHiddenRenderings, unhideComment, unhideRendering } from "@/server/deliberation/moderation";
 import { addComment, getDiscussion } from "@/server/deliberation/comments";
 import { proposeRendering } from "@/server/deliberation/renderings";
 import { getResults } from "@/server/results/service";
 import { getTerm } from "@/server/terms/read";
-import { addRendering, grade, makeTerm, rejectsWith } from "./term-fixtures";
+import { expectAppError } from "@/test/support/expect";
 
 describeEachEngine("hiding abuse", ({ database }) => {
   it("a hidden rendering leaves the term page and the tally, stays for admins, and its proposer is told (in their language)", async () => {
@@ -29,10 +29,10 @@ describeEachEngine("hiding abuse", ({ database }) => {
     assert.match(note.message, /Offensive\./);
     const admin = await createActor(db, { role: "admin" });
     assert.deepEqual((await listHiddenRenderings(admin, term.id)).map((x) => x.id), [r.id]);
-    await rejectsWith(listHiddenRenderings(f, term.id), "forbidden");
-    await rejectsWith(proposeRendering(await createActor(db), term.slug, { text: "坏坏坏", gloss: "g", rationale: "r" }), "conflict");
+    await expectAppError(listHiddenRenderings(f, term.id), "forbidden");
+    await expectAppError(proposeRendering(await createActor(db), term.slug, { text: "坏坏坏", gloss: "g", rationale: "r" }), "conflict");
 
-    await rejectsWith(unhideRendering(f, r.id), "forbidden");
+    await expectAppError(unhideRendering(f, r.id), "forbidden");
     await unhideRendering(admin, r.id);
     assert.ok((await getTerm(term.slug)).renderings.some((x) => x.id === r.id));
     const actions = (await db.auditEntry.findMany({ where: { entityId: r.id }, orderBy: { id: "asc" } })).map((e) => e.action);
@@ -55,7 +55,7 @@ describeEachEngine("hiding abuse", ({ database }) => {
     assert.equal(forAdmin[0]!.hidden, true);
     assert.equal(forAdmin[0]!.body, "an insult");
     assert.equal((await db.notification.findFirstOrThrow({ where: { userId: author.id } })).kind, "comment_hidden");
-    await rejectsWith(hideComment(f, c.id), "conflict");
+    await expectAppError(hideComment(f, c.id), "conflict");
     await unhideComment(admin, c.id);
     assert.equal((await getDiscussion(null, term.id)).byRendering[r.id]!.length, 1);
   });
@@ -66,14 +66,14 @@ describeEachEngine("hiding abuse", ({ database }) => {
     const r = await addRendering(db, term.id, "多元共进");
     const c = await addComment(await createActor(db), r.id, { stance: "for", body: "fine" });
     const s = await createActor(db);
-    await rejectsWith(hideRendering(s, r.id), "forbidden");
-    await rejectsWith(hideComment(s, c.id), "forbidden");
-    await rejectsWith(hideRendering(null, r.id), "unauthorized");
-    await rejectsWith(hideComment(null, c.id), "unauthorized");
+    await expectAppError(hideRendering(s, r.id), "forbidden");
+    await expectAppError(hideComment(s, c.id), "forbidden");
+    await expectAppError(hideRendering(null, r.id), "unauthorized");
+    await expectAppError(hideComment(null, c.id), "unauthorized");
     const f = await createActor(db, { role: "facilitator" });
     await hideComment(f, c.id);
-    await rejectsWith(unhideComment(f, c.id), "forbidden");
-    await rejectsWith(unhideComment(s, c.id), "forbidden");
+    await expectAppError(unhideComment(f, c.id), "forbidden");
+    await expectAppError(unhideComment(s, c.id), "forbidden");
     assert.equal((await db.rendering.findUniqueOrThrow({ where: { id: r.id } })).status, "active");
   });
 });

@@ -5,10 +5,10 @@ process.env.NEXTAUTH_SECRET = "a-test-secret-of-at-least-thirty-two-characters";
 
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
-import { freePort, startSmtp } from "@/test/support/smtp";
-import { addRendering, grade, makeTerm } from "./term-fixtures";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor, addRendering, grade, makeTerm } from "@/test/support/factories";
+import { startSmtp } from "@/test/support/smtp";
+import { freePort } from "@/test/support/ports";
 import { moveStage } from "@/server/terms/admin";
 import { closeExpiredConsultations } from "@/server/terms/deadline";
 import { recordDecision } from "@/server/decisions/service";
@@ -111,10 +111,12 @@ describeEachEngine("notices: in the app and by email through the outbox", ({ dat
 
   it("a consultation closed by its deadline tells those who took part", async () => {
     const { db } = database();
-    const term = await makeTerm(db, { deadline: new Date(Date.now() - 1000) });
+    const term = await makeTerm(db, { deadline: new Date(Date.now() + 3600_000) });
     const voter = await createActor(db);
     const a = await addRendering(db, term.id, "多元共生");
     await grade(db, voter, term.id, { [a.id]: "good" });
+    // The deadline passes (a ballot after it would be refused, and close the consultation itself).
+    await db.term.update({ where: { id: term.id }, data: { deadline: new Date(Date.now() - 1000) } });
     await closeExpiredConsultations();
     assert.equal(await db.notification.count({ where: { userId: voter.id, kind: "provisional" } }), 1);
   });

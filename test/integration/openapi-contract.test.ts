@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { NextRequest } from "next/server";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor } from "@/test/support/factories";
 import { ContractChecker } from "@/test/support/openapi-contract";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { updateSiteSettings } from "@/server/site/settings";

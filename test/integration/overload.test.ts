@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { after, it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
-import { createTerm, ids } from "@/test/integration/helpers/terms";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor, makeTerm, SAMPLE_TEXTS, ids } from "@/test/support/factories";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { setWriteAdmission, writeAdmission } from "@/server/http/admission";
 import { getResults, recountResults } from "@/server/results/service";
@@ -33,7 +32,7 @@ after(() => setWriteAdmission(undefined));
 describeEachEngine("overload: writes refused early", ({ database }) => {
   it("a burst beyond concurrency + queue gets 503 overloaded with Retry-After; every acknowledged ballot is stored", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const renderings = ids(term);
     const scholars: { actor: Actor; token: string }[] = [];
     for (let i = 0; i < 24; i++) {
@@ -85,7 +84,7 @@ describeEachEngine("overload: writes refused early", ({ database }) => {
 
   it("a write that waited longer than the bound is refused; health answers while every write slot is taken", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const actor = await createActor(db);
     const { token } = await createApiToken(actor.id, "wait");
 

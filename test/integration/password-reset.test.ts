@@ -1,23 +1,14 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor } from "@/test/support/factories";
 import { ZodError } from "zod";
-import { AppError } from "@/lib/errors";
 import { RESET_LIMITS } from "@/lib/rate-limit";
 import { RESET_TTL_MS } from "@/lib/schemas/password-reset";
 import { confirmPasswordReset, hashResetToken, inspectResetToken, requestPasswordReset, type ResetMail } from "@/server/auth/password-reset";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { loadActor } from "@/server/auth/actor";
-
-async function refused(p: Promise<unknown>, code: string, reason?: string) {
-  await assert.rejects(p, (e: unknown) => {
-    assert.ok(e instanceof AppError, `expected an AppError, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    if (reason) assert.equal(e.details.reason, reason);
-    return true;
-  });
-}
+import { expectAppError } from "@/test/support/expect";
 
 /** Captures the mail the service would send. */
 function outbox() {
@@ -64,8 +55,8 @@ describeEachEngine("password reset by email", ({ database }) => {
     assert.equal(await verifyPassword(row.passwordHash, "a brand new password"), true);
     assert.equal(await loadActor(me.id, "session", 0), null, "the sessions from before the reset lose their rights");
     assert.equal(await inspectResetToken(first!), "used");
-    await refused(confirmPasswordReset({ token: first, password: "yet another password" }), "conflict", "reset_used");
-    await refused(confirmPasswordReset({ token: second, password: "yet another password" }), "conflict", "reset_used");
+    await expectAppError(confirmPasswordReset({ token: first, password: "yet another password" }), "conflict", { reason: "reset_used" });
+    await expectAppError(confirmPasswordReset({ token: second, password: "yet another password" }), "conflict", { reason: "reset_used" });
     assert.equal(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: me.id } })).passwordHash, "a brand new password"), true);
   });
 
@@ -91,8 +82,8 @@ describeEachEngine("password reset by email", ({ database }) => {
     await requestPasswordReset({ email: me.email }, nextClient(), { send: mail.send, now: then });
     const token = tokenOf(mail.sent[0]!);
     assert.equal(await inspectResetToken(token), "expired");
-    await refused(confirmPasswordReset({ token, password: "a brand new password" }), "conflict", "reset_expired");
-    await refused(confirmPasswordReset({ token: "not-a-token", password: "a brand new password" }), "not_found", "reset_unknown");
+    await expectAppError(confirmPasswordReset({ token, password: "a brand new password" }), "conflict", { reason: "reset_expired" });
+    await expectAppError(confirmPasswordReset({ token: "not-a-token", password: "a brand new password" }), "not_found", { reason: "reset_unknown" });
     const fresh = outbox();
     await requestPasswordReset({ email: me.email }, nextClient(), { send: fresh.send });
     await assert.rejects(confirmPasswordReset({ token: tokenOf(fresh.sent[0]!), password: "short" }), ZodError);
@@ -105,12 +96,12 @@ describeEachEngine("password reset by email", ({ database }) => {
     const mail = outbox();
     for (const email of [me.email, "stranger@example.org"]) {
       for (let i = 0; i < RESET_LIMITS.address.max; i++) await requestPasswordReset({ email }, nextClient(), { send: mail.send });
-      await refused(requestPasswordReset({ email }, nextClient(), { send: mail.send }), "rate_limited");
+      await expectAppError(requestPasswordReset({ email }, nextClient(), { send: mail.send }), "rate_limited");
     }
     assert.equal(mail.sent.length, RESET_LIMITS.address.max, "no mail beyond the limit");
     const one = nextClient();
     for (let i = 0; i < RESET_LIMITS.client.max; i++) await requestPasswordReset({ email: `spray${i}@example.org` }, one, { send: mail.send });
-    await refused(requestPasswordReset({ email: "spray-more@example.org" }, one, { send: mail.send }), "rate_limited");
+    await expectAppError(requestPasswordReset({ email: "spray-more@example.org" }, one, { send: mail.send }), "rate_limited");
   });
 
   it("a disabled account gets no link", async () => {

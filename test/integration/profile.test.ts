@@ -1,22 +1,13 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
-import { AppError } from "@/lib/errors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor } from "@/test/support/factories";
 import type { Actor } from "@/lib/permissions";
 import { changePassword, createMyApiToken, getProfile, listMyApiTokens, revokeMyApiToken, updateProfile } from "@/server/membership/profile";
 import { actorFromApiToken } from "@/server/auth/api-tokens";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { loadActor } from "@/server/auth/actor";
-
-async function refused(p: Promise<unknown>, code: string, reason?: string) {
-  await assert.rejects(p, (e: unknown) => {
-    assert.ok(e instanceof AppError, `expected an AppError, got ${String(e)}`);
-    assert.equal(e.code, code, e.message);
-    if (reason) assert.equal(e.details.reason, reason);
-    return true;
-  });
-}
+import { expectAppError } from "@/test/support/expect";
 
 const session = (a: Actor): Actor => ({ ...a, via: "session" });
 
@@ -34,7 +25,7 @@ describeEachEngine("profile: a member's own account", ({ database }) => {
     const partial = await updateProfile(me, { affiliation: "CICIR" });
     assert.equal(partial.name, "After");
     assert.equal(partial.affiliation, "CICIR");
-    await refused(updateProfile(null, { name: "x" }), "unauthorized");
+    await expectAppError(updateProfile(null, { name: "x" }), "unauthorized");
   });
 
   it("a scholar's (and a facilitator's) delegation is read-only; an admin may change their own", async () => {
@@ -42,8 +33,8 @@ describeEachEngine("profile: a member's own account", ({ database }) => {
     const china = await db.delegation.upsert({ where: { name: "China" }, update: {}, create: { name: "China" } });
     const scholar = await createActor(db, { delegation: "Canada" });
     const facilitator = await createActor(db, { role: "facilitator", delegation: "Canada" });
-    await refused(updateProfile(scholar, { delegationId: china.id }), "forbidden", "delegation_read_only");
-    await refused(updateProfile(facilitator, { delegationId: china.id }), "forbidden", "delegation_read_only");
+    await expectAppError(updateProfile(scholar, { delegationId: china.id }), "forbidden", { reason: "delegation_read_only" });
+    await expectAppError(updateProfile(facilitator, { delegationId: china.id }), "forbidden", { reason: "delegation_read_only" });
     assert.ok(await updateProfile(scholar, { delegationId: scholar.delegationId! }), "sending the same delegation is not a change");
     const admin = await createActor(db, { role: "admin", delegation: "Canada" });
     assert.equal((await updateProfile(admin, { delegationId: china.id })).delegation?.name, "China");
@@ -54,7 +45,7 @@ describeEachEngine("profile: a member's own account", ({ database }) => {
     const a = await createActor(db);
     const b = await createActor(db);
     await updateProfile(a, { orcid: "0000-0002-1825-0097" });
-    await refused(updateProfile(b, { orcid: "0000-0002-1825-0097" }), "conflict", "orcid_taken");
+    await expectAppError(updateProfile(b, { orcid: "0000-0002-1825-0097" }), "conflict", { reason: "orcid_taken" });
     assert.equal((await updateProfile(a, { orcid: "" })).orcid, null);
     assert.equal((await updateProfile(b, { orcid: "0000-0002-1825-0097" })).orcid, "0000-0002-1825-0097");
   });
@@ -63,7 +54,7 @@ describeEachEngine("profile: a member's own account", ({ database }) => {
     const db = database().db;
     const me = await createActor(db);
     await db.user.update({ where: { id: me.id }, data: { passwordHash: await hashPassword("the old password") } });
-    await refused(changePassword(me, { current: "wrong", password: "the new password", passwordConfirm: "the new password" }), "invalid");
+    await expectAppError(changePassword(me, { current: "wrong", password: "the new password", passwordConfirm: "the new password" }), "invalid");
     assert.ok(await loadActor(me.id, "session", 0));
     assert.deepEqual(await changePassword(me, { current: "the old password", password: "the new password", passwordConfirm: "the new password" }), { email: me.email });
     const row = await db.user.findUniqueOrThrow({ where: { id: me.id } });
@@ -88,7 +79,7 @@ describeEachEngine("profile: a member's own account", ({ database }) => {
     assert.match(token, /^gs_/);
     const viaToken = await actorFromApiToken(token);
     assert.equal(viaToken?.id, me.id);
-    await refused(createMyApiToken(viaToken, {}), "forbidden", "token_needs_session");
+    await expectAppError(createMyApiToken(viaToken, {}), "forbidden", { reason: "token_needs_session" });
     const listed = await listMyApiTokens(me);
     assert.deepEqual(
       listed.map((t) => [t.label, t.prefix]),
@@ -96,7 +87,7 @@ describeEachEngine("profile: a member's own account", ({ database }) => {
     );
     assert.ok(!JSON.stringify(listed).includes(token));
     assert.deepEqual(await listMyApiTokens(other), []);
-    await refused(revokeMyApiToken(other, id), "not_found");
+    await expectAppError(revokeMyApiToken(other, id), "not_found");
     assert.ok(await actorFromApiToken(token));
     await revokeMyApiToken(me, id);
     assert.equal(await actorFromApiToken(token), null);

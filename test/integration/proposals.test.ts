@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor, addRendering, grade, makeTerm } from "@/test/support/factories";
 import { editRendering, proposeRendering, withdrawRendering } from "@/server/deliberation/renderings";
 import { getTerm } from "@/server/terms/read";
 import { getResults } from "@/server/results/service";
-import { addRendering, grade, makeTerm, rejectsInvalid, rejectsWith } from "./term-fixtures";
+import { expectInvalid, expectAppError } from "@/test/support/expect";
 
 const proposal = (text: string, extra: Record<string, unknown> = {}) => ({
   text,
@@ -45,7 +45,7 @@ describeEachEngine("proposing a rendering", ({ database }) => {
     const term = await makeTerm(db);
     const first = await proposeRendering(await createActor(db), term.slug, proposal("多元共进"));
     for (const variant of ["多元共進", "多元 共进", "多元·共进", "多元・共進"]) {
-      const details = await rejectsWith(proposeRendering(await createActor(db, { delegation: "China" }), term.slug, proposal(variant)), "conflict");
+      const { details } = await expectAppError(proposeRendering(await createActor(db, { delegation: "China" }), term.slug, proposal(variant)), "conflict");
       assert.equal(details.existingId, first.id, variant);
       assert.deepEqual(details.existing, { id: first.id, text: "多元共进" });
     }
@@ -69,34 +69,34 @@ describeEachEngine("proposing a rendering", ({ database }) => {
     const { db } = database();
     const term = await makeTerm(db);
     const s = await createActor(db);
-    await rejectsInvalid(proposeRendering(s, term.slug, proposal("security")), "text", "text_no_han");
-    await rejectsInvalid(proposeRendering(s, term.slug, proposal("多元-共进")), "text", "text_bad_chars");
-    await rejectsInvalid(proposeRendering(s, term.slug, proposal("<b>多元</b>")), "text", "text_bad_chars");
-    await rejectsInvalid(proposeRendering(s, term.slug, proposal("多")), "text", "text_too_short");
-    await rejectsInvalid(proposeRendering(s, term.slug, proposal("多".repeat(33))), "text", "text_too_long");
-    await rejectsInvalid(proposeRendering(s, term.slug, proposal("多元共进", { gloss: " " })), "gloss", "gloss_required");
-    await rejectsInvalid(proposeRendering(s, term.slug, { text: "多元共进", gloss: "x" }), "rationale", "rationale_required");
-    await rejectsInvalid(proposeRendering(s, term.slug, proposal("多元共进", { pinyin: "<script>" })), "pinyin", "pinyin_bad_chars");
+    await expectInvalid(proposeRendering(s, term.slug, proposal("security")), "text", "text_no_han");
+    await expectInvalid(proposeRendering(s, term.slug, proposal("多元-共进")), "text", "text_bad_chars");
+    await expectInvalid(proposeRendering(s, term.slug, proposal("<b>多元</b>")), "text", "text_bad_chars");
+    await expectInvalid(proposeRendering(s, term.slug, proposal("多")), "text", "text_too_short");
+    await expectInvalid(proposeRendering(s, term.slug, proposal("多".repeat(33))), "text", "text_too_long");
+    await expectInvalid(proposeRendering(s, term.slug, proposal("多元共进", { gloss: " " })), "gloss", "gloss_required");
+    await expectInvalid(proposeRendering(s, term.slug, { text: "多元共进", gloss: "x" }), "rationale", "rationale_required");
+    await expectInvalid(proposeRendering(s, term.slug, proposal("多元共进", { pinyin: "<script>" })), "pinyin", "pinyin_bad_chars");
     assert.equal(await db.rendering.count({ where: { termId: term.id } }), 0);
   });
 
   it("permission: anonymous is 401, a member without a delegation is 403", async () => {
     const { db } = database();
     const term = await makeTerm(db);
-    await rejectsWith(proposeRendering(null, term.slug, proposal("多元共存")), "unauthorized");
-    await rejectsWith(proposeRendering(await createActor(db, { delegation: null }), term.slug, proposal("多元共存")), "forbidden");
+    await expectAppError(proposeRendering(null, term.slug, proposal("多元共存")), "unauthorized");
+    await expectAppError(proposeRendering(await createActor(db, { delegation: null }), term.slug, proposal("多元共存")), "forbidden");
   });
 
   for (const stage of ["draft", "provisional", "published"] as const) {
     it(`stage rule: proposals are refused in ${stage} (403 stage_closed)`, async () => {
       const { db } = database();
       const term = await makeTerm(db, { stage });
-      await rejectsWith(proposeRendering(await createActor(db), term.slug, proposal("多元共存")), "stage_closed");
+      await expectAppError(proposeRendering(await createActor(db), term.slug, proposal("多元共存")), "stage_closed");
     });
   }
 
   it("an unknown term is 404", async () => {
-    await rejectsWith(proposeRendering(await createActor(database().db), "no-such-term", proposal("多元共存")), "not_found");
+    await expectAppError(proposeRendering(await createActor(database().db), "no-such-term", proposal("多元共存")), "not_found");
   });
 
   it("the proposer edits gloss, rationale and pinyin of their own; others may not (403), missing is 404", async () => {
@@ -108,11 +108,11 @@ describeEachEngine("proposing a rendering", ({ database }) => {
     assert.equal(edited.gloss, "plural advance");
     assert.equal(edited.rationale, "Keeps the plural and the shared movement.");
     assert.equal(edited.pinyin, "duō yuán gòng jìn");
-    await rejectsWith(editRendering(await createActor(db), r.id, { gloss: "mine now" }), "forbidden");
-    await rejectsWith(editRendering(await createActor(db, { role: "facilitator" }), r.id, { gloss: "mine now" }), "forbidden");
-    await rejectsWith(editRendering(null, r.id, { gloss: "x" }), "unauthorized");
-    await rejectsWith(editRendering(owner, "no-such-id", { gloss: "x" }), "not_found");
-    await rejectsInvalid(editRendering(owner, r.id, {}), "", "nothing_to_change");
+    await expectAppError(editRendering(await createActor(db), r.id, { gloss: "mine now" }), "forbidden");
+    await expectAppError(editRendering(await createActor(db, { role: "facilitator" }), r.id, { gloss: "mine now" }), "forbidden");
+    await expectAppError(editRendering(null, r.id, { gloss: "x" }), "unauthorized");
+    await expectAppError(editRendering(owner, "no-such-id", { gloss: "x" }), "not_found");
+    await expectInvalid(editRendering(owner, r.id, {}), "", "nothing_to_change");
     assert.equal((await db.rendering.findUniqueOrThrow({ where: { id: r.id } })).gloss, "plural advance");
   });
 
@@ -123,8 +123,8 @@ describeEachEngine("proposing a rendering", ({ database }) => {
     const keep = await addRendering(db, term.id, "多元共存");
     const r = await proposeRendering(owner, term.slug, proposal("多元共商"));
     await grade(db, owner, term.id, { [r.id]: "excellent", [keep.id]: "good" });
-    await rejectsWith(withdrawRendering(await createActor(db), r.id), "forbidden");
-    await rejectsWith(withdrawRendering(null, r.id), "unauthorized");
+    await expectAppError(withdrawRendering(await createActor(db), r.id), "forbidden");
+    await expectAppError(withdrawRendering(null, r.id), "unauthorized");
     const versionBefore = (await db.term.findUniqueOrThrow({ where: { id: term.id } })).tallyVersion;
     const withdrawn = await withdrawRendering(owner, r.id);
     assert.equal(withdrawn.status, "withdrawn");
@@ -133,7 +133,7 @@ describeEachEngine("proposing a rendering", ({ database }) => {
     const results = await getResults(term.slug);
     assert.deepEqual(results.ranking, [keep.id]);
     assert.ok(await db.rendering.findUnique({ where: { id: r.id } }), "its history stays");
-    await rejectsWith(withdrawRendering(owner, r.id), "conflict");
+    await expectAppError(withdrawRendering(owner, r.id), "conflict");
   });
 
   it("withdraw is refused once another scholar has graded the rendering", async () => {
@@ -142,7 +142,7 @@ describeEachEngine("proposing a rendering", ({ database }) => {
     const owner = await createActor(db);
     const r = await proposeRendering(owner, term.slug, proposal("多元共生"));
     await grade(db, await createActor(db, { delegation: "China" }), term.id, { [r.id]: "poor" });
-    const details = await rejectsWith(withdrawRendering(owner, r.id), "conflict");
+    const { details } = await expectAppError(withdrawRendering(owner, r.id), "conflict");
     assert.equal(details.reason, "graded_by_others");
     assert.equal((await db.rendering.findUniqueOrThrow({ where: { id: r.id } })).status, "active");
   });
@@ -153,8 +153,8 @@ describeEachEngine("proposing a rendering", ({ database }) => {
     const owner = await createActor(db);
     const r = await proposeRendering(owner, term.slug, proposal("多元共生"));
     await db.term.update({ where: { id: term.id }, data: { stage: "provisional" } });
-    await rejectsWith(editRendering(owner, r.id, { gloss: "late" }), "stage_closed");
-    await rejectsWith(withdrawRendering(owner, r.id), "stage_closed");
+    await expectAppError(editRendering(owner, r.id, { gloss: "late" }), "stage_closed");
+    await expectAppError(withdrawRendering(owner, r.id), "stage_closed");
   });
 
   it("proposing a withdrawn rendering again revives it under the new proposer", async () => {
@@ -177,7 +177,7 @@ describeEachEngine("proposing a rendering", ({ database }) => {
     const survivor = await addRendering(db, term.id, "多元共进");
     const merged = await addRendering(db, term.id, "多元共同进步");
     await db.rendering.update({ where: { id: merged.id }, data: { status: "merged", mergedIntoId: survivor.id } });
-    const details = await rejectsWith(proposeRendering(await createActor(db), term.slug, proposal("多元共同進步")), "conflict");
+    const { details } = await expectAppError(proposeRendering(await createActor(db), term.slug, proposal("多元共同進步")), "conflict");
     assert.equal(details.existingId, survivor.id);
   });
 });

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor, addRendering, makeTerm } from "@/test/support/factories";
 import { addComment } from "@/server/deliberation/comments";
 import { proposeRendering } from "@/server/deliberation/renderings";
 import { createInvite } from "@/server/membership/invites";
 import { WRITE_LIMITS } from "@/lib/rate-limit";
 import { countHit, pruneRateWindows } from "@/server/site/rate-limit";
 import { isAppError } from "@/lib/errors";
-import { addRendering, makeTerm, rejectsWith } from "./term-fixtures";
+import { expectAppError } from "@/test/support/expect";
 
 /** The audit posted 300 comments in 6.5 s with one token (issue 13, item 9). */
 describeEachEngine("rate limits on members' writes", ({ database }) => {
@@ -37,7 +37,7 @@ describeEachEngine("rate limits on members' writes", ({ database }) => {
     const me = await createActor(db, { delegation: "China" });
     const texts = Array.from({ length: WRITE_LIMITS.proposal.max + 1 }, (_, i) => `多元共${String.fromCodePoint(0x4e00 + i)}`);
     for (const text of texts.slice(0, -1)) await proposeRendering(me, term.slug, { text, gloss: "g", rationale: "r" });
-    await rejectsWith(proposeRendering(me, term.slug, { text: texts.at(-1)!, gloss: "g", rationale: "r" }), "rate_limited");
+    await expectAppError(proposeRendering(me, term.slug, { text: texts.at(-1)!, gloss: "g", rationale: "r" }), "rate_limited");
     assert.equal(await db.rendering.count({ where: { termId: term.id } }), WRITE_LIMITS.proposal.max);
   });
 
@@ -48,7 +48,7 @@ describeEachEngine("rate limits on members' writes", ({ database }) => {
     await createInvite(f, { delegationId: china });
     // The window as if this facilitator had already sent the limit's worth in it.
     await db.rateWindow.update({ where: { key: `write:invitation:${f.id}` }, data: { count: WRITE_LIMITS.invitation.max } });
-    const details = await rejectsWith(createInvite(f, { delegationId: china }), "rate_limited");
+    const { details } = await expectAppError(createInvite(f, { delegationId: china }), "rate_limited");
     assert.ok((details.retryAfterSeconds as number) > 3000);
     assert.equal(await db.invite.count({ where: { createdById: f.id } }), 1);
   });

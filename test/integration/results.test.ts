@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
-import { createTerm, ids } from "@/test/integration/helpers/terms";
+import { describeEachEngine } from "@/test/support/db";
+import { runTallyCli } from "@/test/support/cli";
+import { createActor, makeTerm, SAMPLE_TEXTS, ids } from "@/test/support/factories";
 import { castBallot } from "@/server/ballots/service";
 import { bumpTally, getResults, getResultsJson, leaderOf } from "@/server/results/service";
 import { exportBallots } from "@/server/ballots/export";
@@ -68,22 +67,10 @@ async function createActors(db: Db, delegations: string[]) {
   return actors;
 }
 
-function runCli(file: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "cli/tally.ts", file], { cwd: process.cwd() });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
-  child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
 describeEachEngine("results", ({ database }) => {
   it("the cached results always equal a full recount, through a random sequence of writes and reads", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const renderingIds = ids(term);
     const actors = await createActors(db, ["Canada", "China", "Mexico", "Canada", "China", "Mexico", "Canada", "China"]);
     const pick = random(20260101);
@@ -127,7 +114,7 @@ describeEachEngine("results", ({ database }) => {
 
   it("reads of one version share one computation; a write moves the version and the next read computes again", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const [r1, r2] = ids(term);
     const actor = await createActor(db);
     await castBallot(actor, term.slug, { grades: { [r1]: "good", [r2]: "poor" } });
@@ -147,7 +134,7 @@ describeEachEngine("results", ({ database }) => {
 
   it("renaming a delegation renames it in the results at once (the counts stay, keyed by id)", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const [r1] = ids(term);
     const actor = await createActor(db, { delegation: "Mexico" });
     await castBallot(actor, term.slug, { grades: { [r1]: "good" } });
@@ -161,7 +148,7 @@ describeEachEngine("results", ({ database }) => {
 
   it("the API's bytes kept by this process are served only while their version is the current one", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const [r1, r2] = ids(term);
     const actor = await createActor(db);
     const json = async () => JSON.parse(new TextDecoder().decode(await getResultsJson(term.slug))) as { term: string; ranking: string[]; voters: number };
@@ -185,7 +172,7 @@ describeEachEngine("results", ({ database }) => {
 
   it("reads racing writes: the maintained cells stay a rebuild's and the results a recount's", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const renderingIds = ids(term);
     const actors = await createActors(db, ["Canada", "China", "Canada", "China", "Canada"]);
     const pick = random(7);
@@ -205,8 +192,8 @@ describeEachEngine("results", ({ database }) => {
 
   it("the export names no one, keeps voter ids stable per term, and `npm run tally` on it equals the served results", async () => {
     const { db } = database();
-    const term = await createTerm(db, { stage: "consultation" });
-    const other = await createTerm(db, { stage: "consultation" });
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
+    const other = await makeTerm(db, { texts: SAMPLE_TEXTS });
     const [r1, r2, r3] = ids(term);
     const alice = await createActor(db, { delegation: "Canada", name: "Alice Tremblay" });
     const bo = await createActor(db, { delegation: "China", name: "Bo Zhang" });
@@ -239,7 +226,7 @@ describeEachEngine("results", ({ database }) => {
 
     const file = path.join(mkdtempSync(path.join(tmpdir(), "gongshang-export-")), "export.json");
     writeFileSync(file, JSON.stringify(again));
-    const run = await runCli(file);
+    const run = await runTallyCli([file]);
     assert.equal(run.stderr, "");
     assert.equal(run.status, 0);
     assert.deepStrictEqual(JSON.parse(run.stdout), await getResults(term.slug));

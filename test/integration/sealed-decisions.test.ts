@@ -1,31 +1,26 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor, addRendering, grade, makeTerm, type Rendering } from "@/test/support/factories";
 import { getDecision, getFrozenBallots, listDecisions, recordDecision } from "@/server/decisions/service";
 import { moveStage } from "@/server/terms/admin";
 import { castBallot, getBallot } from "@/server/ballots/service";
 import { exportBallots } from "@/server/ballots/export";
 import { ballotExportSchema, tally } from "@/lib/tally";
 import { ballotsDigest } from "@/lib/tally/seal";
-import { addRendering, grade, makeTerm, rejectsWith } from "./term-fixtures";
+import { expectAppError } from "@/test/support/expect";
+import { runTallyCli } from "@/test/support/cli";
 import type { Db } from "@/server/db/client";
 
 /** Issue 15: a decision freezes the export it rests on and stores the digest of its canonical JSON. */
 
 async function scene(db: Db) {
-  const term = await makeTerm(db);
-  const t0 = Date.now() - 10_000;
-  const [a, b, c] = [
-    await addRendering(db, term.id, "多元共商", undefined, new Date(t0)),
-    await addRendering(db, term.id, "多元共生", undefined, new Date(t0 + 1000)),
-    await addRendering(db, term.id, "多元共存", undefined, new Date(t0 + 2000)),
-  ];
+  const term = await makeTerm(db, { texts: ["多元共商", "多元共生", "多元共存"], start: new Date(Date.now() - 10_000) });
+  const [a, b, c] = term.renderings as [Rendering, Rendering, Rendering];
   const voters = [
     await createActor(db, { delegation: "China" }),
     await createActor(db, { delegation: "China" }),
@@ -40,20 +35,6 @@ async function scene(db: Db) {
 }
 
 const statement = { statementEn: "Adopted by both delegations.", statementZh: "经双方代表团同意采用。" };
-
-/** `npm run tally` on a file, as a reader would run it. */
-function cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const root = path.resolve(import.meta.dirname, "../..");
-  const child = spawn(process.execPath, ["--import", "tsx", "cli/tally.ts", ...args], { cwd: root });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
-  child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 describeEachEngine("sealed decisions", ({ database }) => {
   it("the decision stores the digest of the frozen export; the CLI recomputes it and recounts the snapshot", async () => {
@@ -82,7 +63,7 @@ describeEachEngine("sealed decisions", ({ database }) => {
     // The same through the command line on the downloaded file.
     const file = path.join(mkdtempSync(path.join(tmpdir(), "sealed-")), "ballots.json");
     writeFileSync(file, frozen.text);
-    const [digestRun, recount] = await Promise.all([cli(["--digest", file]), cli([file])]);
+    const [digestRun, recount] = await Promise.all([runTallyCli(["--digest", file]), runTallyCli([file])]);
     assert.equal(digestRun.status, 0, digestRun.stderr);
     assert.equal(digestRun.stdout.trim(), d.ballotsDigest);
     assert.equal(recount.status, 0, recount.stderr);
@@ -147,8 +128,8 @@ describeEachEngine("sealed decisions", ({ database }) => {
     const { term, a, f } = await scene(db);
     const d = await recordDecision(f, term.slug, { adoptedRenderingId: a.id, ...statement });
     await db.decision.update({ where: { id: d.id }, data: { frozenBallots: null, ballotsDigest: null } });
-    await rejectsWith(getFrozenBallots(term.slug, d.id), "not_found");
-    await rejectsWith(getFrozenBallots("another-term", d.id), "not_found");
+    await expectAppError(getFrozenBallots(term.slug, d.id), "not_found");
+    await expectAppError(getFrozenBallots("another-term", d.id), "not_found");
     assert.equal((await getDecision(term.slug, d.id)).decision.ballotsDigest, null);
   });
 });

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
+import { describeEachEngine } from "@/test/support/db";
 import { changeTerm } from "@/server/terms/change";
 import { subscribe } from "@/server/live/hub";
-import { makeTerm } from "./term-fixtures";
+import { makeTerm } from "@/test/support/factories";
 
 describeEachEngine("changeTerm: the one path of a change to a term", ({ database }) => {
   it("writes the emitted events with the change, in order, and wakes the term's streams after the commit", async () => {

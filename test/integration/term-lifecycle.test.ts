@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor, addRendering, grade, makeTerm } from "@/test/support/factories";
 import { createTerm, editTerm, moveStage } from "@/server/terms/admin";
 import { closeExpiredConsultation } from "@/server/terms/deadline";
 import { proposeRendering } from "@/server/deliberation/renderings";
@@ -9,7 +9,7 @@ import { getTerm, listTerms } from "@/server/terms/read";
 import { listAudit } from "@/server/site/audit";
 import { STAGES, type Stage } from "@/lib/schemas/term";
 import { STAGE_MOVES } from "@/lib/term-stages";
-import { addRendering, grade, makeTerm, rejectsInvalid, rejectsWith } from "./term-fixtures";
+import { expectInvalid, expectAppError } from "@/test/support/expect";
 
 const HOUR = 3600_000;
 
@@ -25,9 +25,9 @@ describeEachEngine("the life of a term", ({ database }) => {
     assert.equal(edited.abbreviation, "OM");
     assert.equal(edited.definition, "Seizing openings.", "fields not named stay");
     assert.equal(edited.targetLang, "zh-Hant");
-    await rejectsWith(createTerm(f, { headword: "opportunity management" }), "conflict");
-    await rejectsInvalid(createTerm(f, { headword: "" }), "headword", "headword_required");
-    await rejectsInvalid(createTerm(f, { headword: "x", slug: "Not A Slug" }), "slug", "slug_invalid");
+    await expectAppError(createTerm(f, { headword: "opportunity management" }), "conflict");
+    await expectInvalid(createTerm(f, { headword: "" }), "headword", "headword_required");
+    await expectInvalid(createTerm(f, { headword: "x", slug: "Not A Slug" }), "slug", "slug_invalid");
 
     const admin = await createActor(db, { role: "admin" });
     const { entries } = await listAudit(admin);
@@ -41,12 +41,12 @@ describeEachEngine("the life of a term", ({ database }) => {
     const { db } = database();
     const term = await makeTerm(db, { stage: "draft" });
     const s = await createActor(db);
-    await rejectsWith(createTerm(s, { headword: "empathy" }), "forbidden");
-    await rejectsWith(editTerm(s, term.slug, { headword: "hacked" }), "forbidden");
-    await rejectsWith(moveStage(s, term.slug, { stage: "consultation" }), "forbidden");
-    await rejectsWith(createTerm(null, { headword: "empathy" }), "unauthorized");
-    await rejectsWith(editTerm(null, term.slug, { headword: "hacked" }), "unauthorized");
-    await rejectsWith(moveStage(null, term.slug, { stage: "consultation" }), "unauthorized");
+    await expectAppError(createTerm(s, { headword: "empathy" }), "forbidden");
+    await expectAppError(editTerm(s, term.slug, { headword: "hacked" }), "forbidden");
+    await expectAppError(moveStage(s, term.slug, { stage: "consultation" }), "forbidden");
+    await expectAppError(createTerm(null, { headword: "empathy" }), "unauthorized");
+    await expectAppError(editTerm(null, term.slug, { headword: "hacked" }), "unauthorized");
+    await expectAppError(moveStage(null, term.slug, { stage: "consultation" }), "unauthorized");
     assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).stage, "draft");
   });
 
@@ -61,7 +61,7 @@ describeEachEngine("the life of a term", ({ database }) => {
         const term = await makeTerm(db, { stage: from });
         const attempt = moveStage(f, term.slug, { stage: to, confirmBack: true });
         if (allowed) assert.equal((await attempt).stage, to);
-        else await rejectsWith(attempt, "invalid");
+        else await expectAppError(attempt, "invalid");
         assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).stage, allowed ? to : from);
       });
     }
@@ -70,7 +70,7 @@ describeEachEngine("the life of a term", ({ database }) => {
   it("stage rule: publishing goes through a decision, not the stage form", async () => {
     const { db } = database();
     const term = await makeTerm(db, { stage: "provisional" });
-    const details = await rejectsWith(moveStage(await createActor(db, { role: "facilitator" }), term.slug, { stage: "published" }), "invalid");
+    const { details } = await expectAppError(moveStage(await createActor(db, { role: "facilitator" }), term.slug, { stage: "published" }), "invalid");
     assert.deepEqual(details.fields, { stage: ["publish_needs_decision"] });
   });
 
@@ -81,7 +81,7 @@ describeEachEngine("the life of a term", ({ database }) => {
       const f = await createActor(db, { role: "facilitator" });
       const term = await makeTerm(db, { stage: from });
       for (const confirmBack of [undefined, false, ""] as const) {
-        const details = await rejectsWith(moveStage(f, term.slug, { stage: to, confirmBack }), "invalid");
+        const details = (await expectAppError(moveStage(f, term.slug, { stage: to, confirmBack }), "invalid")).details;
         assert.equal(details.reason, "confirm_required");
         assert.deepEqual(details.fields, { confirmBack: ["confirm_required"] });
       }
@@ -107,7 +107,7 @@ describeEachEngine("the life of a term", ({ database }) => {
     const term = await makeTerm(db);
     const r = await addRendering(db, term.id, "多元共存");
     await grade(db, await createActor(db), term.id, { [r.id]: "good" });
-    await rejectsWith(moveStage(f, term.slug, { stage: "draft", confirmBack: true }), "conflict");
+    await expectAppError(moveStage(f, term.slug, { stage: "draft", confirmBack: true }), "conflict");
     assert.equal((await db.term.findUniqueOrThrow({ where: { id: term.id } })).stage, "consultation");
   });
 
@@ -115,8 +115,8 @@ describeEachEngine("the life of a term", ({ database }) => {
     const { db } = database();
     const f = await createActor(db, { role: "facilitator" });
     const term = await makeTerm(db, { stage: "draft" });
-    await rejectsInvalid(moveStage(f, term.slug, { stage: "provisional", deadline: new Date(Date.now() + HOUR).toISOString() }), "deadline", "deadline_only_consultation");
-    await rejectsWith(moveStage(f, term.slug, { stage: "consultation", deadline: new Date(Date.now() - HOUR).toISOString() }), "invalid");
+    await expectInvalid(moveStage(f, term.slug, { stage: "provisional", deadline: new Date(Date.now() + HOUR).toISOString() }), "deadline", "deadline_only_consultation");
+    await expectAppError(moveStage(f, term.slug, { stage: "consultation", deadline: new Date(Date.now() - HOUR).toISOString() }), "invalid");
     const deadline = new Date(Date.now() + 48 * HOUR);
     const opened = await moveStage(f, term.slug, { stage: "consultation", deadline: deadline.toISOString() });
     assert.equal(opened.deadline, deadline.toISOString());
@@ -138,7 +138,7 @@ describeEachEngine("the life of a term", ({ database }) => {
     const list = await listTerms();
     assert.equal(list.find((t) => t.slug === viaList.slug)?.stage, "provisional");
     assert.equal(list.find((t) => t.slug === notYet.slug)?.stage, "consultation");
-    await rejectsWith(proposeRendering(await createActor(db), viaProposal.slug, { text: "多元共存", gloss: "g", rationale: "r" }), "stage_closed");
+    await expectAppError(proposeRendering(await createActor(db), viaProposal.slug, { text: "多元共存", gloss: "g", rationale: "r" }), "stage_closed");
     assert.equal((await db.term.findUniqueOrThrow({ where: { id: viaProposal.id } })).stage, "provisional");
 
     const entries = await db.auditEntry.findMany({ where: { entityId: { in: [viaPage.id, viaList.id, viaProposal.id] } } });
@@ -170,8 +170,8 @@ describeEachEngine("the life of a term", ({ database }) => {
 
   it("the audit log is for admins only", async () => {
     const { db } = database();
-    await rejectsWith(listAudit(await createActor(db, { role: "facilitator" })), "forbidden");
-    await rejectsWith(listAudit(await createActor(db)), "forbidden");
-    await rejectsWith(listAudit(null), "unauthorized");
+    await expectAppError(listAudit(await createActor(db, { role: "facilitator" })), "forbidden");
+    await expectAppError(listAudit(await createActor(db)), "forbidden");
+    await expectAppError(listAudit(null), "unauthorized");
   });
 });

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine, freshDatabase } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine, freshDatabase } from "@/test/support/db";
 import { jingAvailable, tbxSchemaErrors } from "@/test/support/jing";
-import { addRendering, grade, makeTerm, rejectsInvalid, rejectsWith } from "./term-fixtures";
+import { addRendering, createActor, grade, makeTerm } from "@/test/support/factories";
+import { expectAppError, expectInvalid } from "@/test/support/expect";
 import { db, setDb } from "@/server/db/client";
 import { proposeRendering, editRendering } from "@/server/deliberation/renderings";
 import { listDecisions, recordDecision } from "@/server/decisions/service";
@@ -64,8 +64,8 @@ describeEachEngine("term records (issue 14)", ({ database }) => {
     const tw = await proposeRendering(china, term.slug, { text: "多元協商", gloss: "many negotiating", rationale: "Taiwan usage", region: "TW", synonymClass: "standard" });
     assert.deepEqual([tw.region, tw.synonymClass, tw.text], ["TW", "standard", "多元協商"], "stored as written, not converted");
     const tw2 = await proposeRendering(canada, term.slug, { text: "多元諮商", gloss: "many counselling", rationale: "also heard in Taiwan", region: "TW" });
-    await rejectsInvalid(proposeRendering(china, term.slug, { text: "多元合商", gloss: "g", rationale: "r", region: "FR" }), "region", "region_invalid");
-    await rejectsInvalid(proposeRendering(china, term.slug, { text: "多元合商", gloss: "g", rationale: "r", synonymClass: "best" }), "synonymClass", "synonym_class_invalid");
+    await expectInvalid(proposeRendering(china, term.slug, { text: "多元合商", gloss: "g", rationale: "r", region: "FR" }), "region", "region_invalid");
+    await expectInvalid(proposeRendering(china, term.slug, { text: "多元合商", gloss: "g", rationale: "r", synonymClass: "best" }), "synonymClass", "synonym_class_invalid");
     const edited = await editRendering(canada, tw2.id, { synonymClass: "alternative", region: "" });
     assert.deepEqual([edited.region, edited.synonymClass], [null, "alternative"], "the proposer corrects region and class");
     await editRendering(canada, tw2.id, { region: "TW" });
@@ -74,11 +74,11 @@ describeEachEngine("term records (issue 14)", ({ database }) => {
     await moveStage(f, term.slug, { stage: "provisional" });
 
     // Two adopted forms for Taiwan, or a "regional" form without a region: refused with codes.
-    const twice = await rejectsWith(recordDecision(f, term.slug, { adoptedRenderingId: a.id, regionalIds: [tw.id, tw2.id], ...statement }), "invalid");
+    const twice = (await expectAppError(recordDecision(f, term.slug, { adoptedRenderingId: a.id, regionalIds: [tw.id, tw2.id], ...statement }), "invalid")).details;
     assert.deepEqual(twice.fields, { regionalIds: ["region_adopted_twice"] });
-    const noRegion = await rejectsWith(recordDecision(f, term.slug, { adoptedRenderingId: a.id, regionalIds: [b.id], ...statement }), "invalid");
+    const noRegion = (await expectAppError(recordDecision(f, term.slug, { adoptedRenderingId: a.id, regionalIds: [b.id], ...statement }), "invalid")).details;
     assert.deepEqual(noRegion.fields, { regionalIds: ["regional_needs_region"] });
-    await rejectsInvalid(recordDecision(f, term.slug, { adoptedRenderingId: a.id, admittedIds: [b.id], synonymClasses: { [b.id]: "former" }, ...statement }), "synonymClasses", "class_not_for_place");
+    await expectInvalid(recordDecision(f, term.slug, { adoptedRenderingId: a.id, admittedIds: [b.id], synonymClasses: { [b.id]: "former" }, ...statement }), "synonymClasses", "class_not_for_place");
 
     const d = await recordDecision(f, term.slug, {
       adoptedRenderingId: a.id,
@@ -146,8 +146,8 @@ describeEachEngine("term records (issue 14)", ({ database }) => {
     assert.deepEqual([created.definitionTarget, created.contextTarget, created.note, created.noteTarget], ["兩岸使用的術語。", "兩岸術語對照。", "Source note.", ""]);
     const edited = await editTerm(f, created.slug, { noteTarget: "繁體書寫，不作轉換。" });
     assert.equal(edited.noteTarget, "繁體書寫，不作轉換。");
-    await rejectsInvalid(editTerm(f, created.slug, { targetLang: "zh_TW" }), "targetLang", "language_invalid");
-    await rejectsInvalid(createTerm(f, { headword: "x", definitionTarget: "长".repeat(4001) }), "definitionTarget", "definition_too_long");
+    await expectInvalid(editTerm(f, created.slug, { targetLang: "zh_TW" }), "targetLang", "language_invalid");
+    await expectInvalid(createTerm(f, { headword: "x", definitionTarget: "长".repeat(4001) }), "definitionTarget", "definition_too_long");
     const read = await getTerm(created.slug);
     assert.deepEqual([read.definitionTarget, read.noteTarget, read.targetLang], ["兩岸使用的術語。", "繁體書寫，不作轉換。", "zh-Hant"]);
   });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeEachEngine } from "@/test/support/databases";
-import { createActor } from "@/test/support/actors";
+import { describeEachEngine } from "@/test/support/db";
+import { createActor } from "@/test/support/factories";
 import { seed } from "@/server/seed/seed";
 import { db } from "@/server/db/client";
 import { castBallot } from "@/server/ballots/service";

@@ -1,17 +1,10 @@
 import assert from "node:assert/strict";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import pg from "pg";
-import { createPostgresDatabase, postgresReachable, PG_ADMIN_URL } from "@/test/support/databases";
-import type { DatabaseConfig } from "@/lib/env";
+import { engineAvailable } from "@/test/support/db";
+import { AppServer, createAppDatabase, ensureBuild, type AppDatabase } from "@/test/support/app";
+import { createActor } from "@/test/support/factories";
 import { createDb, setDb, type Db } from "@/server/db/client";
-import { migrate } from "@/server/db/migrate";
-import { seed } from "@/server/seed/seed";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { takeSseFrames, type SseFrame } from "@/lib/live";
 
@@ -20,25 +13,14 @@ import { takeSseFrames, type SseFrame } from "@/lib/live";
  * instance A reaches an event stream open on instance B (LISTEN/NOTIFY), and a stream that
  * reconnects to either instance with Last-Event-ID gets what it missed.
  *
- * Builds the app into .next-live first (skip with LIVE_SKIP_BUILD=1 when it is fresh), so that
- * it never overwrites a build another run is serving.
+ * Builds the app into .next-live first unless the build there is newer than the sources
+ * (LIVE_SKIP_BUILD=1 serves an existing one even if stale), so that it never overwrites a build
+ * another run is serving; both instances start as `npm start` does (test/support/app.ts).
  */
-const DIST = ".next-live";
-const ROOT = process.cwd();
-const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
+/** LIVE_DIST_DIR: serve another fresh build (e.g. the fault tests' .next-faults) instead of building again. */
+const DIST = process.env.LIVE_DIST_DIR ?? ".next-live";
 
 type Frame = SseFrame;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** An SSE client: frames are read as they arrive; `next(type)` waits for the next of a type. */
 class EventClient {
@@ -101,80 +83,36 @@ class EventClient {
 }
 
 describe("live events across two app instances on one PostgreSQL database", async () => {
-  if (!(await postgresReachable())) {
-    if (process.env.CI) throw new Error(`PostgreSQL is not reachable at ${PG_ADMIN_URL}, and CI is set`);
-    console.warn(`\n!!! SKIPPING the two-instance live test: no PostgreSQL at ${PG_ADMIN_URL} (set TEST_PG_URL) !!!\n`);
-    return;
-  }
+  if (!(await engineAvailable("postgresql", "the two-instance live test"))) return;
 
-  let database: { url: string; drop(): Promise<void> };
+  let database: AppDatabase;
   let db: Db;
   let token: string;
   let renderingIds: string[];
-  const servers: ChildProcess[] = [];
+  const servers: AppServer[] = [];
   const base: string[] = [];
-  const logs: string[] = [];
-  const dataDir = mkdtempSync(path.join(tmpdir(), "gongshang-live-"));
 
   before(async () => {
-    if (process.env.LIVE_SKIP_BUILD !== "1") {
-      const started = Date.now();
-      const build = spawnSync(NEXT_BIN, ["build"], { cwd: ROOT, env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8" });
-      assert.equal(build.status, 0, `next build failed:\n${build.stdout}\n${build.stderr}`);
-      console.log(`# built ${DIST} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    ensureBuild(DIST, { reuse: process.env.LIVE_SKIP_BUILD === "1" });
+    database = await createAppDatabase("postgresql", "live");
+    // The first instance migrates and seeds the database (what `npm start` does), the second finds it ready.
+    for (let i = 0; i < 2; i++) {
+      const server = await AppServer.start({ distDir: DIST, database });
+      servers.push(server);
+      base.push(server.url);
     }
-    database = await createPostgresDatabase();
-    const config: DatabaseConfig = { provider: "postgresql", url: database.url };
-    await migrate(config);
-    db = createDb(config);
+    db = createDb(database.config);
     setDb(db);
-    await seed(db);
-    const canada = await db.delegation.findUniqueOrThrow({ where: { name: "Canada" } });
-    const user = await db.user.create({ data: { email: `live-${randomBytes(4).toString("hex")}@example.org`, name: "Live tester", delegationId: canada.id } });
+    const user = await createActor(db, { delegation: "Canada", name: "Live tester" });
     token = (await createApiToken(user.id, "two-instances")).token;
     renderingIds = (await db.rendering.findMany({ where: { term: { slug: "cso" }, status: "active" }, orderBy: { createdAt: "asc" } })).map((r) => r.id);
-
-    const env = {
-      ...process.env,
-      NODE_ENV: "production" as const,
-      NEXT_DIST_DIR: DIST,
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: database.url,
-      DATA_DIR: dataDir,
-      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-    };
-    for (const name of ["A", "B"]) {
-      const port = await freePort();
-      // detached: its own process group, so that stopping it also stops next's worker.
-      const child = spawn(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-      child.stdout!.on("data", (d) => logs.push(`[${name}] ${d}`));
-      child.stderr!.on("data", (d) => logs.push(`[${name}] ${d}`));
-      servers.push(child);
-      base.push(`http://127.0.0.1:${port}`);
-    }
-    for (const url of base) {
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-        if (ok) break;
-        if (Date.now() > deadline) throw new Error(`${url} did not start:\n${logs.join("")}`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }
   });
 
   after(async () => {
-    for (const child of servers) {
-      try {
-        if (child.pid) process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    for (const server of servers) await server.stop();
     setDb(undefined);
     await db?.$disconnect();
     await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const grade = (instance: number, grades: Record<string, string>) =>
@@ -188,7 +126,7 @@ describe("live events across two app instances on one PostgreSQL database", asyn
     const onB = await EventClient.open(`${base[1]}/api/terms/cso/events`);
     // B holds a LISTEN connection on the database (the wake-up path across instances). The first
     // stream of an instance starts it without waiting for it, so it may take a moment to appear.
-    const admin = new pg.Client({ connectionString: database.url });
+    const admin = new pg.Client({ connectionString: database.databaseUrl });
     await admin.connect();
     let listening = 0;
     for (let i = 0; i < 50 && listening < 1; i++) {

@@ -4,8 +4,8 @@
  * their own, a facilitator and an admin (roles set in the database), all with API tokens.
  */
 import assert from "node:assert/strict";
-import { createScholars, termBySlug, type Scholar, type Sql, type TermInfo } from "./db";
-import { call } from "./http";
+import { plantScholars, termBySlug, type Scholar, type Sql, type TermInfo } from "@/test/support/raw-sql";
+import { call } from "@/test/support/http";
 
 export type Fixture = {
   term: TermInfo;
@@ -21,7 +21,7 @@ export type Fixture = {
 };
 
 export async function makeFixture(baseUrl: string, sql: Sql, tag: string): Promise<Fixture> {
-  const [scholar, other, author, facilitator, admin] = (await createScholars(sql, 5, tag)) as [Scholar, Scholar, Scholar, Scholar, Scholar];
+  const [scholar, other, author, facilitator, admin] = (await plantScholars(sql, 5, tag)) as [Scholar, Scholar, Scholar, Scholar, Scholar];
   await sql.run(`UPDATE "User" SET "role" = 'facilitator' WHERE "id" = ?`, [facilitator.id]);
   await sql.run(`UPDATE "User" SET "role" = 'admin' WHERE "id" = ?`, [admin.id]);
   const proposed = await call(baseUrl, "/api/terms/cso/renderings", {

@@ -1,12 +1,10 @@
 /**
- * HTTP helpers for the fault tests: requests with a token or a session cookie, the API's one
- * JSON error shape, and a per-engine `describe` that skips PostgreSQL loudly when it is not
- * running (a failure under CI).
+ * HTTP helpers for tests and benchmarks of the built app (test/support/app.ts): requests with a
+ * token or a session cookie, and the API's one JSON error shape.
  */
 import assert from "node:assert/strict";
-import { describe } from "node:test";
 import { encode } from "next-auth/jwt";
-import { postgresReachable, PG_ADMIN_URL, TEST_AUTH_SECRET, type Engine } from "./server";
+import { TEST_AUTH_SECRET } from "./app";
 
 export type Answer = { status: number; headers: Headers; text: string; json: unknown };
 
@@ -60,20 +58,6 @@ export function assertJsonError(a: Answer, context: string): void {
 export async function sessionCookie(userId: string, sessionVersion = 0): Promise<string> {
   const jwt = await encode({ token: { sub: userId, uid: userId, sv: sessionVersion }, secret: TEST_AUTH_SECRET });
   return `next-auth.session-token=${jwt}`;
-}
-
-/** One `describe` per engine; PostgreSQL is skipped loudly when it is not running, unless CI is set. */
-export function describeEachEngine(name: string, suite: (engine: Engine) => void, engines: Engine[] = ["sqlite", "postgresql"]) {
-  for (const engine of engines) {
-    describe(`${name} [${engine}]`, async () => {
-      if (engine === "postgresql" && !(await postgresReachable())) {
-        if (process.env.CI) throw new Error(`PostgreSQL is not reachable at ${PG_ADMIN_URL}, and CI is set`);
-        console.warn(`\n!!! SKIPPING the PostgreSQL half of "${name}": no PostgreSQL at ${PG_ADMIN_URL} (set TEST_PG_URL) !!!\n`);
-        return;
-      }
-      suite(engine);
-    });
-  }
 }
 
 /** Runs `f` over `items` with at most `limit` at a time. */

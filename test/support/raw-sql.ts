@@ -1,14 +1,16 @@
 /**
  * Raw access to the app's database from outside the app, for fault tests and benchmarks:
- * fast bulk set-up (better-sqlite3 prepared statements in one transaction; multi-row INSERTs
+ * rows planted behind the services' back on purpose (`plant*`: bulk benchmark data, fault
+ * injection; fast: better-sqlite3 prepared statements in one transaction, multi-row INSERTs
  * with `pg`) and read-back for checks. Same SQL for both engines (quoted identifiers), `?`
- * placeholders (turned into $1, $2, ... for PostgreSQL).
+ * placeholders (turned into $1, $2, ... for PostgreSQL). Tests that only need data to work on
+ * make it through the services instead (test/support/factories.ts).
  */
 import { createHash, randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { tally, type BallotExport, type Grade, type Results } from "@/lib/tally";
-import type { DatabaseConfig } from "./server";
+import type { DatabaseConfig } from "@/lib/env";
 
 export type Row = Record<string, unknown>;
 
@@ -94,7 +96,7 @@ export function json<T = unknown>(v: unknown): T {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Fixtures
+// Planted rows
 
 export type TermInfo = { id: string; slug: string; stage: string; tallyVersion: number; renderings: string[] };
 
@@ -112,7 +114,7 @@ export async function termBySlug(sql: Sql, slug: string): Promise<TermInfo> {
 }
 
 /** Adds renderings until the term has `total` active ones (Han texts with unique keys). */
-export async function addRenderings(sql: Sql, termId: string, total: number, tag = randomBytes(2).toString("hex")): Promise<void> {
+export async function plantRenderings(sql: Sql, termId: string, total: number, tag = randomBytes(2).toString("hex")): Promise<void> {
   const [{ n }] = (await sql.all<{ n: number | string }>(
     `SELECT COUNT(*) AS "n" FROM "Rendering" WHERE "termId" = ? AND "status" = 'active'`,
     [termId],
@@ -153,7 +155,7 @@ export function newToken(): { token: string; hash: string; prefix: string } {
  * `n` scholars, alternately of the seeded delegations (China, Canada), each with an API token
  * made the way server/auth/api-tokens.ts makes them (only the SHA-256 is stored).
  */
-export async function createScholars(sql: Sql, n: number, tag = randomBytes(3).toString("hex")): Promise<Scholar[]> {
+export async function plantScholars(sql: Sql, n: number, tag = randomBytes(3).toString("hex")): Promise<Scholar[]> {
   const delegations = await sql.all<{ id: string; name: string }>(`SELECT "id", "name" FROM "Delegation" ORDER BY "sortOrder", "name"`);
   if (delegations.length === 0) throw new Error("no delegations: is the database seeded?");
   const now = stamp();
@@ -180,7 +182,7 @@ export async function createScholars(sql: Sql, n: number, tag = randomBytes(3).t
 export type StoredBallot = { userId: string; grades: Record<string, string>; reasons?: Record<string, string>; note?: string };
 
 /** Ballots written directly (revision 1, with their event), then the term's tally version bumped. */
-export async function insertBallots(sql: Sql, termId: string, ballots: (StoredBallot & { delegationId: string })[], tag = randomBytes(3).toString("hex")) {
+export async function plantBallots(sql: Sql, termId: string, ballots: (StoredBallot & { delegationId: string })[], tag = randomBytes(3).toString("hex")) {
   const now = stamp();
   const rows = ballots.map((b, i) => [
     `b-${tag}-${i}`,
