@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { signIn } from "next-auth/react";
 import type { Locale, Messages } from "@/lib/i18n";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n";
-import { PASSWORD_MIN } from "@/lib/schemas/account";
+import { NameFields, NewPasswordFields } from "./account-fields";
 import { TextField, SelectField, Submit } from "@/components/forms/field";
 import { FormOutcome } from "@/components/forms/form-feedback";
 import type { ErrorTexts } from "@/lib/i18n/codes";
@@ -81,16 +81,7 @@ export function NewAccountForm({ t, errors, action, locale, unusable }: Props) {
     <form {...formProps} method="post" noValidate className={`form ${styles.narrow}`}>
       <FormOutcome state={state} errors={errors} />
       <TextField label={t.email} name="email" type="email" autoComplete="email" required defaultValue={valueOf(state, "email")} error={errorOf("email")} />
-      <TextField label={t.name} name="name" autoComplete="name" required maxLength={100} defaultValue={valueOf(state, "name")} error={errorOf("name")} />
-      <TextField
-        label={t.affiliation}
-        name="affiliation"
-        autoComplete="organization"
-        maxLength={200}
-        hint={t.affiliationHint}
-        defaultValue={valueOf(state, "affiliation")}
-        error={errorOf("affiliation")}
-      />
+      <NameFields t={t} errorOf={errorOf} values={{ name: valueOf(state, "name"), affiliation: valueOf(state, "affiliation") }} />
       <SelectField
         label={t.language}
         name="locale"
@@ -98,24 +89,7 @@ export function NewAccountForm({ t, errors, action, locale, unusable }: Props) {
         options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
         error={errorOf("locale")}
       />
-      <TextField
-        label={t.password}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN}
-        hint={t.passwordHint}
-        error={errorOf("password")}
-      />
-      <TextField
-        label={t.passwordConfirm}
-        name="passwordConfirm"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errorOf("passwordConfirm")}
-      />
+      <NewPasswordFields label={t.password} confirmLabel={t.passwordConfirm} hint={t.passwordHint} errorOf={errorOf} />
       <Submit label={t.invite.submit} busyLabel={t.invite.submitting} pending={pending} />
     </form>
   );

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import type { Messages } from "@/lib/i18n";
-import { PASSWORD_MIN } from "@/lib/schemas/account";
+import { NewPasswordFields } from "./account-fields";
 import { TextField, Submit } from "@/components/forms/field";
 import { FormOutcome } from "@/components/forms/form-feedback";
 import type { ErrorTexts } from "@/lib/i18n/codes";
@@ -51,18 +51,7 @@ export function PasswordForm({ t, errors, action, hasPassword }: Props) {
       {hasPassword ? (
         <TextField label={t.passwordForm.current} name="current" id="current-password" type="password" autoComplete="current-password" required error={errorOf("current")} />
       ) : null}
-      <TextField
-        label={t.passwordForm.next}
-        name="password"
-        id="new-password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN}
-        hint={t.passwordHint}
-        error={errorOf("password")}
-      />
-      <TextField label={t.passwordConfirm} name="passwordConfirm" id="new-password-confirm" type="password" autoComplete="new-password" required error={errorOf("passwordConfirm")} />
+      <NewPasswordFields label={t.passwordForm.next} confirmLabel={t.passwordConfirm} hint={t.passwordHint} errorOf={errorOf} ids={{ password: "new-password", confirm: "new-password-confirm" }} />
       <Submit label={t.passwordForm.submit} busyLabel={t.passwordForm.submitting} pending={pending} />
     </form>
   );

@@ -6,6 +6,7 @@ import { TextField, SelectField, Submit } from "@/components/forms/field";
 import { FormOutcome } from "@/components/forms/form-feedback";
 import type { ErrorTexts } from "@/lib/i18n/codes";
 import { useActionForm, fieldMessages, valueOf, type FormAction } from "@/components/forms/use-action-form";
+import { NameFields } from "./account-fields";
 import styles from "./forms.module.css";
 
 type Props = {
@@ -30,16 +31,7 @@ export function ProfileForm({ t, errors, action, profile, delegations, delegatio
         </span>
         <p className={styles.readOnly}>{profile.email}</p>
       </div>
-      <TextField label={t.name} name="name" autoComplete="name" required maxLength={100} defaultValue={valueOf(state, "name", profile.name)} error={errorOf("name")} />
-      <TextField
-        label={t.affiliation}
-        name="affiliation"
-        autoComplete="organization"
-        maxLength={200}
-        hint={t.affiliationHint}
-        defaultValue={valueOf(state, "affiliation", profile.affiliation)}
-        error={errorOf("affiliation")}
-      />
+      <NameFields t={t} errorOf={errorOf} values={{ name: valueOf(state, "name", profile.name), affiliation: valueOf(state, "affiliation", profile.affiliation ?? "") }} />
       {delegations ? (
         <SelectField
           label={t.delegation}

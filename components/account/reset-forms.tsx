@@ -1,6 +1,6 @@
 "use client";
 import type { Messages } from "@/lib/i18n";
-import { PASSWORD_MIN } from "@/lib/schemas/account";
+import { NewPasswordFields } from "./account-fields";
 import { TextField, Submit } from "@/components/forms/field";
 import { FormOutcome } from "@/components/forms/form-feedback";
 import type { ErrorTexts } from "@/lib/i18n/codes";
@@ -45,18 +45,7 @@ export function ResetPasswordForm({ t, errors, passwordHint, action, token }: { 
         </p>
       ) : null}
       <input type="hidden" name="token" value={token} />
-      <TextField
-        label={t.password}
-        name="password"
-        id="new-password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN}
-        hint={passwordHint}
-        error={errorOf("password")}
-      />
-      <TextField label={t.passwordConfirm} name="passwordConfirm" id="new-password-confirm" type="password" autoComplete="new-password" required error={errorOf("passwordConfirm")} />
+      <NewPasswordFields label={t.password} confirmLabel={t.passwordConfirm} hint={passwordHint} errorOf={errorOf} ids={{ password: "new-password", confirm: "new-password-confirm" }} />
       <Submit label={t.save} busyLabel={t.saving} pending={pending} />
     </form>
   );

@@ -108,3 +108,27 @@ export function votersByDelegation(frozen: BallotExport): Record<string, number>
   }
   return out;
 }
+
+type Ref = { id: string };
+
+/**
+ * The facts of a sealed decision (its snapshot, its frozen ballots) as the record page and the
+ * PDF show them, with the text of a rendering by id.
+ */
+export function sealedRecordFacts({
+  decision,
+  snapshot,
+  frozen,
+}: {
+  decision: { adopted: Ref; admitted: Ref[]; deprecated: Ref[] };
+  snapshot: { results: Results; renderings: Input["renderings"] };
+  frozen?: BallotExport | null;
+}): { facts: RecordFacts; textOf: (id: string) => string } {
+  const facts = recordFacts({
+    results: snapshot.results,
+    renderings: snapshot.renderings,
+    decision: { adopted: decision.adopted.id, admitted: decision.admitted.map((r) => r.id), deprecated: decision.deprecated.map((r) => r.id) },
+    frozen,
+  });
+  return { facts, textOf: (id) => facts.renderings.find((r) => r.id === id)?.text ?? id };
+}

@@ -3,7 +3,7 @@ import path from "node:path";
 import PDFDocument from "pdfkit";
 import { MESSAGES, format } from "@/lib/i18n";
 import { GRADE_LABELS, type Grade } from "@/lib/tally";
-import { recordFacts, type RecordRendering } from "@/lib/decision-record/facts";
+import { sealedRecordFacts, type RecordRendering } from "@/lib/decision-record/facts";
 import { robustnessSentences } from "@/lib/decision-record/robustness-text";
 import { getSealedDecision } from "@/server/decisions/service";
 import { formatDateTime } from "@/lib/i18n/dates";
@@ -34,13 +34,7 @@ export type RecordPdf = { bytes: Buffer; filename: string };
 export async function decisionRecordPdf(slug: string, id: string, siteUrl: string): Promise<RecordPdf> {
   const { decision, snapshot, term, frozen } = await getSealedDecision(slug, id);
   const results = snapshot.results;
-  const facts = recordFacts({
-    results,
-    renderings: snapshot.renderings,
-    decision: { adopted: decision.adopted.id, admitted: decision.admitted.map((r) => r.id), deprecated: decision.deprecated.map((r) => r.id) },
-    frozen,
-  });
-  const textOf = (rid: string) => facts.renderings.find((r) => r.id === rid)?.text ?? rid;
+  const { facts, textOf } = sealedRecordFacts({ decision, snapshot, frozen });
 
   const doc = new PDFDocument({
     size: "A4",

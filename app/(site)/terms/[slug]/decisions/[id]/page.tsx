@@ -3,7 +3,7 @@ import { DecidedForm, DecidedList, RegionalRows } from "@/components/decision/de
 import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 import { format } from "@/lib/i18n";
-import { recordFacts } from "@/lib/decision-record/facts";
+import { sealedRecordFacts } from "@/lib/decision-record/facts";
 import { messages } from "@/server/site/locale";
 import { getSealedDecision } from "@/server/decisions/service";
 import { readerGate } from "@/server/membership/access";
@@ -32,14 +32,8 @@ export default async function DecisionSnapshotPage({ params }: Props) {
   const d = t.facilitation.decision;
   const rec = t.decisionRecord;
   const results = snapshot.results;
-  const facts = recordFacts({
-    results,
-    renderings: snapshot.renderings,
-    decision: { adopted: decision.adopted.id, admitted: decision.admitted.map((r) => r.id), deprecated: decision.deprecated.map((r) => r.id) },
-    frozen,
-  });
+  const { facts, textOf } = sealedRecordFacts({ decision, snapshot, frozen });
   const when = (iso: string) => formatDateTime(iso, locale);
-  const textOf = (rid: string) => facts.renderings.find((r) => r.id === rid)?.text ?? rid;
   const roleOf = (rid: string) => {
     const role = facts.renderings.find((r) => r.id === rid)?.role;
     return role ? d[role] : "";
