@@ -1,15 +1,7 @@
 import { format, type Locale, type Messages } from "@/lib/i18n";
+import type { TermRow } from "@/server/terms/read";
 
-type Fields = {
-  sourceLang: string;
-  targetLang: string;
-  definition: string;
-  context: string;
-  note: string;
-  definitionTarget: string;
-  contextTarget: string;
-  noteTarget: string;
-};
+type Fields = Pick<TermRow, "sourceLang" | "targetLang" | "definition" | "context" | "note" | "definitionTarget" | "contextTarget" | "noteTarget">;
 
 /**
  * A term's definition, context and note in its source language and in its target language
