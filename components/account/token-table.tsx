@@ -1,6 +1,7 @@
 import type { Locale, Messages } from "@/lib/i18n";
 import { revokeApiTokenAction } from "@/server/actions/account/revoke-api-token";
 import { dateTime } from "./labels";
+import { RowActionForm } from "@/components/forms/row-action-form";
 
 type Token = { id: string; label: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 
@@ -33,12 +34,7 @@ export function TokenTable({ t, tokens, locale }: { t: Messages["account"]; toke
                 {token.revokedAt ? (
                   t.tokens.revokedState
                 ) : (
-                  <form action={revokeApiTokenAction}>
-                    <input type="hidden" name="id" value={token.id} />
-                    <button type="submit" className="secondary" aria-label={`${t.tokens.revoke} ${token.label || token.prefix}`}>
-                      {t.tokens.revoke}
-                    </button>
-                  </form>
+                  <RowActionForm action={revokeApiTokenAction} fields={{ id: token.id }} label={t.tokens.revoke} describedAs={`${t.tokens.revoke} ${token.label || token.prefix}`} />
                 )}
               </td>
             </tr>

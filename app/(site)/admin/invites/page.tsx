@@ -15,6 +15,7 @@ import { Flash } from "@/components/account/flash";
 import { dateTime, delegationLabel } from "@/components/account/labels";
 import styles from "@/components/account/forms.module.css";
 import { errorTexts } from "@/lib/i18n/codes";
+import { RowActionForm } from "@/components/forms/row-action-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Invitations" };
@@ -90,12 +91,13 @@ export default async function InvitesPage({ searchParams }: Props) {
                       </td>
                       <td>
                         {i.state === "valid" && (staff ? canInvite(actor, i.role) : true) ? (
-                          <form action={revokeInviteAction} className={styles.inline}>
-                            <input type="hidden" name="id" value={i.id} />
-                            <button type="submit" className="secondary" aria-label={`${i18n.revoke}: ${who}, ${t.account.roles[i.role]}, ${dateTime(i.createdAt, locale)}`}>
-                              {i18n.revoke}
-                            </button>
-                          </form>
+                          <RowActionForm
+                            action={revokeInviteAction}
+                            className={styles.inline}
+                            fields={{ id: i.id }}
+                            label={i18n.revoke}
+                            describedAs={`${i18n.revoke}: ${who}, ${t.account.roles[i.role]}, ${dateTime(i.createdAt, locale)}`}
+                          />
                         ) : null}
                       </td>
                     </tr>

@@ -10,6 +10,7 @@ import { AdminNav, NotAllowed } from "@/components/admin/admin-nav";
 import { Flash } from "@/components/account/flash";
 import styles from "@/components/account/forms.module.css";
 import { errorTexts } from "@/lib/i18n/codes";
+import { RowActionForm } from "@/components/forms/row-action-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Members" };
@@ -73,13 +74,13 @@ export default async function MembersPage({ searchParams }: Props) {
                     <td>
                       <span className={styles.state}>{u.disabled ? m.disabled : m.active}</span>
                       {self ? null : (
-                        <form action={setMemberDisabledAction} className={styles.inline}>
-                          <input type="hidden" name="userId" value={u.id} />
-                          <input type="hidden" name="disabled" value={u.disabled ? "false" : "true"} />
-                          <button type="submit" className="secondary" aria-label={`${u.disabled ? m.enable : m.disable}: ${u.name}`}>
-                            {u.disabled ? m.enable : m.disable}
-                          </button>
-                        </form>
+                        <RowActionForm
+                          action={setMemberDisabledAction}
+                          className={styles.inline}
+                          fields={{ userId: u.id, disabled: u.disabled ? "false" : "true" }}
+                          label={u.disabled ? m.enable : m.disable}
+                          describedAs={`${u.disabled ? m.enable : m.disable}: ${u.name}`}
+                        />
                       )}
                     </td>
                   </tr>
