@@ -1,7 +1,8 @@
 import type { RenderingView } from "@/lib/schemas/term";
 import type { Messages } from "@/lib/i18n";
 
-export function RenderingCard({ rendering: r, targetLang, t }: { rendering: RenderingView; targetLang: string; t: Messages }) {
+/** A candidate rendering; `children` (the viewer's grades for it, when they grade) closes the card. */
+export function RenderingCard({ rendering: r, targetLang, t, children }: { rendering: RenderingView; targetLang: string; t: Messages; children?: React.ReactNode }) {
   const proposer = r.proposer ? `${r.proposer.name}${r.proposer.delegation ? ` (${r.proposer.delegation})` : ""}` : r.proposerLabel;
   return (
     <section className="card rendering" id={`r-${r.id}`} aria-labelledby={`r-${r.id}-text`}>
@@ -34,6 +35,7 @@ export function RenderingCard({ rendering: r, targetLang, t }: { rendering: Rend
         <dt>{t.term.proposedBy}</dt>
         <dd dir="auto">{proposer}</dd>
       </dl>
+      {children}
     </section>
   );
 }

@@ -7,8 +7,7 @@ import styles from "./ballot.module.css";
 type Term = {
   slug: string;
   stage: Stage;
-  targetLang: string;
-  renderings: { id: string; text: string; pinyin: string }[];
+  renderings: { id: string; text: string }[];
 };
 
 /**
@@ -20,7 +19,7 @@ export function BallotSection({ term, t }: { term: Term; t: Messages }) {
   return (
     <section aria-labelledby="ballot-title" id="ballot">
       <h2 id="ballot-title">{text.title}</h2>
-      <MemberBallot slug={term.slug} stage={term.stage} targetLang={term.targetLang} renderings={term.renderings.map(({ id, text, pinyin }) => ({ id, text, pinyin }))}>
+      <MemberBallot slug={term.slug} stage={term.stage} renderings={term.renderings.map(({ id, text }) => ({ id, text }))}>
         <p className={styles.panel}>
           <Link href={`/signin?callbackUrl=${encodeURIComponent(`/terms/${term.slug}#ballot`)}`}>{text.signIn}</Link>
           <br />
