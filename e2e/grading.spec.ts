@@ -47,6 +47,8 @@ async function openTerm(texts: string[], stage: "consultation" | "provisional" |
 }
 
 test("two scholars of different delegations grade the CSO renderings and both see the consensus change", async ({ page, browser, baseURL, loginAs }) => {
+  // Two browsers, two saves and axe over the results and the ballot: slow on a loaded machine.
+  test.setTimeout(60_000);
   await loginAs({ delegation: "Canada" });
   await page.goto("/terms/cso");
   await grade(page, "多元共商", "Excellent").check();

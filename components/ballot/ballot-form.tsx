@@ -1,17 +1,31 @@
 "use client";
 
-import { startTransition, useEffect, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { NOTE_MAX, type BallotFormState } from "@/lib/schemas/ballot-form";
 import { loadBrowserChecks } from "@/components/forms/load-browser-checks";
 import { format, type Messages } from "@/lib/i18n";
-import { BALLOT_FORM_ID, shownValues, useBallotScope } from "./ballot-scope";
+import { BALLOT_FORM_ID, EMPTY_BALLOT_STATE, shownValues, useBallotScope, usePublishBallotAction } from "./ballot-scope";
+import { GradeRow } from "./grade-row";
+import { BallotSummary } from "./ballot-summary";
 import { fieldAnchor, translateCode, translateError } from "./field-errors";
 import styles from "./ballot.module.css";
 
 type Text = Messages["ballot"]["form"];
 type Rendering = { id: string; text: string };
 type Props = {
+  /**
+   * The bound action, made by the caller: bound here, each render would make a new one, and the
+   * server's render of a post (no JavaScript) waits for a bound action's arguments to be encoded
+   * and renders again — forever, with a new action each time.
+   */
+  action: (previous: BallotFormState, form: FormData) => Promise<BallotFormState>;
   renderings: Rendering[];
+  /**
+   * Draw the grade rows and the summary here, in the form, rather than on the cards and after
+   * the section: on the page rendered for a member (without JavaScript), where the server's
+   * answer to a post reaches only what the form draws.
+   */
+  rows?: { targetLang: string; locale: "en" | "zh" };
   /** The viewer's stored ballot, shown until a save answers. */
   stored: BallotFormState["values"];
   text: Text;
@@ -21,13 +35,16 @@ type Props = {
 
 /**
  * The ballot's form: what went wrong, the note. Its grades and reasons are on the renderings'
- * cards (grade-row.tsx) and its Save in the summary that stays in view (ballot-summary.tsx), all
- * bound to this form by `form=` and sharing its state (ballot-scope.tsx). Without JavaScript it
+ * cards (grade-row.tsx; in the form itself on the plain page) and its Save in the summary that
+ * stays in view (ballot-summary.tsx), all bound to this form by `form=` and sharing its
+ * action's state (ballot-scope.tsx). Without JavaScript it
  * is one plain form post to the server action; with it, the shared schema checks the input
  * first and the save runs in the background, keeping what the scholar typed whatever happens.
  */
-export function BallotForm({ renderings, stored, text, onSaved }: Props) {
-  const { state, formAction, pending, clientFields, setClientFields, touch, sent } = useBallotScope();
+export function BallotForm({ action, renderings, rows, stored, text, onSaved }: Props) {
+  const [state, formAction, pending] = useActionState(action, EMPTY_BALLOT_STATE);
+  usePublishBallotAction({ state, formAction, pending });
+  const { clientFields, setClientFields, touch, sent } = useBallotScope();
   const summary = useRef<HTMLDivElement>(null);
 
   const fields = clientFields ?? (state.status === "error" ? state.fields : {});
@@ -91,6 +108,8 @@ export function BallotForm({ renderings, stored, text, onSaved }: Props) {
         </div>
       ) : null}
 
+      {rows ? renderings.map((r) => <GradeRow key={r.id} renderingId={r.id} text={r.text} targetLang={rows.targetLang} locale={rows.locale} />) : null}
+
       <div className={styles.note}>
         <label htmlFor={fieldAnchor("note")}>{text.note}</label>
         <textarea id={fieldAnchor("note")} name="note" rows={2} maxLength={NOTE_MAX} defaultValue={values.note}
@@ -98,6 +117,7 @@ export function BallotForm({ renderings, stored, text, onSaved }: Props) {
         <p id="ballot-note-hint" className={styles.hint}>{format(text.noteHint, { max: NOTE_MAX })}</p>
         {fields.note ? <p className={styles.fieldError}>{errorOf("note")}</p> : null}
       </div>
+      {rows ? <BallotSummary renderingIds={renderings.map((r) => r.id)} /> : null}
     </form>
   );
 }

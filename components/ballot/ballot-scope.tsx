@@ -1,8 +1,7 @@
 "use client";
 
-import { createContext, useActionState, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { BallotFormState } from "@/lib/schemas/ballot-form";
-import { saveBallot } from "@/server/actions/save-ballot";
 
 /** The form every part of the ballot belongs to: grade rows on the cards post with it (`form=`). */
 export const BALLOT_FORM_ID = "ballot-form";
@@ -28,11 +27,11 @@ type Scope = ActionSnapshot & {
 type Context = Omit<Scope, keyof ActionSnapshot> & { action: ActionStore };
 const BallotContext = createContext<Context | null>(null);
 
-const EMPTY: BallotFormState = { status: "idle", values: { grades: {}, reasons: {}, note: "" }, fields: {}, revision: 0 };
+export const EMPTY_BALLOT_STATE: BallotFormState = { status: "idle", values: { grades: {}, reasons: {}, note: "" }, fields: {}, revision: 0 };
 
 type ActionStore = ReturnType<typeof createActionStore>;
 function createActionStore() {
-  let snapshot: ActionSnapshot = { state: EMPTY, formAction: () => undefined, pending: false };
+  let snapshot: ActionSnapshot = { state: EMPTY_BALLOT_STATE, formAction: () => undefined, pending: false };
   const listeners = new Set<() => void>();
   return {
     get: () => snapshot,
@@ -50,12 +49,10 @@ function createActionStore() {
 /**
  * One ballot, drawn in several places: a grade row on each rendering's card, the note and the
  * errors in the ballot section, the summary with Save. They are one form (the rows name it with
- * `form=`, so without JavaScript it is one plain post), and they share its action's answer
- * here, above all of them: after a failed post without JavaScript the page is rendered again
- * with what was typed, on every card. Cheap for readers: a bound action and a few states; what
- * draws the ballot loads only for members.
+ * `form=`), and they share the draft and the action's answer here, above all of them. Cheap for
+ * readers: a few states; what draws the ballot loads only for members.
  */
-export function BallotScope({ slug, children }: { slug: string; children: React.ReactNode }) {
+export function BallotScope({ children }: { children: React.ReactNode }) {
   const [action] = useState(createActionStore);
   const [clientFields, setClientFields] = useState<Record<string, string[]> | null>(null);
   const [draft, setDraft] = useState<Record<string, string> | null>(null);
@@ -72,25 +69,24 @@ export function BallotScope({ slug, children }: { slug: string; children: React.
   );
   return (
     <BallotContext.Provider value={value}>
-      <BallotAction slug={slug} store={action} />
       {children}
     </BallotContext.Provider>
   );
 }
 
 /**
- * The action's state lives in a component of its own, rendered before the page it serves and
- * with no children: React renders a post's answer (without JavaScript) into the component that
- * holds the action's state, and a server render stalled when that component wrapped the whole
- * page, whose parts load lazily. It hands its state to the store the ballot's parts read,
- * during render (so that the server's render of a post shows the answer) and after (updates).
+ * The ballot form holds its action's state (React renders a post's answer, without JavaScript,
+ * into the component that holds it) and hands it to the other parts through this store:
+ * during render, so that whatever renders after the form on the server shows the answer, and
+ * after each change, for the parts already drawn.
  */
-function BallotAction({ slug, store }: { slug: string; store: ActionStore }) {
-  const bound = useMemo(() => saveBallot.bind(null, slug), [slug]);
-  const [state, formAction, pending] = useActionState(bound, EMPTY);
-  store.set({ state, formAction, pending });
+export function usePublishBallotAction(snapshot: ActionSnapshot): void {
+  const ctx = useContext(BallotContext);
+  if (!ctx) throw new Error("BallotScope is missing around the ballot form");
+  const { action: store } = ctx;
+  store.set(snapshot);
+  const { state, formAction, pending } = snapshot;
   useEffect(() => store.emit(), [store, state, formAction, pending]);
-  return null;
 }
 
 export function useBallotScope(): Scope {

@@ -15,12 +15,21 @@ export function useGrades(stage: Stage): boolean {
   return stage === "consultation" && !!viewer?.actor?.delegationId && !!viewer.ballot;
 }
 
-/** On a rendering's card: the viewer's grades for it, nothing for anyone who does not grade. */
+/**
+ * On a rendering's card: the viewer's grades for it, nothing for anyone who does not grade. On
+ * the page rendered for a member (`fromServer`, for browsers without JavaScript) the rows are
+ * in the ballot's form instead, where the server's answer to a post reaches them.
+ */
 export function GradeRowSlot({ stage, ...props }: GradeRowProps & { stage: Stage }) {
-  return useGrades(stage) ? <GradeRow {...props} /> : null;
+  const grades = useGrades(stage);
+  const { fromServer } = useTermViewer();
+  return grades && !fromServer ? <GradeRow {...props} /> : null;
 }
 
 /** After the cards and the ballot's form: the summary with Save, for whoever grades. */
 export function BallotSummarySlot({ stage, renderingIds }: { stage: Stage; renderingIds: string[] }) {
-  return useGrades(stage) && renderingIds.length > 0 ? <BallotSummary renderingIds={renderingIds} /> : null;
+  const grades = useGrades(stage);
+  const { fromServer } = useTermViewer();
+  // On the plain page the ballot's form draws it (see GradeRowSlot).
+  return grades && !fromServer && renderingIds.length > 0 ? <BallotSummary renderingIds={renderingIds} /> : null;
 }

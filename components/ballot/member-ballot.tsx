@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { format } from "@/lib/i18n";
+import { saveBallot } from "@/server/actions/save-ballot";
 import type { Stage } from "@/lib/schemas/term";
 import { useMemberMessages, useReloadViewer, useTermViewer } from "@/components/member/member-provider";
 import styles from "./ballot.module.css";
@@ -12,6 +13,8 @@ const BallotForm = dynamic(() => import("./ballot-form").then((m) => m.BallotFor
 type Props = {
   slug: string;
   stage: Stage;
+  targetLang: string;
+  locale: "en" | "zh";
   renderings: { id: string; text: string }[];
   /** What a reader who is not signed in sees (and everyone until the viewer's parts arrive). */
   children: React.ReactNode;
@@ -29,9 +32,9 @@ function InExport({ slug, voter, text }: { slug: string; voter: string; text: Re
 }
 
 /** The viewer's own ballot: its form (the note, what went wrong) while the term is open, else why there is none. */
-export function MemberBallot({ slug, stage, renderings, children }: Props) {
+export function MemberBallot({ slug, stage, targetLang, locale, renderings, children }: Props) {
   const text = useMemberMessages().ballot.form;
-  const { viewer } = useTermViewer();
+  const { viewer, fromServer } = useTermViewer();
   const reload = useReloadViewer();
   const actor = viewer?.actor ?? null;
   const ballot = viewer?.ballot ?? null;
@@ -53,7 +56,8 @@ export function MemberBallot({ slug, stage, renderings, children }: Props) {
       <p className="muted">{text.intro}</p>
       <p>{ballot.revision > 0 ? format(text.lastSaved, { revision: ballot.revision }) : text.notCast}</p>
       {ballot.revision > 0 ? <InExport slug={slug} voter={ballot.voter} text={text} /> : null}
-      <BallotForm renderings={renderings} stored={{ grades: ballot.grades, reasons: ballot.reasons, note: ballot.note }} text={text} onSaved={reload} />
+      <BallotForm action={saveBallot.bind(null, slug)} renderings={renderings} rows={fromServer ? { targetLang, locale } : undefined}
+        stored={{ grades: ballot.grades, reasons: ballot.reasons, note: ballot.note }} text={text} onSaved={reload} />
     </>
   );
 }

@@ -34,7 +34,7 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
   const memberText = { ballot: t.ballot, proposal: t.proposal, forms: t.forms, discussion: t.discussion, facilitation: t.facilitation, stage: t.stage };
   return (
     <MemberProvider slug={term.slug} initial={viewer} t={memberText}>
-    <BallotScope slug={term.slug}>
+    <BallotScope>
     <article>
       <h1 lang={term.sourceLang}>
         {term.headword}
@@ -121,7 +121,7 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
           </ul>
         )}
       </section>
-      <BallotSection term={term} t={t} />
+      <BallotSection term={term} t={t} locale={locale} />
       <BallotSummarySlot stage={term.stage} renderingIds={term.renderings.map((r) => r.id)} />
       </div>
       <ProposalSection term={term} t={t} />
