@@ -2,7 +2,8 @@ import type { RenderingView } from "@/lib/schemas/term";
 import type { Locale, Messages } from "@/lib/i18n";
 import { byline } from "@/lib/i18n/byline";
 
-export function RenderingCard({ rendering: r, targetLang, t, locale }: { rendering: RenderingView; targetLang: string; t: Messages; locale: Locale }) {
+/** A candidate rendering; `children` (the viewer's grades for it, when they grade) closes the card. */
+export function RenderingCard({ rendering: r, targetLang, t, locale, children }: { rendering: RenderingView; targetLang: string; t: Messages; locale: Locale; children?: React.ReactNode }) {
   const proposer = r.proposer ? byline(r.proposer, locale) : r.proposerLabel;
   return (
     <section className="card rendering" id={`r-${r.id}`} aria-labelledby={`r-${r.id}-text`}>
@@ -47,6 +48,7 @@ export function RenderingCard({ rendering: r, targetLang, t, locale }: { renderi
         <dt>{t.term.proposedBy}</dt>
         <dd dir="auto">{proposer}</dd>
       </dl>
+      {children}
     </section>
   );
 }

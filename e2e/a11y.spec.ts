@@ -150,6 +150,26 @@ for (const viewport of VIEWPORTS) {
       }
     });
 
+    test("the term page as a scholar grades it, in English and in Chinese", async ({ page, context, baseURL }) => {
+      // The shared page with a scholar's parts drawn (grade rows on the cards, the summary, the
+      // guide open, a reject's reason field shown, unsaved changes), which axe alone would not wait for.
+      const scholar = await createUser({ delegation: "China" });
+      await signInBrowser(page, scholar, baseURL!);
+      for (const [locale, guide] of [["en", "What the grades mean"], ["zh", "各评分等级的含义"]] as const) {
+        await context.addCookies([{ name: "locale", value: locale, url: baseURL! }]);
+        await page.goto("/terms/cso");
+        const rows = page.getByTestId("grade-row");
+        await expect(rows.first()).toBeVisible();
+        await rows.first().locator('input[value="reject"]').check();
+        await rows.nth(1).locator('input[value="good"]').check();
+        await page.getByText(guide).click();
+        await expect(page.locator(".ballot-summary")).toBeVisible();
+        const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        expect(violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`), `axe on the graded term page (${locale})`).toEqual([]);
+        expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), "no sideways scrolling").toBeLessThanOrEqual(viewport.width);
+      }
+    });
+
     test("every page, signed in as an admin", async ({ page, baseURL }) => {
       test.setTimeout(180_000);
       const admin = await createUser({ role: "admin", delegation: "Canada" });

@@ -32,13 +32,14 @@ function consensus(page: Page) {
 
 /** A personal API token for the user, made as the token service makes them (only the hash is stored). */
 /** A term of the test's own, in consultation, so that its ballots meet no other test's. */
-async function openTerm(texts: string[], stage: "consultation" | "provisional" = "consultation") {
+async function openTerm(texts: string[], stage: "consultation" | "provisional" | "published" = "consultation", deadline?: Date) {
   const slug = `e2e-${randomBytes(4).toString("hex")}`;
   await e2eDb().term.create({
     data: {
       slug,
       headword: `test term ${slug}`,
       stage,
+      deadline,
       renderings: { create: texts.map((text, i) => ({ text, normalizedKey: text, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) })) },
     },
   });
@@ -46,6 +47,8 @@ async function openTerm(texts: string[], stage: "consultation" | "provisional" =
 }
 
 test("two scholars of different delegations grade the CSO renderings and both see the consensus change", async ({ page, browser, baseURL, loginAs }) => {
+  // Two browsers, two saves and axe over the results and the ballot: slow on a loaded machine.
+  test.setTimeout(60_000);
   await loginAs({ delegation: "Canada" });
   await page.goto("/terms/cso");
   await grade(page, "多元共商", "Excellent").check();
@@ -93,18 +96,17 @@ test("a reject without a reason is refused beside its field, nothing typed is lo
   const slug = await openTerm(["甲乙", "丙丁"]);
   await loginAs({ delegation: "China" });
   await page.goto(`/terms/${slug}`);
-  // Arrow keys move through a group's grades; Tab moves on.
+  // Arrow keys move through a rendering's grades (reject … excellent, then "no opinion"); Tab moves on.
   await grade(page, "甲乙", "Excellent").focus();
-  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
   await expect(grade(page, "甲乙", "Reject")).toBeChecked();
-  await page.keyboard.press("Tab"); // the reason, shown now that "reject" is chosen
+  await page.keyboard.press("Tab"); // the reason, shown at the card now that "reject" is chosen
   await expect(reason(page, "甲乙")).toBeFocused();
-  await page.keyboard.press("Tab"); // into 丙丁, on its checked "No opinion"
-  await page.keyboard.press("ArrowRight"); // round to "Excellent"
-  await page.keyboard.press("ArrowRight");
+  await page.getByRole("group", { name: "丙丁" }).getByRole("radio", { checked: true }).focus(); // its "No opinion"
+  await page.keyboard.press("ArrowLeft"); // back to "Excellent"
+  await page.keyboard.press("ArrowLeft");
   await expect(grade(page, "丙丁", "Very good")).toBeChecked();
-  await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Note (optional)")).toBeFocused();
+  await page.getByLabel("Note (optional)").focus();
   await page.keyboard.type("first pass");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Save ballot" })).toBeFocused();
@@ -122,8 +124,85 @@ test("a reject without a reason is refused beside its field, nothing typed is lo
   await page.keyboard.type("Too vague.");
   await page.getByRole("button", { name: "Save ballot" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status").filter({ hasText: "Saved (revision 1)" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Saved (revision 1). The results above include it." })).toBeVisible();
   await expect(notSaved(page)).toHaveCount(0);
+});
+
+test.describe("at 360 px", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("grading on the cards with the keyboard: one row per rendering, a summary that stays in view, saved and there after a reload", async ({ page, loginAs }) => {
+    const slug = await openTerm(["甲子", "乙丑", "丙寅"], "consultation", new Date(Date.now() + (3 * 24 + 2) * 3600_000 + 30 * 60_000));
+    await loginAs({ delegation: "Canada" });
+    await page.goto(`/terms/${slug}`);
+    // The deadline, spelled out, and how long is left.
+    await expect(page.getByTestId("deadline")).toContainText(/Consultation closes \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC/);
+    await expect(page.getByTestId("deadline")).toContainText("3 days 2 hours left");
+    // The guide, folded until asked for.
+    const guide = page.getByText("What the grades mean");
+    await expect(page.getByText("You can live with it: the lowest grade that does not block.")).toBeHidden();
+    await guide.click();
+    await expect(page.getByText("You can live with it: the lowest grade that does not block.")).toBeVisible();
+
+    // Each card carries its rendering's grades: six in one ordered row, reject to excellent, thumb-sized.
+    const card = page.getByRole("region", { name: "甲子", exact: true });
+    const row = card.getByRole("group", { name: "甲子" });
+    const boxes = [];
+    for (const label of ["Reject", "Poor", "Acceptable", "Good", "Very good", "Excellent"] as const) {
+      boxes.push((await row.getByRole("radio", { name: LABELS[label], exact: true }).locator("xpath=..").boundingBox())!);
+    }
+    for (const [i, box] of boxes.entries()) {
+      expect(box.height, "thumb-sized").toBeGreaterThanOrEqual(44);
+      expect(box.width, "thumb-sized").toBeGreaterThanOrEqual(40);
+      if (i > 0) {
+        expect(box.y, "one row").toBeCloseTo(boxes[0]!.y, 0);
+        expect(box.x, "in order").toBeGreaterThan(boxes[i - 1]!.x);
+      }
+    }
+
+    const summary = page.getByRole("group", { name: "My ballot" });
+    await expect(summary).toContainText("Graded 0 of 3");
+    await grade(page, "甲子", "Reject").focus();
+    await page.keyboard.press("Space");
+    await expect(grade(page, "甲子", "Reject")).toBeChecked();
+    await page.keyboard.press("Tab");
+    await expect(reason(page, "甲子")).toBeFocused();
+    await page.keyboard.type("Reads as a date, not a concept.");
+    await grade(page, "乙丑", "Reject").focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
+    await expect(grade(page, "乙丑", "Very good")).toBeChecked();
+    // Unsaved, and said so in the summary, which is in view while grading.
+    await expect(summary).toContainText("Graded 2 of 3");
+    await expect(summary).toContainText("You have unsaved changes.");
+    await expect(summary).toBeInViewport();
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await summary.getByRole("button", { name: "Save ballot" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(summary.getByRole("status")).toHaveText("Saved (revision 1). The results above include it.");
+    await expect(summary).not.toContainText("unsaved");
+
+    await page.reload();
+    await expect(grade(page, "甲子", "Reject")).toBeChecked();
+    await expect(reason(page, "甲子")).toHaveValue("Reads as a date, not a concept.");
+    await expect(grade(page, "乙丑", "Very good")).toBeChecked();
+    await expect(page.getByRole("group", { name: "My ballot" })).toContainText("Graded 2 of 3");
+    // The results' tables fit: the page itself never scrolls sideways, the tables do, key columns first.
+    await expect(page.getByRole("table", { name: "Ranking" }).getByRole("columnheader").nth(2)).toHaveText("Median");
+    await expect(page.getByRole("table", { name: "Ranking" }).getByRole("columnheader").nth(3)).toHaveText("Acceptable to all");
+    await expect(page.getByText("Scroll sideways for more columns →").first()).toBeVisible();
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});
+
+test("a published term says nothing about live updates or proposing", async ({ page, loginAs }) => {
+  const slug = await openTerm(["子午"], "published");
+  await loginAs({ delegation: "China" });
+  await page.goto(`/terms/${slug}`);
+  await expect(page.getByText("Grading is closed for this term.")).toBeVisible();
+  await expect(page.getByText(/^Live:/)).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Propose a rendering" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Your ballot" })).toBeVisible();
 });
 
 test.describe("without JavaScript", () => {

@@ -37,8 +37,8 @@ test("a Chinese and a Canadian scholar see each other's grades arrive live, each
 
   // The Chinese scholar grades in Chinese; the Canadian page shows the new count.
   const grade = (p: Page, rendering: string, label: RegExp) => p.getByRole("group", { name: rendering }).getByRole("radio", { name: label });
-  await grade(page2, "多元共存", /^Good 好$/).check();
-  await grade(page2, "多元共进", /^Very good 很好$/).check();
+  await grade(page2, "多元共存", /^好 Good$/).check();
+  await grade(page2, "多元共进", /^很好 Very good$/).check();
   await page2.getByRole("button", { name: "保存评分" }).click();
   await expect(page.getByText(`Ballots counted: ${before + 1}.`)).toBeVisible({ timeout: 10_000 });
   await expectNotReloaded(page);

@@ -56,6 +56,15 @@ test("propose → a duplicate is refused with a link to grade it instead → a n
   await gradeInstead.click();
   await expect(page).toHaveURL(new RegExp(`#r-${existing.id}$`));
 
+  // While typing, the pinyin it will be stored with: derived from the Hanzi, or what is typed with its tones marked.
+  const preview = proposalForm(page).getByTestId("pinyin-preview");
+  await proposalForm(page).getByLabel("Rendering (Hanzi)").fill("多元共治");
+  await expect(preview).toHaveText("It will be saved with the pinyin duō yuán gòng zhì");
+  await proposalForm(page).getByLabel("Pinyin (optional)").fill("duo1 yuan2 gong4 zhi4");
+  await expect(preview).toHaveText("It will be saved with the pinyin duō yuán gòng zhì");
+  await proposalForm(page).getByLabel("Pinyin (optional)").fill("lv4");
+  await expect(preview).toHaveText("It will be saved with the pinyin lǜ");
+  await proposalForm(page).getByLabel("Pinyin (optional)").fill("");
   await propose(page, "多元共治", "many elements governing together", "Stresses shared leadership.");
   const added = page.getByRole("status").filter({ hasText: "was added" });
   await expect(added).toContainText("duō yuán gòng zhì");

@@ -1,42 +1,53 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { GRADES, GRADE_LABELS } from "@/lib/tally/grades";
-import { NOTE_MAX, REASON_MAX, type BallotFormState } from "@/lib/schemas/ballot-form";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { NOTE_MAX, type BallotFormState } from "@/lib/schemas/ballot-form";
 import { loadBrowserChecks } from "@/components/forms/load-browser-checks";
 import { format, type Messages } from "@/lib/i18n";
+import { BALLOT_FORM_ID, EMPTY_BALLOT_STATE, shownValues, useBallotScope, usePublishBallotAction } from "./ballot-scope";
+import dynamic from "next/dynamic";
 import { fieldAnchor, translateCode, translateError } from "./field-errors";
 import styles from "./ballot.module.css";
-import { Bilingual } from "@/components/bilingual";
+
+// The same chunks as the cards' and the page's (grading-slots.tsx): drawn here on the plain page only.
+const GradeRow = dynamic(() => import("./grade-row").then((m) => m.GradeRow));
+const BallotSummary = dynamic(() => import("./ballot-summary").then((m) => m.BallotSummary));
 
 type Text = Messages["ballot"]["form"];
-type Rendering = { id: string; text: string; pinyin: string };
+type Rendering = { id: string; text: string };
 type Props = {
+  /**
+   * The bound action, made by the caller: bound here, each render would make a new one, and the
+   * server's render of a post (no JavaScript) waits for a bound action's arguments to be encoded
+   * and renders again — forever, with a new action each time.
+   */
   action: (previous: BallotFormState, form: FormData) => Promise<BallotFormState>;
   renderings: Rendering[];
-  initial: BallotFormState;
+  /**
+   * Draw the grade rows and the summary here, in the form, rather than on the cards and after
+   * the section: on the page rendered for a member (without JavaScript), where the server's
+   * answer to a post reaches only what the form draws.
+   */
+  rows?: { targetLang: string; locale: "en" | "zh" };
+  /** The viewer's stored ballot, shown until a save answers. */
+  stored: BallotFormState["values"];
   text: Text;
-  targetLang: string;
   /** Told of each save that succeeded (with JavaScript), e.g. to refresh what shows the revision. */
   onSaved?: (revision: number) => void;
 };
 
-/** Highest first, as a scholar reads a scale; "no opinion" last. */
-const SCALE = [...GRADES].reverse();
-/** Like the grades, shown in both languages. */
-const NO_OPINION = { en: "No opinion", zh: "无意见" };
-
 /**
- * The ballot: one radio group per rendering, a reason that shows when "reject" is chosen (by
- * CSS, so also without JavaScript), a note, one Save button. Without JavaScript it is a plain
- * form post to the server action; with it, the shared schema checks the input first and the
- * save runs in the background, keeping what the scholar typed whatever happens.
+ * The ballot's form: what went wrong, the note. Its grades and reasons are on the renderings'
+ * cards (grade-row.tsx; in the form itself on the plain page) and its Save in the summary that
+ * stays in view (ballot-summary.tsx), all bound to this form by `form=` and sharing its
+ * action's state (ballot-scope.tsx). Without JavaScript it
+ * is one plain form post to the server action; with it, the shared schema checks the input
+ * first and the save runs in the background, keeping what the scholar typed whatever happens.
  */
-export function BallotForm({ action, renderings, initial, text, targetLang, onSaved }: Props) {
-  const [state, formAction, pending] = useActionState(action, initial);
-  const [clientFields, setClientFields] = useState<Record<string, string[]> | null>(null);
-  const [dirty, setDirty] = useState(false);
-  const [rejecting, setRejecting] = useState(() => rejectsOf(initial.values.grades));
+export function BallotForm({ action, renderings, rows, stored, text, onSaved }: Props) {
+  const [state, formAction, pending] = useActionState(action, EMPTY_BALLOT_STATE);
+  usePublishBallotAction({ state, formAction, pending });
+  const { clientFields, setClientFields, touch, sent } = useBallotScope();
   const summary = useRef<HTMLDivElement>(null);
 
   const fields = clientFields ?? (state.status === "error" ? state.fields : {});
@@ -64,25 +75,12 @@ export function BallotForm({ action, renderings, initial, text, targetLang, onSa
           return;
         }
         setClientFields(null);
-        setDirty(false);
+        sent();
         startTransition(() => formAction(form));
       });
   }
 
-  function changed(event: FormEvent<HTMLFormElement>) {
-    setDirty(true);
-    const input = event.target as HTMLInputElement;
-    if (input.type !== "radio" || !input.name.startsWith("grades.")) return;
-    const id = input.name.slice("grades.".length);
-    setRejecting((now) => {
-      const next = new Set(now);
-      if (input.value === "reject") next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  }
-
-  const values = state.values;
+  const values = shownValues(state, stored);
   const errorOf = (key: string) => fields[key]?.map((m) => translateError(m, text)).join(" ");
   const labelOf = (key: string) => {
     const [kind, ...rest] = key.split(".");
@@ -90,16 +88,8 @@ export function BallotForm({ action, renderings, initial, text, targetLang, onSa
     if (kind === "note") return text.note;
     return r ? `${r.text}${kind === "reasons" ? ` — ${text.reason}` : ""}` : key;
   };
-  const status = pending
-    ? text.saving
-    : state.status === "saved" && !dirty
-      ? format(text.saved, { revision: state.revision })
-      : dirty
-        ? text.unsaved
-        : "";
-
   return (
-    <form action={formAction} onSubmit={submit} onChange={changed} onFocus={() => void loadBrowserChecks()} className={styles.form}>
+    <form id={BALLOT_FORM_ID} action={formAction} onSubmit={submit} onChange={touch} onFocus={() => void loadBrowserChecks()} className={styles.form}>
       {failed ? (
         <div ref={summary} tabIndex={-1} role="alert" className={styles.errorSummary}>
           <p>
@@ -121,42 +111,7 @@ export function BallotForm({ action, renderings, initial, text, targetLang, onSa
         </div>
       ) : null}
 
-      {renderings.map((r) => {
-        const gradeError = errorOf(`grades.${r.id}`);
-        const reasonError = errorOf(`reasons.${r.id}`);
-        return (
-          <fieldset key={r.id} id={fieldAnchor(`grades.${r.id}`)} className={styles.rendering}
-            aria-describedby={gradeError ? `grade-error-${r.id}` : undefined}>
-            <legend>
-              <span className={styles.hanzi} lang={targetLang}>{r.text}</span>{" "}
-              <span className="pinyin">{r.pinyin}</span>
-            </legend>
-            <div className={styles.scale}>
-              {SCALE.map((grade) => (
-                <label key={grade} className={styles.grade} data-grade={grade}>
-                  <input type="radio" name={`grades.${r.id}`} value={grade} defaultChecked={values.grades[r.id] === grade}
-                    aria-invalid={gradeError ? true : undefined} />
-                  <Bilingual label={GRADE_LABELS[grade]} first={text.labelsFirst} />
-                </label>
-              ))}
-              <label className={styles.grade} data-grade="none">
-                <input type="radio" name={`grades.${r.id}`} value="" defaultChecked={!values.grades[r.id]} />
-                <Bilingual label={NO_OPINION} first={text.labelsFirst} />
-              </label>
-            </div>
-            {gradeError ? <p id={`grade-error-${r.id}`} className={styles.fieldError}>{gradeError}</p> : null}
-            <div className={styles.reason}>
-              <label htmlFor={fieldAnchor(`reasons.${r.id}`)}>{text.reason}</label>
-              <textarea id={fieldAnchor(`reasons.${r.id}`)} name={`reasons.${r.id}`} rows={2} maxLength={REASON_MAX}
-                defaultValue={values.reasons[r.id] ?? ""} aria-required={rejecting.has(r.id)}
-                aria-invalid={reasonError ? true : undefined}
-                aria-describedby={`reason-hint-${r.id}${reasonError ? ` reason-error-${r.id}` : ""}`} />
-              <p id={`reason-hint-${r.id}`} className={styles.hint}>{text.reasonHint}</p>
-              {reasonError ? <p id={`reason-error-${r.id}`} className={styles.fieldError}>{reasonError}</p> : null}
-            </div>
-          </fieldset>
-        );
-      })}
+      {rows ? renderings.map((r) => <GradeRow key={r.id} renderingId={r.id} text={r.text} targetLang={rows.targetLang} locale={rows.locale} />) : null}
 
       <div className={styles.note}>
         <label htmlFor={fieldAnchor("note")}>{text.note}</label>
@@ -165,17 +120,7 @@ export function BallotForm({ action, renderings, initial, text, targetLang, onSa
         <p id="ballot-note-hint" className={styles.hint}>{format(text.noteHint, { max: NOTE_MAX })}</p>
         {fields.note ? <p className={styles.fieldError}>{errorOf("note")}</p> : null}
       </div>
-
-      <div className={styles.actions}>
-        <button type="submit" aria-disabled={pending}>{pending ? text.saving : text.save}</button>
-        <p role="status" className={state.status === "saved" && !dirty && !pending ? styles.saved : styles.hint}>
-          {status}
-        </p>
-      </div>
+      {rows ? <BallotSummary renderingIds={renderings.map((r) => r.id)} /> : null}
     </form>
   );
-}
-
-function rejectsOf(grades: Record<string, string>): Set<string> {
-  return new Set(Object.entries(grades).flatMap(([id, g]) => (g === "reject" ? [id] : [])));
 }

@@ -2,8 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { format } from "@/lib/i18n";
-import type { Stage } from "@/lib/schemas/term";
 import { saveBallot } from "@/server/actions/save-ballot";
+import type { Stage } from "@/lib/schemas/term";
 import { useMemberMessages, useReloadViewer, useTermViewer } from "@/components/member/member-provider";
 import styles from "./ballot.module.css";
 
@@ -14,7 +14,8 @@ type Props = {
   slug: string;
   stage: Stage;
   targetLang: string;
-  renderings: { id: string; text: string; pinyin: string }[];
+  locale: "en" | "zh";
+  renderings: { id: string; text: string }[];
   /** What a reader who is not signed in sees (and everyone until the viewer's parts arrive). */
   children: React.ReactNode;
 };
@@ -30,10 +31,10 @@ function InExport({ slug, voter, text }: { slug: string; voter: string; text: Re
   );
 }
 
-/** The viewer's own ballot: the form while the term is open, else why there is none. */
-export function MemberBallot({ slug, stage, targetLang, renderings, children }: Props) {
+/** The viewer's own ballot: its form (the note, what went wrong) while the term is open, else why there is none. */
+export function MemberBallot({ slug, stage, targetLang, locale, renderings, children }: Props) {
   const text = useMemberMessages().ballot.form;
-  const { viewer } = useTermViewer();
+  const { viewer, fromServer } = useTermViewer();
   const reload = useReloadViewer();
   const actor = viewer?.actor ?? null;
   const ballot = viewer?.ballot ?? null;
@@ -55,14 +56,8 @@ export function MemberBallot({ slug, stage, targetLang, renderings, children }: 
       <p className="muted">{text.intro}</p>
       <p>{ballot.revision > 0 ? format(text.lastSaved, { revision: ballot.revision }) : text.notCast}</p>
       {ballot.revision > 0 ? <InExport slug={slug} voter={ballot.voter} text={text} /> : null}
-      <BallotForm
-        action={saveBallot.bind(null, slug)}
-        renderings={renderings}
-        initial={{ status: "idle", values: { grades: ballot.grades, reasons: ballot.reasons, note: ballot.note }, fields: {}, revision: ballot.revision }}
-        text={text}
-        targetLang={targetLang}
-        onSaved={reload}
-      />
+      <BallotForm action={saveBallot.bind(null, slug)} renderings={renderings} rows={fromServer ? { targetLang, locale } : undefined}
+        stored={{ grades: ballot.grades, reasons: ballot.reasons, note: ballot.note }} text={text} onSaved={reload} />
     </>
   );
 }

@@ -58,7 +58,7 @@ function usePaced(work: () => Promise<void>) {
  * events seen (a cached copy being regenerated) is retried. EventSource reconnects by itself
  * and resumes with Last-Event-ID.
  */
-export function LiveTerm({ slug, cursor, labels }: { slug: string; cursor: number; labels: Labels }) {
+export function LiveTerm({ slug, cursor, labels, quiet = false }: { slug: string; cursor: number; labels: Labels; quiet?: boolean }) {
   const router = useRouter();
   const reloadViewer = useReloadViewer();
   const [state, setState] = useState<"connecting" | "live" | "down">("connecting");
@@ -140,6 +140,13 @@ export function LiveTerm({ slug, cursor, labels }: { slug: string; cursor: numbe
     };
   }, [slug, requestRefresh, requestResults, reloadViewer, cancelRefresh, cancelResults]);
 
+  // `quiet`: the stream still runs (a reopening reaches the page), but says nothing about it.
+  if (quiet)
+    return (
+      <span className="visually-hidden" aria-live="polite">
+        {announcement}
+      </span>
+    );
   return (
     <p className="live-status muted" data-live-state={state}>
       <span aria-hidden="true">{state === "live" ? "●" : "○"}</span> {state === "down" ? labels.reconnecting : labels.live}

@@ -5,6 +5,7 @@ import type { FormState } from "@/lib/form-state";
 import { loadBrowserChecks } from "@/components/forms/load-browser-checks";
 import { useActionForm, valueOf } from "@/components/forms/use-action-form";
 import { FieldErrors, FormOutcome, hasFieldError } from "@/components/forms/form-feedback";
+import { PinyinPreview } from "./pinyin-preview";
 import styles from "@/components/forms/forms.module.css";
 import { REGIONS } from "@/lib/records/regions";
 import { SYNONYM_CLASSES } from "@/lib/records/synonym-classes";
@@ -68,6 +69,7 @@ export function ProposalForm({ action, t, forms, targetLang, records }: Props) {
         <label htmlFor="propose-pinyin">{t.pinyin}</label>
         <input {...field("pinyin")} lang="zh-Latn-pinyin" autoComplete="off" maxLength={200} />
         <p className={styles.hint} id="propose-pinyin-hint">{t.pinyinHint}</p>
+        <PinyinPreview label={t.pinyinPreview} />
         <FieldErrors id="propose-pinyin-error" state={state} name="pinyin" dict={t.errors} />
       </div>
       <div className={styles.field}>

@@ -1,4 +1,5 @@
 import type { ResultsView } from "./view";
+import { TableTitle } from "./table-title";
 import styles from "./results.module.css";
 
 /**
@@ -10,13 +11,11 @@ export function PairwiseMatrix({ view }: { view: ResultsView }) {
   const ids = results.ranking;
   const d = results.pairwise;
   return (
-    // Focusable, so that keyboard users can scroll it on a narrow screen (axe: scrollable-region-focusable).
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={text.pairwise}>
-      <table className={`${styles.table} ${styles.matrix}`}>
-        <caption>
-          <span className={styles.caption}>{text.pairwise}</span>
-          <span className={styles.captionHint}>{text.pairwiseCaption}</span>
-        </caption>
+    <>
+      <TableTitle id="pairwise" title={text.pairwise} hint={text.pairwiseCaption} scrollHint={text.scrollHint} />
+      {/* Focusable, so that keyboard users can scroll it on a narrow screen (axe: scrollable-region-focusable). */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={text.pairwise}>
+      <table className={`${styles.table} ${styles.matrix}`} aria-labelledby="pairwise-title" aria-describedby="pairwise-hint">
         <thead>
           <tr>
             <td />
@@ -49,6 +48,7 @@ export function PairwiseMatrix({ view }: { view: ResultsView }) {
           ))}
         </tbody>
       </table>
-    </div>
+      </div>
+    </>
   );
 }

@@ -13,6 +13,11 @@ import { RenderingControlsSlot } from "@/components/facilitation/rendering-contr
 import { FacilitatorSlot } from "@/components/facilitation/facilitator-slot";
 import { DecisionHistory, DecisionPanel } from "@/components/facilitation/decision-panel";
 import { MemberProvider } from "@/components/member/member-provider";
+import { BallotScope } from "@/components/ballot/ballot-scope";
+import { BallotSummarySlot, GradeRowSlot } from "@/components/ballot/grading-slots";
+import { GradeGuide } from "@/components/ballot/grade-guide";
+import { Countdown } from "@/components/term/countdown";
+import { PROPOSALS_OPEN } from "@/lib/term-stages";
 import type { TermViewer } from "@/lib/schemas/term-viewer";
 import { formatDateTime } from "@/lib/i18n/dates";
 
@@ -30,6 +35,7 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
   const memberText = { ballot: t.ballot, proposal: t.proposal, forms: t.forms, discussion: t.discussion, facilitation: t.facilitation, stage: t.stage, records: t.records };
   return (
     <MemberProvider slug={term.slug} initial={viewer} t={memberText}>
+    <BallotScope>
     <article>
       <h1 lang={term.sourceLang}>
         {term.headword}
@@ -37,14 +43,17 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
       </h1>
       <p>
         <StageBadge stage={term.stage} t={t} /> <span className="muted">{t.stageHint[term.stage]}</span>
-        {term.deadline ? (
-          <span className="muted">
+        {term.deadline && term.stage === "consultation" ? (
+          <>
             {" "}
-            {format(t.term.deadline, { date: formatDateTime(term.deadline, locale) })}
-          </span>
+            <Countdown deadline={term.deadline} locale={locale} labels={{ deadline: t.term.deadline, timeLeft: t.term.timeLeft, closed: t.term.deadlinePassed }} />
+          </>
+        ) : term.deadline ? (
+          <span className="muted"> {format(t.term.deadline, { date: formatDateTime(term.deadline, locale) })}</span>
         ) : null}
       </p>
-      <LiveTerm slug={term.slug} cursor={cursor} labels={t.live} />
+      {/* A published term does not change with grades or proposals: nothing to announce about it. */}
+      <LiveTerm slug={term.slug} cursor={cursor} labels={t.live} quiet={term.stage === "published"} />
       {viewer === undefined && term.stage !== "published" ? (
         // Without JavaScript the viewer's parts cannot be filled in: members grade on the page
         // rendered for them.
@@ -79,19 +88,24 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
         {term.stage !== "draft" ? <a href="#results">{t.ballot.results.title}</a> : null}
         <a href="#candidates">{t.term.candidates}</a>
         <a href="#ballot">{t.ballot.form.title}</a>
-        <a href="#propose">{t.proposal.title}</a>
+        {PROPOSALS_OPEN.includes(term.stage) ? <a href="#propose">{t.proposal.title}</a> : null}
       </nav>
       {/* The outcome first for readers; then the candidates with their arguments, then the forms. */}
       {term.stage !== "draft" ? <ResultsSection slug={term.slug} t={t} locale={locale} targetLang={term.targetLang} /> : null}
+      {/* The cards, the ballot's form and its summary: the summary stays in view while any of them is. */}
+      <div>
       <section aria-labelledby="candidates-title" id="candidates">
         <h2 id="candidates-title">{t.term.candidates}</h2>
+        {term.stage === "consultation" && term.renderings.length > 0 ? <GradeGuide t={t} locale={locale} /> : null}
         {term.renderings.length === 0 ? (
           <p>{t.term.noCandidates}</p>
         ) : (
           <ul className="renderings">
             {term.renderings.map((r) => (
               <li key={r.id}>
-                <RenderingCard rendering={r} targetLang={term.targetLang} t={t} locale={locale} />
+                <RenderingCard rendering={r} targetLang={term.targetLang} t={t} locale={locale}>
+                  <GradeRowSlot stage={term.stage} renderingId={r.id} text={r.text} targetLang={term.targetLang} locale={locale} />
+                </RenderingCard>
                 <RenderingControlsSlot
                   slug={term.slug}
                   stage={term.stage}
@@ -105,11 +119,14 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
           </ul>
         )}
       </section>
-      <BallotSection term={term} t={t} />
+      <BallotSection term={term} t={t} locale={locale} />
+      <BallotSummarySlot stage={term.stage} renderingIds={term.renderings.map((r) => r.id)} />
+      </div>
       <ProposalSection term={term} t={t} />
       <ExportLinks t={t} slug={term.slug} />
       <DecisionHistory term={term} t={t} locale={locale} />
     </article>
+    </BallotScope>
     </MemberProvider>
   );
 }

@@ -6,8 +6,8 @@ import type { RenderingView } from "@/lib/schemas/term";
 import { isRegion } from "@/lib/records/regions";
 import { isSynonymClass } from "@/lib/records/synonym-classes";
 import { editRenderingSchema, proposeRenderingSchema } from "@/lib/schemas/rendering";
-import { derivePinyin, normalizedKey, traditionalForm } from "@/lib/rendering/text";
-import { tonedPinyin } from "@/lib/rendering/pinyin-input";
+import { normalizedKey, traditionalForm } from "@/lib/rendering/text";
+import { renderingPinyin } from "@/lib/rendering/pinyin";
 import { PROPOSALS_OPEN } from "@/lib/term-stages";
 import { requireActor, requireDelegation } from "@/server/auth/guard";
 import type { Tx } from "@/server/site/audit";
@@ -55,10 +55,6 @@ export function renderingView(r: RenderingRow): RenderingView {
   };
 }
 
-/** The pinyin as given (tone numbers turned into marks), or derived from the Hanzi when left empty. */
-function pinyinFor(text: string, given: string | undefined): string {
-  return given ? tonedPinyin(given) : derivePinyin(text);
-}
 
 export async function proposeRendering(actor: Actor | null, slug: string, raw: unknown): Promise<RenderingView> {
   const me = requireDelegation(requireActor(actor));
@@ -74,7 +70,7 @@ export async function proposeRendering(actor: Actor | null, slug: string, raw: u
     text: input.text,
     normalizedKey: key,
     traditional: traditionalForm(input.text),
-    pinyin: pinyinFor(input.text, input.pinyin),
+    pinyin: renderingPinyin(input.text, input.pinyin),
     gloss: input.gloss,
     rationale: input.rationale,
     region: input.region ?? "",
@@ -158,7 +154,7 @@ export async function editRendering(actor: Actor | null, id: string, raw: unknow
   const data = {
     ...(input.gloss !== undefined ? { gloss: input.gloss } : {}),
     ...(input.rationale !== undefined ? { rationale: input.rationale } : {}),
-    ...(input.pinyin !== undefined ? { pinyin: pinyinFor(r.text, input.pinyin) } : {}),
+    ...(input.pinyin !== undefined ? { pinyin: renderingPinyin(r.text, input.pinyin) } : {}),
     ...(input.region !== undefined ? { region: input.region ?? "" } : {}),
     ...(input.synonymClass !== undefined ? { synonymClass: input.synonymClass ?? "" } : {}),
   };

@@ -41,6 +41,8 @@ export const en = {
     traditional: "Traditional",
     ballots: "{count} ballots",
     deadline: "Consultation closes {date}",
+    timeLeft: "{time} left",
+    deadlinePassed: "The deadline has passed.",
   },
   errors: {
     notFoundTitle: "Not found",
@@ -90,6 +92,8 @@ export const zh: Widen<typeof en> = {
     traditional: "繁体",
     ballots: "{count} 张选票",
     deadline: "征求意见截止于 {date}",
+    timeLeft: "还剩 {time}",
+    deadlinePassed: "已过截止时间。",
   },
   errors: {
     notFoundTitle: "未找到",
