@@ -1,15 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { deadlineDate, timeLeft, timeLeftText } from "./deadline";
+import { timeLeft, timeLeftText } from "./deadline";
+import { formatDateTime } from "./i18n/dates";
 
 const deadline = new Date("2026-12-02T14:00:00Z");
 const before = (ms: number) => new Date(deadline.getTime() - ms);
 const MIN = 60_000;
 
 describe("a consultation's deadline in words", () => {
-  it("spells the date out in UTC, in both languages", () => {
-    assert.equal(deadlineDate(deadline, "en"), "2 Dec 2026, 14:00 UTC");
-    assert.equal(deadlineDate(new Date("2027-01-09T08:05:00Z"), "zh"), "2027年1月9日 08:05（UTC）");
+  it("writes the deadline as every other date, in UTC, in both languages", () => {
+    assert.equal(formatDateTime(deadline, "en"), "2 Dec 2026, 14:00 UTC");
+    assert.equal(formatDateTime(new Date("2027-01-09T08:05:00Z"), "zh"), "2027年1月9日 08:05 UTC");
   });
 
   it("counts down to the two largest units, rounding up to the minute", () => {

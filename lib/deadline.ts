@@ -1,28 +1,16 @@
 /**
- * A consultation's deadline in words, in both UI languages: the date (UTC, spelled out so that
- * 02/12 is never read as 12 February) and how long is left. Pure: the caller passes the clock.
+ * How long a consultation has left, in both UI languages (its date is written by
+ * lib/i18n/dates.ts like every other date). Pure: the caller passes the clock.
  */
 export type TimeLeft = { closed: boolean; days: number; hours: number; minutes: number };
 
 const MINUTE = 60_000;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 export function timeLeft(deadline: Date, now: Date): TimeLeft {
   // Rounded up to the minute: "1 minute" until the deadline, never "0 minutes" before it.
   const minutes = Math.ceil((deadline.getTime() - now.getTime()) / MINUTE);
   if (minutes <= 0) return { closed: true, days: 0, hours: 0, minutes: 0 };
   return { closed: false, days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** "2 Dec 2026, 14:00 UTC" / "2026年12月2日 14:00（UTC）". */
-export function deadlineDate(deadline: Date, locale: "en" | "zh"): string {
-  const d = deadline;
-  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-  return locale === "zh"
-    ? `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${time}（UTC）`
-    : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${time} UTC`;
 }
 
 /**

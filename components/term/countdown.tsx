@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { format } from "@/lib/i18n";
-import { deadlineDate, timeLeft, timeLeftText } from "@/lib/deadline";
+import { timeLeft, timeLeftText } from "@/lib/deadline";
+import { formatDateTime } from "@/lib/i18n/dates";
 
 type Labels = { deadline: string; timeLeft: string; closed: string };
 
@@ -24,7 +25,7 @@ export function Countdown({ deadline, locale, labels }: { deadline: string; loca
   const text = left ? timeLeftText(left, locale) : null;
   return (
     <span className="deadline" data-testid="deadline">
-      <time dateTime={deadline}>{format(labels.deadline, { date: deadlineDate(at, locale) })}</time>
+      <time dateTime={deadline}>{format(labels.deadline, { date: formatDateTime(at, locale) })}</time>
       {left ? " · " : null}
       {left ? <strong className="countdown">{left.closed ? labels.closed : format(labels.timeLeft, { time: text ?? "" })}</strong> : null}
     </span>
