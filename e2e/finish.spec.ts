@@ -90,7 +90,7 @@ test("the API refuses a step back without confirmBack, with the code confirm_req
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${await apiToken(f.id)}` } });
   const refused = await api.post(`/api/terms/${t.slug}/stage`, { data: { stage: "consultation" } });
   expect(refused.status()).toBe(422);
-  expect((await refused.json()).error).toMatchObject({ code: "invalid", reason: "confirm_required", fields: { confirmBack: ["confirm_required"] } });
+  expect((await refused.json()).error).toMatchObject({ code: "invalid", reason: "confirm_required", fields: { confirmBack: { code: "confirm_required" } } });
   const moved = await api.post(`/api/terms/${t.slug}/stage`, { data: { stage: "consultation", confirmBack: true } });
   expect(moved.status()).toBe(200);
   await api.dispose();
@@ -108,7 +108,8 @@ test("the Chinese UI puts Chinese first in grade labels and names delegations in
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
   await expect(page.locator(`#r-${t.renderings[0]!.id}`)).toContainText("Anne Roy（加拿大）");
   await expect(page.locator(`#r-${t.renderings[0]!.id}`)).not.toContainText("(Canada)");
-  const ballot = page.locator("form").filter({ has: page.locator('input[type="radio"][value="excellent"]') }).first();
+  // The grades sit on each rendering's card.
+  const ballot = page.locator(`#r-${t.renderings[0]!.id}`);
   await expect(ballot.locator('label[data-grade="excellent"]')).toHaveText("优秀 Excellent");
   await expect(ballot.locator('label[data-grade="excellent"] span[lang="en"]')).toHaveText("Excellent");
   await expect(page.getByText("好译名。").locator("..")).toContainText("Anne Roy（加拿大）");

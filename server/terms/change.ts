@@ -38,6 +38,14 @@ export type EmitTermEvent = (type: TermEventType, payload: Prisma.InputJsonObjec
 export type NoteTermNotice = (notice: TermNotice) => void;
 export type TermChange = { renderings?: boolean | "added" };
 
+/**
+ * A change waits up to 10 s for a connection and for its own work: a burst of writes (a member
+ * posting from a script, a conference at once) queues behind the pool instead of failing with
+ * Prisma's 2 s default as an unexpected error; the HTTP layer refuses what it cannot queue
+ * (server/http/admission.ts).
+ */
+const CHANGE_TX = { maxWait: 10_000, timeout: 10_000 } as const;
+
 export type TermWork<T> = (tx: Tx, emit: EmitTermEvent, notice: NoteTermNotice) => Promise<T>;
 
 export async function changeTerm<T>(termId: string, change: TermChange, work: TermWork<T>): Promise<T> {
@@ -48,7 +56,7 @@ export async function changeTerm<T>(termId: string, change: TermChange, work: Te
     emitted = events > 0;
     noted = notices > 0;
     return value;
-  }, change.renderings ? REBUILD_TX : undefined);
+  }, change.renderings ? REBUILD_TX : CHANGE_TX);
   if (noted) nudgeDelivery();
   if (emitted) await afterTermChange(termId);
   return result;
