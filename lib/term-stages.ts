@@ -1,4 +1,6 @@
-import { STAGES, type Stage } from "@/lib/schemas/term";
+/** The stages of a term, in order. Here, without zod, so that pages' client code can use them. */
+export const STAGES = ["draft", "consultation", "provisional", "published"] as const;
+export type Stage = (typeof STAGES)[number];
 
 /**
  * The life of a term (domain.md, "Stages of a term"), as data: which moves a facilitator may

@@ -1,9 +1,10 @@
 import { z } from "@/lib/zod";
 import { regionSchema, synonymClassSchema } from "@/lib/schemas/records";
 
-export const STAGES = ["draft", "consultation", "provisional", "published"] as const;
+import { STAGES, type Stage } from "@/lib/term-stages";
+
+export { STAGES, type Stage };
 export const stageSchema = z.enum(STAGES);
-export type Stage = z.infer<typeof stageSchema>;
 
 export const RENDERING_STATUSES = ["active", "withdrawn", "merged", "hidden"] as const;
 
