@@ -32,7 +32,16 @@ function proposalForm(page: Page) {
   return page.getByRole("region", { name: "Propose a rendering" });
 }
 
+/** Opens the folded proposal form (its code loads then); open already on the plain page. */
+async function openProposalForm(page: Page) {
+  const fold = proposalForm(page).locator("details").first();
+  await fold.waitFor();
+  if ((await fold.getAttribute("open")) === null) await fold.locator("summary").click();
+  await expect(proposalForm(page).getByLabel("Rendering (Hanzi)")).toBeVisible();
+}
+
 async function propose(page: Page, text: string, gloss: string, rationale: string) {
+  await openProposalForm(page);
   const form = proposalForm(page);
   await form.getByLabel("Rendering (Hanzi)").fill(text);
   await form.getByLabel("Literal gloss (English)").fill(gloss);

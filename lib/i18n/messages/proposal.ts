@@ -4,6 +4,7 @@ import type { Widen } from "../types";
 
 export const en = {
   title: "Propose a rendering",
+  openForm: "Write a proposal",
   intro: "Suggest a Chinese rendering that is not among the candidates yet. Variants that differ only in spacing, separators or traditional characters count as the same rendering.",
   text: "Rendering (Hanzi)",
   textHint: "2–32 characters: Han characters, with • · ・ or spaces between parts if needed.",
@@ -55,6 +56,7 @@ export const en = {
 
 export const zh: Widen<typeof en> = {
   title: "提出译名",
+  openForm: "填写提议",
   intro: "提出一个尚未列入候选的中文译名。仅在空格、分隔符或繁简体上不同的写法视为同一译名。",
   text: "译名（汉字）",
   textHint: "2–32 个字符：汉字，必要时各部分之间可用 • · ・ 或空格分隔。",
