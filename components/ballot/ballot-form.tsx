@@ -5,13 +5,15 @@ import { NOTE_MAX, type BallotFormState } from "@/lib/schemas/ballot-form";
 import { loadBrowserChecks } from "@/components/forms/load-browser-checks";
 import { format, type Messages } from "@/lib/i18n";
 import { BALLOT_FORM_ID, EMPTY_BALLOT_STATE, shownValues, useBallotScope, usePublishBallotAction } from "./ballot-scope";
-import dynamic from "next/dynamic";
 import { fieldAnchor, translateCode, translateError } from "./field-errors";
 import styles from "./ballot.module.css";
 
-// The same chunks as the cards' and the page's (grading-slots.tsx): drawn here on the plain page only.
-const GradeRow = dynamic(() => import("./grade-row").then((m) => m.GradeRow));
-const BallotSummary = dynamic(() => import("./ballot-summary").then((m) => m.BallotSummary));
+import { GradeRow } from "./grade-row";
+import { BallotSummary } from "./ballot-summary";
+
+// The grade rows and the summary load with the form, as one chunk: the cards and the page take
+// them from here (grading-slots.tsx), and the plain page draws them in the form.
+export { GradeRow, BallotSummary };
 
 type Text = Messages["ballot"]["form"];
 type Rendering = { id: string; text: string };

@@ -6,8 +6,9 @@ import { useTermViewer } from "@/components/member/member-provider";
 import type { GradeRowProps } from "./grade-row";
 
 // Only scholars who grade draw these: loaded then, so readers do not download them.
-const GradeRow = dynamic(() => import("./grade-row").then((m) => m.GradeRow));
-const BallotSummary = dynamic(() => import("./ballot-summary").then((m) => m.BallotSummary));
+// One chunk with the ballot's form (member-ballot.tsx loads the same module).
+const GradeRow = dynamic(() => import("./ballot-form").then((m) => m.GradeRow));
+const BallotSummary = dynamic(() => import("./ballot-form").then((m) => m.BallotSummary));
 
 /** Whether the viewer grades this term now: a member of a delegation, during the consultation. */
 export function useGrades(stage: Stage): boolean {
