@@ -1,3 +1,5 @@
+import { SYNONYM_CLASS_HANZI } from "@/lib/records/synonym-classes";
+
 // Term records as term committees write them (issue 14): synonym classes, usage regions,
 // bilingual term fields. The class names are the committees' own (正名, 又称…) in both languages.
 export const en = {
@@ -26,14 +28,8 @@ export const en = {
 
 export const zh: typeof en = {
   synonymClass: "名称类别",
-  classes: {
-    standard: "正名",
-    alternative: "又称",
-    short: "简称",
-    full: "全称",
-    common: "俗称",
-    former: "曾称",
-  },
+  // The committees' own names (CY/T 119-2015), kept once beside the codes.
+  classes: { ...SYNONYM_CLASS_HANZI },
   noClass: "无类别",
   region: "使用地区",
   regions: { CN: "大陆", TW: "台湾", HK: "香港", MO: "澳门", SG: "新加坡" },
