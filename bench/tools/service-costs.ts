@@ -16,7 +16,7 @@ import { getResults } from "@/server/results/service";
 import { createAppDatabase, type Engine } from "@/test/support/app";
 import { openSql } from "@/test/support/raw-sql";
 import { GRADES } from "@/lib/tally/grades";
-import { DEFAULT_DATASET, prepareDataset } from "../lib/dataset";
+import { DEFAULT_DATASET, prepareDataset, rng } from "../lib/dataset";
 import { median } from "../lib/measure";
 
 async function time(label: string, n: number, f: (i: number) => Promise<unknown>) {
@@ -27,7 +27,8 @@ async function time(label: string, n: number, f: (i: number) => Promise<unknown>
     await f(i);
     ts.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  console.log(`${label.padEnd(56)} median ${median(ts).toFixed(3)} ms  (n=${n})`);
+  const mean = ts.reduce((a, b) => a + b, 0) / ts.length;
+  console.log(`${label.padEnd(56)} median ${median(ts).toFixed(3)} ms, mean ${mean.toFixed(3)} ms  (n=${n})`);
 }
 
 async function main() {
@@ -54,6 +55,18 @@ async function main() {
     await time("  of which loadActor (user + delegation)", 500, (i) => loadActor(writers[i % writers.length]!.id, "token"));
     const actors = await Promise.all(writers.slice(0, 200).map((s) => loadActor(s.id, "token")));
     await time("castBallot (validate, look up, write, event, live event)", 1000, (i) => castBallot(actors[i % actors.length]!, "cso", body(i)));
+    const random = rng(5);
+    const randomBody = () => {
+      const grades: Record<string, string> = {};
+      const reasons: Record<string, string> = {};
+      for (const id of ids) {
+        const g = GRADES[Math.floor(random() * GRADES.length)]!;
+        grades[id] = g;
+        if (g === "reject") reasons[id] = "Benchmark: cannot live with this one.";
+      }
+      return { grades, reasons, note: "random" };
+    };
+    await time("castBallot, random ballots as the benchmark writes them", 2000, (i) => castBallot(actors[i % actors.length]!, "cso", randomBody()));
     await getResults("cso");
     await time("getResults, cached", 300, () => getResults("cso"));
     await time("getResults after a write (recount of 10,200 ballots)", 5, async (i) => {

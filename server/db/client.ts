@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/generated/postgresql/client";
 import { databaseConfig, type DatabaseConfig } from "@/lib/env";
+import { processWide } from "@/server/process-wide";
 
 /**
  * The one database client of the process. Both generated clients come from the same models
@@ -39,8 +40,8 @@ class PgAdapter extends PrismaPg {
 
 /** The connection (SQLite) or pool (PostgreSQL) a client's adapter runs on. */
 export type Driver = { sqlite: SqliteConnection } | { pg: PgPool };
-const adapters = new WeakMap<Db, { driver?: Driver }>();
-const configs = new WeakMap<Db, DatabaseConfig>();
+const adapters = processWide("db.adapters", () => new WeakMap<Db, { driver?: Driver }>());
+const configs = processWide("db.configs", () => new WeakMap<Db, DatabaseConfig>());
 
 /**
  * The database a client was created for: what decides the SQL dialect and where LISTEN

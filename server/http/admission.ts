@@ -1,4 +1,5 @@
 import "server-only";
+import { processWide } from "@/server/process-wide";
 import { AppError } from "@/lib/errors";
 import { Limiter, isRefusal, type AdmissionLimits } from "@/lib/admission";
 import { env } from "@/lib/env";
@@ -10,19 +11,19 @@ import { env } from "@/lib/env";
  * before its body is read or its caller looked up. Reads and GET /api/health never pass
  * through it, so they stay responsive while writes queue.
  */
-let writes: Limiter | undefined;
+const state = processWide("http.admission", (): { writes?: Limiter } => ({}));
 
 export function writeAdmission(): Limiter {
-  if (!writes) {
+  if (!state.writes) {
     const e = env();
-    writes = new Limiter({ concurrency: e.WRITE_CONCURRENCY, queue: e.WRITE_QUEUE, maxWaitMs: e.WRITE_QUEUE_WAIT_MS });
+    state.writes = new Limiter({ concurrency: e.WRITE_CONCURRENCY, queue: e.WRITE_QUEUE, maxWaitMs: e.WRITE_QUEUE_WAIT_MS });
   }
-  return writes;
+  return state.writes;
 }
 
 /** Replaces the limiter (tests: small limits); undefined goes back to the configured one. */
 export function setWriteAdmission(limits: AdmissionLimits | undefined): void {
-  writes = limits ? new Limiter(limits) : undefined;
+  state.writes = limits ? new Limiter(limits) : undefined;
 }
 
 /** Seconds a refused caller is told to wait before trying again. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { processWide } from "@/server/process-wide";
 import { db } from "@/server/db/client";
 import { HEARTBEAT_MS, POLL_MS, sseFrame } from "@/lib/live";
 import { subscribe } from "@/server/live/hub";
@@ -39,8 +40,7 @@ const STALL_MS = 60_000;
 export const MAX_QUEUED_BYTES = 1 << 20;
 
 const encoder = new TextEncoder();
-const globalFeeds = globalThis as unknown as { gongshangFeeds?: Map<string, Feed> };
-const feeds = (globalFeeds.gongshangFeeds ??= new Map<string, Feed>());
+const feeds = processWide("live.feeds", () => new Map<string, Feed>());
 
 export function encodeFrame(frame: Parameters<typeof sseFrame>[0] | string): Uint8Array {
   return encoder.encode(typeof frame === "string" ? frame : sseFrame(frame));

@@ -1,4 +1,5 @@
 import "server-only";
+import { processWide } from "@/server/process-wide";
 import pg from "pg";
 import { configOf, db } from "@/server/db/client";
 
@@ -10,8 +11,7 @@ import { configOf, db } from "@/server/db/client";
  */
 type Waker = () => void;
 type Hub = { streams: Map<string, Set<Waker>>; listening: string | null; client: pg.Client | null; ready: Promise<void> };
-const globalHub = globalThis as unknown as { gongshangHub?: Hub };
-const hub = (globalHub.gongshangHub ??= { streams: new Map(), listening: null, client: null, ready: Promise.resolve() });
+const hub = processWide<Hub>("live.hub", () => ({ streams: new Map(), listening: null, client: null, ready: Promise.resolve() }));
 
 export function subscribe(termId: string, wake: Waker): () => void {
   let set = hub.streams.get(termId);

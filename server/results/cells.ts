@@ -1,4 +1,5 @@
 import "server-only";
+import { processWide } from "@/server/process-wide";
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/sqlite/client";
 import { cellsOf, type Cell, type TalliedBallot } from "@/lib/tally/cells";
@@ -103,4 +104,4 @@ export function ensureCells(termId: string): Promise<void> {
   return running;
 }
 
-const rebuilding = new Map<string, Promise<void>>();
+const rebuilding = processWide("results.rebuilding", () => new Map<string, Promise<void>>());

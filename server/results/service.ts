@@ -1,4 +1,5 @@
 import "server-only";
+import { processWide } from "@/server/process-wide";
 import { isDeepStrictEqual } from "node:util";
 import { Prisma } from "@/generated/sqlite/client";
 import { db, type Db } from "@/server/db/client";
@@ -87,10 +88,10 @@ type Computed = { version: number; results: Results; bytes: Uint8Array<ArrayBuff
 
 const encoder = new TextEncoder();
 /** Per term id: the last results computed, with their version. Bounded (oldest out). */
-const kept = new Map<string, Computed>();
+const kept = processWide("results.kept", () => new Map<string, Computed>());
 const KEPT_TERMS = 200;
 /** Per term id and version: the computation under way, which concurrent readers share. */
-const inflight = new Map<string, Promise<Computed>>();
+const inflight = processWide("results.inflight", () => new Map<string, Promise<Computed>>());
 
 type VersionRow = { id: string; slug: string; tallyVersion: number | bigint; renderingsVersion: number | bigint; tallyCellsOf: number | bigint };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { processWide } from "@/server/process-wide";
 import type { Prisma } from "@/generated/sqlite/client";
 import { invalid } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
@@ -16,19 +17,20 @@ import { expireCachedTermPages } from "@/server/live/cached-pages";
  * once). Measured: the read was a quarter of the cost of GET /api/terms/{slug}/results.
  */
 export const SETTINGS_TTL_MS = 2000;
-let cache: { at: number; value: SiteSettings } | null = null;
+/** One per process (server/process-wide.ts): a change forgets it for every route of the instance. */
+const kept = processWide("site.settings", (): { cache: { at: number; value: SiteSettings } | null } => ({ cache: null }));
 
 /** For tests that write Setting rows directly. */
 export function forgetSiteSettings() {
-  cache = null;
+  kept.cache = null;
 }
 
 const DEFAULTS: SiteSettings = siteSettingsSchema.parse({});
 
 export async function getSiteSettings(): Promise<SiteSettings> {
-  if (cache && Date.now() - cache.at < SETTINGS_TTL_MS) return cache.value;
+  if (kept.cache && Date.now() - kept.cache.at < SETTINGS_TTL_MS) return kept.cache.value;
   const value = await readSiteSettings();
-  cache = { at: Date.now(), value };
+  kept.cache = { at: Date.now(), value };
   return value;
 }
 
@@ -62,7 +64,7 @@ export async function updateSiteSettings(actor: Actor | null, raw: unknown): Pro
     }
     await recordAudit(tx, admin.id, "settings.update", "setting", "site", before, next);
   });
-  cache = { at: Date.now(), value: next };
+  kept.cache = { at: Date.now(), value: next };
   // A site turned members-only must stop showing cached pages to signed-out readers at once.
   await expireCachedTermPages();
   return next;
