@@ -1,7 +1,8 @@
 import "server-only";
+import { processWide } from "@/server/process-wide";
 import { env, listeningPort, setAuthUrlDefault } from "@/lib/env";
 
-let announced = false;
+const said = processWide("auth.urlAnnounced", () => ({ announced: false }));
 
 /**
  * next-auth 4 builds its links (callbacks, the emailed sign-in link) from NEXTAUTH_URL. In
@@ -15,8 +16,8 @@ export function ensureAuthUrl(): void {
   if (e.NEXTAUTH_URL) return;
   const url = `http://localhost:${listeningPort()}`;
   setAuthUrlDefault(url);
-  if (!announced) {
-    announced = true;
+  if (!said.announced) {
+    said.announced = true;
     console.warn(`[auth] NEXTAUTH_URL is not set: sign-in links point to ${url}. Set NEXTAUTH_URL to the site's public address.`);
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { processWide } from "@/server/process-wide";
 import { hash, verify } from "@node-rs/argon2";
 
 // argon2id with a random per-hash salt (embedded in the PHC string); OWASP's minimum profile.
@@ -19,8 +20,8 @@ export async function verifyPassword(passwordHash: string | null | undefined, pa
 }
 
 /** Same work as a real check, so an unknown email takes as long as a wrong password. */
-let dummy: Promise<string> | undefined;
+const dummy = processWide("auth.dummyHash", (): { hash?: Promise<string> } => ({}));
 export async function burnPasswordCheck(password: string): Promise<void> {
-  dummy ??= hashPassword("not a real password");
-  await verifyPassword(await dummy, password);
+  dummy.hash ??= hashPassword("not a real password");
+  await verifyPassword(await dummy.hash, password);
 }

@@ -82,15 +82,15 @@ export function createDb(config: DatabaseConfig): Db {
   return client;
 }
 
-const globalForDb = globalThis as unknown as { gongshangDb?: Db };
+const current = processWide("db.client", (): { client?: Db } => ({}));
 
 /** The process-wide client, created on first use from DATABASE_URL. */
 export function db(): Db {
-  globalForDb.gongshangDb ??= createDb(databaseConfig());
-  return globalForDb.gongshangDb;
+  current.client ??= createDb(databaseConfig());
+  return current.client;
 }
 
 /** For tests and scripts that pick their own database. */
 export function setDb(client: Db | undefined) {
-  globalForDb.gongshangDb = client;
+  current.client = client;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { processWide } from "@/server/process-wide";
 import { env } from "@/lib/env";
 import { db } from "@/server/db/client";
 import { pruneTermEvents } from "@/server/live/prune";
@@ -7,14 +8,14 @@ import { pruneRateWindows } from "@/server/site/rate-limit";
 /** How often a running server prunes the live event log (start-up prunes once too: scripts/prepare-db.ts). */
 export const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
-const state = globalThis as unknown as { gongshangPruning?: { timer: NodeJS.Timeout; running: boolean } };
+const state = processWide("live.pruning", (): { pruning?: { timer: NodeJS.Timeout; running: boolean } } => ({}));
 
 /** Prunes now and then every PRUNE_EVERY_MS, without keeping the process alive. Once per process. */
 export function schedulePruning(): void {
-  if (state.gongshangPruning) return;
+  if (state.pruning) return;
   const pruning = { running: false, timer: setInterval(() => void pruneOnce(), PRUNE_EVERY_MS) };
   pruning.timer.unref();
-  state.gongshangPruning = pruning;
+  state.pruning = pruning;
 
   async function pruneOnce() {
     if (pruning.running) return;

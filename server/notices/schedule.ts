@@ -1,4 +1,5 @@
 import "server-only";
+import { processWide } from "@/server/process-wide";
 import { deliverDueMails, mailEnabled, pruneSentMails } from "@/server/notices/outbox";
 
 /**
@@ -11,24 +12,24 @@ import { deliverDueMails, mailEnabled, pruneSentMails } from "@/server/notices/o
 export const NOTICES_EVERY_MS = 30_000;
 
 type LoopState = { timer: NodeJS.Timeout; running: boolean; again: boolean; lastPrune: number };
-const state = globalThis as unknown as { gongshangNotices?: LoopState };
+const state = processWide("notices.loop", (): { loop?: LoopState } => ({}));
 
 export function scheduleNotices(): void {
-  if (state.gongshangNotices) return;
+  if (state.loop) return;
   const loop: LoopState = { running: false, again: false, lastPrune: 0, timer: setInterval(() => void runNotices(true), NOTICES_EVERY_MS) };
   loop.timer.unref();
-  state.gongshangNotices = loop;
+  state.loop = loop;
   void runNotices(true);
 }
 
 /** After a commit that wrote mail: deliver now (or right after the run in progress). */
 export function nudgeDelivery(): void {
-  if (!state.gongshangNotices) return;
+  if (!state.loop) return;
   setImmediate(() => void runNotices(false));
 }
 
 async function runNotices(withReminders: boolean): Promise<void> {
-  const loop = state.gongshangNotices;
+  const loop = state.loop;
   if (!loop) return;
   if (loop.running) {
     loop.again = true;
