@@ -6,7 +6,8 @@ import { LOCALE_COOKIE } from "@/lib/reader-route";
 import type { TermViewer } from "@/lib/schemas/term-viewer";
 import { loadViewer, useViewerState } from "./viewer-store";
 
-export type MemberMessages = Pick<Messages, "ballot" | "proposal" | "forms" | "discussion" | "facilitation" | "stage" | "records">;
+/** What the viewer's parts say: only the ballot's form texts of `ballot` (its method and results texts stay on the server). */
+export type MemberMessages = Pick<Messages, "proposal" | "forms" | "discussion" | "facilitation" | "stage" | "records"> & { ballot: Pick<Messages["ballot"], "form"> };
 
 type Context = { slug: string; initial: TermViewer | undefined; t: MemberMessages };
 const MemberContext = createContext<Context | null>(null);

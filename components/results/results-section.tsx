@@ -7,7 +7,7 @@ import { LiveResults } from "./live-results";
 import { explanationFor } from "./explanation-text";
 
 /** The results of a term, read from the maintained tally: consensus, ranking, profiles, matrix; kept current by the live stream. */
-export async function ResultsSection({ slug, t, locale, targetLang }: { slug: string; t: Messages; locale: Locale; targetLang: string }) {
+export async function ResultsSection({ slug, t, locale, targetLang, details }: { slug: string; t: Messages; locale: Locale; targetLang: string; details: "server" | "client" }) {
   const text = t.ballot.results;
   const [{ version, results }, labels, args] = await Promise.all([getVersionedResults(slug), delegationLabels(locale), argumentCounts(slug)]);
   return (
@@ -27,6 +27,7 @@ export async function ResultsSection({ slug, t, locale, targetLang }: { slug: st
         delegationLabels={labels}
         arguments={args}
         summary={t.discussion.summary}
+        details={details}
       />
     </section>
   );

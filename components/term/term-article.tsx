@@ -10,6 +10,7 @@ import { ResultsSection } from "@/components/results/results-section";
 import { ProposalSection } from "@/components/proposal/proposal-section";
 import { RenderingDiscussion } from "@/components/discussion/rendering-discussion";
 import { RenderingControlsSlot } from "@/components/facilitation/rendering-controls-slot";
+import { TermRenderings } from "@/components/facilitation/term-renderings";
 import { FacilitatorSlot } from "@/components/facilitation/facilitator-slot";
 import { DecisionHistory, DecisionPanel } from "@/components/facilitation/decision-panel";
 import { MemberProvider } from "@/components/member/member-provider";
@@ -32,7 +33,7 @@ type Term = Awaited<ReturnType<typeof getTerm>>;
  * data was read, where the live stream starts.
  */
 export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t: Messages; locale: Locale; cursor: number; viewer?: TermViewer }) {
-  const memberText = { ballot: t.ballot, proposal: t.proposal, forms: t.forms, discussion: t.discussion, facilitation: t.facilitation, stage: t.stage, records: t.records };
+  const memberText = { ballot: { form: t.ballot.form }, proposal: t.proposal, forms: t.forms, discussion: t.discussion, facilitation: t.facilitation, stage: t.stage, records: t.records };
   return (
     <MemberProvider slug={term.slug} initial={viewer} t={memberText}>
     <BallotScope>
@@ -91,7 +92,7 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
         {PROPOSALS_OPEN.includes(term.stage) ? <a href="#propose">{t.proposal.title}</a> : null}
       </nav>
       {/* The outcome first for readers; then the candidates with their arguments, then the forms. */}
-      {term.stage !== "draft" ? <ResultsSection slug={term.slug} t={t} locale={locale} targetLang={term.targetLang} /> : null}
+      {term.stage !== "draft" ? <ResultsSection slug={term.slug} t={t} locale={locale} targetLang={term.targetLang} details={viewer === undefined ? "client" : "server"} /> : null}
       {/* The cards, the ballot's form and its summary: the summary stays in view while any of them is. */}
       <div>
       <section aria-labelledby="candidates-title" id="candidates">
@@ -100,6 +101,7 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
         {term.renderings.length === 0 ? (
           <p>{t.term.noCandidates}</p>
         ) : (
+          <TermRenderings renderings={term.renderings.map((r) => ({ id: r.id, text: r.text }))}>
           <ul className="renderings">
             {term.renderings.map((r) => (
               <li key={r.id}>
@@ -111,12 +113,12 @@ export function TermArticle({ term, t, locale, cursor, viewer }: { term: Term; t
                   stage={term.stage}
                   targetLang={term.targetLang}
                   rendering={{ id: r.id, gloss: r.gloss, rationale: r.rationale, pinyin: r.pinyin }}
-                  others={term.renderings.filter((o) => o.id !== r.id).map((o) => ({ id: o.id, text: o.text }))}
                 />
                 <RenderingDiscussion term={term} renderingId={r.id} t={t} locale={locale} />
               </li>
             ))}
           </ul>
+          </TermRenderings>
         )}
       </section>
       <BallotSection term={term} t={t} locale={locale} />

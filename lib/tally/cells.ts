@@ -53,12 +53,60 @@ function addContribution(into: Map<string, Cell>, ballot: TalliedBallot, sign: 1
 /**
  * The cells to add when a voter's ballot goes from `before` to `after` (null: none), over the
  * active renderings: the new contribution minus the old one, without the cells that cancel.
+ * The same sum as `addContribution(after, +1)` and `addContribution(before, -1)` (the property
+ * tests check it against a recount), computed without a map of string keys: on the hot path of
+ * every save, where a revision of 20 grades differs in about 200 cells.
  */
 export function ballotDelta(before: TalliedBallot | null, after: TalliedBallot | null, active: ReadonlySet<string>): Cell[] {
-  const cells = new Map<string, Cell>();
-  if (before) addContribution(cells, before, -1, active);
-  if (after) addContribution(cells, after, 1, active);
-  return [...cells.values()].filter((c) => c.n !== 0);
+  const old = graded(before, active);
+  const now = graded(after, active);
+  const out: Cell[] = [];
+  const sameDelegation = before !== null && after !== null && before.delegation === after.delegation;
+  // Voters: one per delegation that has a ballot grading an active rendering.
+  const hadVote = old.size > 0;
+  const hasVote = now.size > 0;
+  if (sameDelegation) {
+    if (hadVote !== hasVote) out.push({ kind: "voters", delegation: after.delegation, a: "", b: "", n: hasVote ? 1 : -1 });
+  } else {
+    if (hadVote) out.push({ kind: "voters", delegation: before!.delegation, a: "", b: "", n: -1 });
+    if (hasVote) out.push({ kind: "voters", delegation: after!.delegation, a: "", b: "", n: 1 });
+  }
+  // Grade counts and reject reasons, per rendering.
+  for (const id of new Set([...old.keys(), ...now.keys()])) {
+    const o = old.get(id);
+    const a = now.get(id);
+    const oldReason = o && o.grade === "reject" ? before!.reasons?.[id]?.trim() || "" : "";
+    const newReason = a && a.grade === "reject" ? after!.reasons?.[id]?.trim() || "" : "";
+    if (!(sameDelegation && o?.grade === a?.grade)) {
+      if (o) out.push({ kind: "profile", delegation: before!.delegation, a: id, b: o.grade, n: -1 });
+      if (a) out.push({ kind: "profile", delegation: after!.delegation, a: id, b: a.grade, n: 1 });
+    }
+    if (!(sameDelegation && oldReason === newReason)) {
+      if (oldReason) out.push({ kind: "reason", delegation: before!.delegation, a: id, b: oldReason, n: -1 });
+      if (newReason) out.push({ kind: "reason", delegation: after!.delegation, a: id, b: newReason, n: 1 });
+    }
+  }
+  // Pairs (no delegation): [x above y] after minus before, over every rendering graded in either.
+  const ids = [...new Set([...old.keys(), ...now.keys()])];
+  for (const x of ids) {
+    const ox = old.get(x)?.rank;
+    const ax = now.get(x)?.rank;
+    for (const y of ids) {
+      if (x === y) continue;
+      const oy = old.get(y)?.rank;
+      const ay = now.get(y)?.rank;
+      const n = (ax !== undefined && ay !== undefined && ax > ay ? 1 : 0) - (ox !== undefined && oy !== undefined && ox > oy ? 1 : 0);
+      if (n !== 0) out.push({ kind: "pair", delegation: "", a: x, b: y, n });
+    }
+  }
+  return out;
+}
+
+/** A ballot's grades of active renderings, with their ranks. */
+function graded(ballot: TalliedBallot | null, active: ReadonlySet<string>): Map<string, { grade: Grade; rank: number }> {
+  const out = new Map<string, { grade: Grade; rank: number }>();
+  if (ballot) for (const [id, grade] of Object.entries(ballot.grades)) if (active.has(id)) out.set(id, { grade, rank: gradeRank(grade) });
+  return out;
 }
 
 /** The cells of a set of ballots, from nothing (a rebuild, and the oracle's side of the tests). */

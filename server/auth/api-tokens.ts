@@ -53,7 +53,7 @@ export async function actorFromApiToken(token: string): Promise<Actor | null> {
     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" LEFT JOIN "Delegation" d ON d."id" = u."delegationId"
     WHERE t."tokenHash" = ${hashToken(token)}`;
   // Without Prisma's per-query cost (server/db/direct.ts).
-  const rows = await queryRows<TokenRow>(query);
+  const rows = await queryRows<TokenRow>(query, { prepared: true });
   const row = rows[0];
   if (!row || row.revokedAt !== null) return null;
   const actor = actorOf(

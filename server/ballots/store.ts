@@ -60,7 +60,9 @@ export async function termForBallot(slug: string, userId: string): Promise<TermF
       (SELECT ${ids} FROM "Rendering" r WHERE r."termId" = t."id" AND r."status" = 'active') AS "renderingIds",
       b."revision" AS "revision", b."delegationId" AS "delegationId", b."grades" AS "grades", b."reasons" AS "reasons"
     FROM "Term" t LEFT JOIN "Ballot" b ON b."termId" = t."id" AND b."userId" = ${userId}
-    WHERE t."slug" = ${slug}`);
+    WHERE t."slug" = ${slug}`,
+    { prepared: true },
+  );
   const row = rows[0];
   if (!row) return null;
   return {
@@ -156,7 +158,10 @@ async function saveOnPostgres(b: BallotRow): Promise<number | null> {
       ${INSERT_TERM_EVENT}
       SELECT b."termId", 'ballot', jsonb_build_object('tallyVersion', tv."tallyVersion"), ${timestamp(b.at)} FROM b, tv
     )${cells}
-    SELECT b."revision", CAST(pg_notify(${NOTIFY_CHANNEL}, b."termId") AS text) AS "notified" FROM b`);
+    SELECT b."revision", CAST(pg_notify(${NOTIFY_CHANNEL}, b."termId") AS text) AS "notified" FROM b`,
+    // The same text for every save: parsed and planned once per pooled connection.
+    { prepared: true },
+  );
   const revision = rows[0]?.revision;
   return revision === undefined ? null : Number(revision);
 }
