@@ -124,12 +124,15 @@ export async function runEngine(engine: Engine, benches: HttpBench[], o: EngineR
         const page = await fetch(`${server.url}/terms/cso`);
         notes.push(`HTML ${((await page.text()).length / 1024).toFixed(0)} KiB`);
       } else if (bench === "member-page") {
-        // A scholar's own page, rendered per request (the cached copy is for signed-out readers).
+        // A signed-in scholar gets the same cached copy (decision 015); their own parts come from
+        // GET /api/terms/cso/viewer, which `bench:conference` (c) counts with the page.
         const cookie = await sessionCookie(dataset.writers[0]!.id);
         target = { name: "GET /terms/cso, signed in", path: "/terms/cso", headers: { accept: "text/html", cookie } };
         const page = await fetch(`${server.url}/terms/cso`, { headers: { cookie } });
         const html = await page.text();
-        if (!html.includes('name="grades.')) notes.push("warning: the page shows no ballot form; is the session accepted?");
+        const viewer = await fetch(`${server.url}/api/terms/cso/viewer`, { headers: { cookie } });
+        const me = viewer.ok ? ((await viewer.json()) as { actor?: { id?: string } | null }).actor : null;
+        if (me?.id !== dataset.writers[0]!.id) notes.push(`warning: the viewer read (${viewer.status}) does not name the signed-in scholar; is the session accepted?`);
         notes.push(`HTML ${(html.length / 1024).toFixed(0)} KiB`);
       } else if (bench === "mixed") {
         // Half the connections read the results while the other half write ballots.
