@@ -40,7 +40,7 @@ function addContribution(into: Map<string, Cell>, ballot: TalliedBallot, sign: 1
   for (const [id, grade] of graded) {
     add("profile", d, id, grade);
     if (grade === "reject") {
-      const reason = ballot.reasons?.[id]?.trim();
+      const reason = reasonOf(ballot, id);
       if (reason) add("reason", d, id, reason);
     }
   }
@@ -75,8 +75,8 @@ export function ballotDelta(before: TalliedBallot | null, after: TalliedBallot |
   for (const id of new Set([...old.keys(), ...now.keys()])) {
     const o = old.get(id);
     const a = now.get(id);
-    const oldReason = o && o.grade === "reject" ? before!.reasons?.[id]?.trim() || "" : "";
-    const newReason = a && a.grade === "reject" ? after!.reasons?.[id]?.trim() || "" : "";
+    const oldReason = o && o.grade === "reject" ? reasonOf(before!, id) : "";
+    const newReason = a && a.grade === "reject" ? reasonOf(after!, id) : "";
     if (!(sameDelegation && o?.grade === a?.grade)) {
       if (o) out.push({ kind: "profile", delegation: before!.delegation, a: id, b: o.grade, n: -1 });
       if (a) out.push({ kind: "profile", delegation: after!.delegation, a: id, b: a.grade, n: 1 });
@@ -100,6 +100,12 @@ export function ballotDelta(before: TalliedBallot | null, after: TalliedBallot |
     }
   }
   return out;
+}
+
+/** The ballot's reason for rejecting `id`, trimmed ("" for none; own keys only, so an id like "__proto__" is safe). */
+function reasonOf(ballot: TalliedBallot, id: string): string {
+  const r = ballot.reasons && Object.hasOwn(ballot.reasons, id) ? ballot.reasons[id] : undefined;
+  return typeof r === "string" ? r.trim() : "";
 }
 
 /** A ballot's grades of active renderings, with their ranks. */

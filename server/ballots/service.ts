@@ -8,7 +8,7 @@ import { pseudonymFor, storedGrades, storedReasons } from "@/server/ballots/expo
 import { fieldErrorsOf } from "@/lib/validation";
 import { afterCommit } from "@/server/live/publish";
 import { saveBallot, termForBallot, type TermForBallot } from "@/server/ballots/store";
-import { ensureCells, storedCell, talliedBallot } from "@/server/results/cells";
+import { ensureCells, layoutCovers, storedCells, talliedBallot } from "@/server/results/cells";
 import { ballotDelta } from "@/lib/tally/cells";
 import { closeExpiredConsultation } from "@/server/terms/deadline";
 
@@ -49,14 +49,15 @@ export async function castBallot(actor: Actor | null, slug: string, raw: unknown
   for (let attempt = 1; ; attempt++) {
     const term = await openTermForBallot(slug, me.id);
     const input = validBallot(parsed, raw, term);
-    if (term.tallyCellsOf !== term.renderingsVersion) {
-      // The maintained tally is stale (a bulk insert, an older database): rebuild it, then save.
+    if (term.tallyCellsOf !== term.renderingsVersion || !layoutCovers(term.tallyLayout, term.openRenderings)) {
+      // The maintained tally is stale (a bulk insert, an older database) or has no slot for a
+      // rendering written without changeTerm: rebuild it, then save.
       await ensureCells(term.id);
       continue;
     }
     const before = term.ballot;
     const after = { delegation: me.delegationId, grades: input.grades, reasons: input.reasons };
-    const cells = ballotDelta(before && talliedBallot(before), after, term.openRenderings).map(storedCell);
+    const cells = storedCells(ballotDelta(before && talliedBallot(before), after, term.openRenderings), term.tallyLayout);
     const at = new Date();
     const revision = await withRetryOnBusyPool(() =>
       saveBallot({

@@ -5,7 +5,8 @@ import { jsonValue, onPostgres, timestamp } from "@/server/db/sql";
 import { INSERT_TERM_EVENT, NOTIFY_CHANNEL } from "@/server/live/publish";
 import { queryRows, whenSqliteFree, type DirectSqlite } from "@/server/db/direct";
 import { Prisma } from "@/generated/sqlite/client";
-import type { StoredCell } from "@/server/results/cells";
+import { layoutOf, type StoredCell } from "@/server/results/cells";
+import { addCounts, parseCounts } from "@/lib/tally/packing";
 
 /**
  * The SQL of the ballot write path, the hottest write of the site. Raw statements because a
@@ -33,6 +34,8 @@ export type TermForBallot = {
   renderingsVersion: number;
   /** The renderingsVersion the maintained tally was built for (stale when it differs). */
   tallyCellsOf: number;
+  /** The maintained tally's slots (Term.tallyLayout), valid with renderingsVersion. */
+  tallyLayout: string[];
   openRenderings: Set<string>;
   ballot: { revision: number; delegationId: string; grades: unknown; reasons: unknown } | null;
 };
@@ -43,6 +46,7 @@ type TermRow = {
   deadline: Date | string | null;
   renderingsVersion: number | bigint;
   tallyCellsOf: number | bigint;
+  tallyLayout: string;
   renderingIds: string | null;
   revision: number | bigint | null;
   delegationId: string | null;
@@ -56,7 +60,7 @@ export async function termForBallot(slug: string, userId: string): Promise<TermF
   const ids = onPostgres() ? Prisma.sql`string_agg(r."id", ',')` : Prisma.sql`group_concat(r."id", ',')`;
   const rows = await queryRows<TermRow>(Prisma.sql`
     SELECT t."id" AS "termId", t."stage" AS "stage", t."deadline" AS "deadline", t."renderingsVersion" AS "renderingsVersion",
-      t."tallyCellsOf" AS "tallyCellsOf",
+      t."tallyCellsOf" AS "tallyCellsOf", t."tallyLayout" AS "tallyLayout",
       (SELECT ${ids} FROM "Rendering" r WHERE r."termId" = t."id" AND r."status" = 'active') AS "renderingIds",
       b."revision" AS "revision", b."delegationId" AS "delegationId", b."grades" AS "grades", b."reasons" AS "reasons"
     FROM "Term" t LEFT JOIN "Ballot" b ON b."termId" = t."id" AND b."userId" = ${userId}
@@ -71,6 +75,7 @@ export async function termForBallot(slug: string, userId: string): Promise<TermF
     deadline: row.deadline === null ? null : new Date(row.deadline),
     renderingsVersion: Number(row.renderingsVersion),
     tallyCellsOf: Number(row.tallyCellsOf),
+    tallyLayout: layoutOf(row.tallyLayout),
     openRenderings: new Set(row.renderingIds ? row.renderingIds.split(",") : []),
     ballot:
       row.revision === null || row.delegationId === null
@@ -125,12 +130,21 @@ export async function saveBallot(b: BallotRow): Promise<number | null> {
 }
 
 async function saveOnPostgres(b: BallotRow): Promise<number | null> {
-  // Always present (an empty list adds nothing), so the statement's text is the same for every save.
+  // Always present (an empty list adds nothing), so the statement's text is the same for every
+  // save. Single counts add to `n`; packed ones (lib/tally/packing.ts) entry by entry, the
+  // shorter array padded with zeros.
   const cells = Prisma.sql`, c AS (
-      INSERT INTO "TallyCell" ("termId", "kind", "delegation", "a", "b", "text", "n")
-      SELECT b."termId", v ->> 0, v ->> 1, v ->> 2, v ->> 3, v ->> 4, CAST(v ->> 5 AS integer)
+      INSERT INTO "TallyCell" ("termId", "kind", "delegation", "a", "b", "text", "n", "counts")
+      SELECT b."termId", v ->> 0, v ->> 1, v ->> 2, v ->> 3, v ->> 4, CAST(v ->> 5 AS integer), v ->> 6
       FROM b CROSS JOIN jsonb_array_elements(CAST(${cellsJson(b.cells)} AS jsonb)) AS v
-      ON CONFLICT ("termId", "kind", "delegation", "a", "b") DO UPDATE SET "n" = "TallyCell"."n" + excluded."n"
+      ON CONFLICT ("termId", "kind", "delegation", "a", "b") DO UPDATE SET
+        "n" = "TallyCell"."n" + excluded."n",
+        "counts" = CASE WHEN excluded."counts" = '' THEN "TallyCell"."counts" ELSE '[' || array_to_string(ARRAY(
+          SELECT COALESCE(u.o, 0) + COALESCE(u.d, 0)
+          FROM unnest(
+            CAST(string_to_array(trim(both '[]' from "TallyCell"."counts"), ',') AS integer[]),
+            CAST(string_to_array(trim(both '[]' from excluded."counts"), ',') AS integer[])
+          ) WITH ORDINALITY AS u(o, d, i) ORDER BY u.i), ',') || ']' END
     )`;
   const rows = await queryRows<{ revision: number | bigint }>(Prisma.sql`
     WITH t AS (
@@ -167,11 +181,11 @@ async function saveOnPostgres(b: BallotRow): Promise<number | null> {
 }
 
 /**
- * A ballot's cell changes as one JSON array of `[kind, delegation, a, b, text, n]` rows: one
- * bound value instead of six per cell (a ballot of 20 renderings changes about 240 cells).
+ * A ballot's cell changes as one JSON array of `[kind, delegation, a, b, text, n, counts]` rows:
+ * one bound value whatever their number, so the statement is prepared once.
  */
 function cellsJson(cells: readonly StoredCell[]): string {
-  return JSON.stringify(cells.map((c) => [c.kind, c.delegation, c.a, c.b, c.text, c.n]));
+  return JSON.stringify(cells.map((c) => [c.kind, c.delegation, c.a, c.b, c.text, c.n, c.counts]));
 }
 
 /** Thrown inside an SQLite save to roll it back when it must write nothing. */
@@ -196,15 +210,25 @@ async function saveOnSqlite(b: BallotRow): Promise<number | null> {
     SELECT "id", "termId", "userId", "revision", "grades", "reasons", "note", 'vote', "updatedAt" FROM "Ballot" WHERE "id" = ${ballotId}`;
   const termEvent = (tallyVersion: number | bigint) => Prisma.sql`
     ${INSERT_TERM_EVENT} VALUES (${b.termId}, 'ballot', json_object('tallyVersion', ${Number(tallyVersion)}), ${timestamp(b.at)})`;
+  // The packed counts this save touches are read and added to here (the transaction holds
+  // SQLite's one write lock, so nobody changes them meanwhile); single counts add to `n` in SQL.
+  const packedKinds = ["pairs", "profiles"];
+  const touchesPacked = b.cells.some((c) => packedKinds.includes(c.kind));
+  const packedRows = Prisma.sql`
+    SELECT "kind", "delegation", "a", "counts" FROM "TallyCell" WHERE "termId" = ${b.termId} AND "kind" IN ('pairs', 'profiles')`;
+  const withStored = (stored: { kind: string; delegation: string; a: string; counts: string }[]): StoredCell[] => {
+    const now = new Map(stored.map((r) => [`${r.kind}\u0000${r.delegation}\u0000${r.a}`, r.counts]));
+    return b.cells.map((c) =>
+      c.counts === "" ? c : { ...c, counts: JSON.stringify(addCounts(parseCounts(now.get(`${c.kind}\u0000${c.delegation}\u0000${c.a}`) ?? ""), parseCounts(c.counts))) },
+    );
+  };
   // SQLite needs the WHERE to parse ON CONFLICT after a SELECT. One bound JSON text whatever the
   // number of cells: the statement is prepared once, not once per ballot size.
-  const cells = b.cells.length
-    ? Prisma.sql`
-      INSERT INTO "TallyCell" ("termId", "kind", "delegation", "a", "b", "text", "n")
-      SELECT ${b.termId}, v.value ->> 0, v.value ->> 1, v.value ->> 2, v.value ->> 3, v.value ->> 4, v.value ->> 5
-      FROM json_each(${cellsJson(b.cells)}) AS v WHERE true
-      ON CONFLICT ("termId", "kind", "delegation", "a", "b") DO UPDATE SET "n" = "TallyCell"."n" + excluded."n"`
-    : null;
+  const cells = (rows: readonly StoredCell[]) => Prisma.sql`
+      INSERT INTO "TallyCell" ("termId", "kind", "delegation", "a", "b", "text", "n", "counts")
+      SELECT ${b.termId}, v.value ->> 0, v.value ->> 1, v.value ->> 2, v.value ->> 3, v.value ->> 4, v.value ->> 5, v.value ->> 6
+      FROM json_each(${cellsJson(rows)}) AS v WHERE true
+      ON CONFLICT ("termId", "kind", "delegation", "a", "b") DO UPDATE SET "n" = "TallyCell"."n" + excluded."n", "counts" = excluded."counts"`;
   type Saved = { id: string; revision: number | bigint };
   type Locked = { tallyVersion: number | bigint };
 
@@ -217,7 +241,10 @@ async function saveOnSqlite(b: BallotRow): Promise<number | null> {
     if (!row) throw NOT_SAVED;
     yield { run: event(row.id) };
     yield { run: termEvent(locked.tallyVersion) };
-    if (cells) yield { run: cells };
+    if (b.cells.length > 0) {
+      const stored = touchesPacked ? ((yield { all: packedRows }) as { kind: string; delegation: string; a: string; counts: string }[]) : [];
+      yield { run: cells(withStored(stored)) };
+    }
     return row;
   }
 
