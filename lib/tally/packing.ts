@@ -34,7 +34,7 @@ export function packCells(cells: readonly Cell[], layout: readonly string[]): Pa
   const single: PackedRow[] = [];
   const packed = new Map<string, PackedRow & { counts: number[] }>();
   const row = (kind: "pairs" | "profiles", delegation: string, a: string, size: number) => {
-    const key = `${kind}\u0000${delegation}\u0000${a}`;
+    const key = packedKey(kind, delegation, a);
     let r = packed.get(key);
     if (!r) packed.set(key, (r = { kind, delegation, a, b: "", n: 0, counts: new Array<number>(size).fill(0) }));
     return r;
@@ -45,6 +45,11 @@ export function packCells(cells: readonly Cell[], layout: readonly string[]): Pa
     else single.push({ kind: c.kind, delegation: c.delegation, a: c.a, b: c.b, n: c.n, counts: null });
   }
   return [...single, ...[...packed.values()].filter((r) => r.counts.some((n) => n !== 0))];
+}
+
+/** What identifies a packed row of a term (its kind, delegation and rendering). */
+export function packedKey(kind: string, delegation: string, a: string): string {
+  return `${kind}\u0000${delegation}\u0000${a}`;
 }
 
 /** The cells the rows hold (zero counts left out), the inverse of packCells. */

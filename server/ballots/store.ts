@@ -6,7 +6,7 @@ import { INSERT_TERM_EVENT, NOTIFY_CHANNEL } from "@/server/live/publish";
 import { queryRows, whenSqliteFree, type DirectSqlite } from "@/server/db/direct";
 import { Prisma } from "@/generated/sqlite/client";
 import { layoutOf, type StoredCell } from "@/server/results/cells";
-import { addCounts, parseCounts } from "@/lib/tally/packing";
+import { addCounts, packedKey, parseCounts } from "@/lib/tally/packing";
 
 /**
  * The SQL of the ballot write path, the hottest write of the site. Raw statements because a
@@ -212,14 +212,13 @@ async function saveOnSqlite(b: BallotRow): Promise<number | null> {
     ${INSERT_TERM_EVENT} VALUES (${b.termId}, 'ballot', json_object('tallyVersion', ${Number(tallyVersion)}), ${timestamp(b.at)})`;
   // The packed counts this save touches are read and added to here (the transaction holds
   // SQLite's one write lock, so nobody changes them meanwhile); single counts add to `n` in SQL.
-  const packedKinds = ["pairs", "profiles"];
-  const touchesPacked = b.cells.some((c) => packedKinds.includes(c.kind));
+  const touchesPacked = b.cells.some((c) => c.counts !== "");
   const packedRows = Prisma.sql`
     SELECT "kind", "delegation", "a", "counts" FROM "TallyCell" WHERE "termId" = ${b.termId} AND "kind" IN ('pairs', 'profiles')`;
   const withStored = (stored: { kind: string; delegation: string; a: string; counts: string }[]): StoredCell[] => {
-    const now = new Map(stored.map((r) => [`${r.kind}\u0000${r.delegation}\u0000${r.a}`, r.counts]));
+    const now = new Map(stored.map((r) => [packedKey(r.kind, r.delegation, r.a), r.counts]));
     return b.cells.map((c) =>
-      c.counts === "" ? c : { ...c, counts: JSON.stringify(addCounts(parseCounts(now.get(`${c.kind}\u0000${c.delegation}\u0000${c.a}`) ?? ""), parseCounts(c.counts))) },
+      c.counts === "" ? c : { ...c, counts: JSON.stringify(addCounts(parseCounts(now.get(packedKey(c.kind, c.delegation, c.a)) ?? ""), parseCounts(c.counts))) },
     );
   };
   // SQLite needs the WHERE to parse ON CONFLICT after a SELECT. One bound JSON text whatever the

@@ -61,12 +61,11 @@ export const REBUILD_TX = { maxWait: 15_000, timeout: 60_000 } as const;
  * Work proportional to the ballots: for the rare changes only.
  */
 export async function rebuildCells(tx: Tx, termId: string): Promise<void> {
-  const [renderings, ballots, term] = await Promise.all([
-    tx.rendering.findMany({ where: { termId, status: "active" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } }),
+  const [layout, ballots, term] = await Promise.all([
+    activeRenderingIds(tx, termId),
     tx.ballot.findMany({ where: { termId }, select: { delegationId: true, grades: true, reasons: true } }),
     tx.term.findUniqueOrThrow({ where: { id: termId }, select: { renderingsVersion: true } }),
   ]);
-  const layout = renderings.map((r) => r.id);
   const cells = cellsOf(ballots.map(talliedBallot), new Set(layout));
   await tx.tallyCell.deleteMany({ where: { termId } });
   const rows = storedCells(cells, layout);
@@ -83,14 +82,7 @@ export async function rebuildCells(tx: Tx, termId: string): Promise<void> {
 export async function carryCellsOver(tx: Tx, termId: string): Promise<void> {
   const term = await tx.term.findUniqueOrThrow({ where: { id: termId }, select: { renderingsVersion: true, tallyCellsOf: true, tallyLayout: true } });
   if (term.tallyCellsOf !== term.renderingsVersion - 1) return;
-  const layout = layoutOf(term.tallyLayout);
-  const known = new Set(layout);
-  const added = await tx.rendering.findMany({
-    where: { termId, status: "active", id: { notIn: layout } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true },
-  });
-  for (const r of added) if (!known.has(r.id)) layout.push(r.id);
+  const layout = withSlotsFor(layoutOf(term.tallyLayout), await activeRenderingIds(tx, termId));
   await tx.term.update({ where: { id: termId }, data: { tallyCellsOf: term.renderingsVersion, tallyLayout: JSON.stringify(layout) } });
 }
 
@@ -118,8 +110,9 @@ export async function readCells(termId: string): Promise<Cell[]> {
  * Makes the term's cells valid when they are stale (after a bulk insert, or a database from
  * before the maintained tally) or their layout lacks an active rendering: one transaction that
  * moves the term's versions (so a ballot checked against the old ones is checked again) and
- * rebuilds, only if nobody moved them since it looked. Concurrent callers in this process share one rebuild; on another instance the
- * conditional update finds them current and does nothing.
+ * rebuilds — or only extends the layout — if nobody moved them since it looked. Concurrent
+ * callers in this process share one run; on another instance the conditional update finds
+ * them current and does nothing.
  */
 export function ensureCells(termId: string): Promise<void> {
   let running = rebuilding.get(termId);
@@ -128,18 +121,18 @@ export function ensureCells(termId: string): Promise<void> {
       .$transaction(async (tx) => {
         const [term, active] = await Promise.all([
           tx.term.findUniqueOrThrow({ where: { id: termId }, select: { tallyCellsOf: true, renderingsVersion: true, tallyLayout: true } }),
-          tx.rendering.findMany({ where: { termId, status: "active" }, select: { id: true } }),
+          activeRenderingIds(tx, termId),
         ]);
         const layout = layoutOf(term.tallyLayout);
-        const missing = active.map((r) => r.id).filter((id) => !layout.includes(id));
+        const covering = withSlotsFor(layout, active);
         if (term.tallyCellsOf === term.renderingsVersion) {
-          if (missing.length === 0) return;
+          if (covering.length === layout.length) return;
           // Valid counts without a slot for some renderings: give them the next slots (their
           // counts are 0). The renderings' version moves, so a save holding the old layout
           // reads again; the results do not change, nor does their version.
           await tx.$executeRaw`
             UPDATE "Term" SET "renderingsVersion" = "renderingsVersion" + 1, "tallyCellsOf" = "renderingsVersion" + 1,
-              "tallyLayout" = ${JSON.stringify([...layout, ...missing.sort()])}
+              "tallyLayout" = ${JSON.stringify(covering)}
             WHERE "id" = ${termId} AND "renderingsVersion" = ${term.renderingsVersion} AND "tallyCellsOf" = ${term.tallyCellsOf}`;
           return;
         }
@@ -158,12 +151,24 @@ export function ensureCells(termId: string): Promise<void> {
 /**
  * Whether the layout has a slot for every one of these renderings. A term whose renderings were
  * written without `changeTerm` (created with the term, imported, a test's insert) has cells
- * valid by version but no slot for them: the first save or read rebuilds it.
+ * valid by version but no slot for them: the first save has `ensureCells` give them slots.
  */
 export function layoutCovers(layout: readonly string[], renderingIds: Iterable<string>): boolean {
   const slots = new Set(layout);
   for (const id of renderingIds) if (!slots.has(id)) return false;
   return true;
+}
+
+/** The layout with the next slots for those of `ids` it lacks, in their order. */
+function withSlotsFor(layout: readonly string[], ids: readonly string[]): string[] {
+  const known = new Set(layout);
+  return [...layout, ...ids.filter((id) => !known.has(id))];
+}
+
+/** A term's active renderings in the order they get slots: oldest first, then by id. */
+async function activeRenderingIds(tx: Tx, termId: string): Promise<string[]> {
+  const rows = await tx.rendering.findMany({ where: { termId, status: "active" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+  return rows.map((r) => r.id);
 }
 
 const rebuilding = processWide("results.rebuilding", () => new Map<string, Promise<void>>());
