@@ -40,7 +40,8 @@ export async function termEventStream(req: Request, slug: string): Promise<Respo
           if (closed) return;
           // A client that does not read (or reads far slower than events come) is let go: it
           // reconnects with Last-Event-ID and resumes, instead of the server queueing for it.
-          if ((controller.desiredSize ?? 0) < -MAX_QUEUED_BYTES) return close();
+          // Counted with what this write would add: the feed joins the frames of a busy moment.
+          if ((controller.desiredSize ?? 0) - bytes.length < -MAX_QUEUED_BYTES) return close();
           controller.enqueue(bytes);
         },
       };

@@ -88,6 +88,34 @@ describeEachEngine("one feed per term: open streams share one reader", ({ databa
     await Promise.all(opened.map(({ s }) => s.close()));
   });
 
+  it("a burst of events reaches each stream as a few joined writes, every event once and in order", async () => {
+    const term = await db().term.findUniqueOrThrow({ where: { slug: "cso" }, select: { id: true } });
+    // Chunks as the stream writes them (each read of the body is one write of the feed here).
+    const chunks: string[] = [];
+    const ac = new AbortController();
+    const res = await termEventStream(new Request("http://x/api/terms/cso/events", { signal: ac.signal }), "cso");
+    const reader = res.body!.getReader();
+    const reading = (async () => {
+      for (;;) {
+        const c = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+        if (c.done) break;
+        chunks.push(new TextDecoder().decode(c.value));
+      }
+    })();
+    await until("the stream is ready", () => chunks.some((c) => c.includes("event: ready")));
+    const before = chunks.length;
+    // 40 changes as fast as they commit, each waking the feed.
+    for (let i = 0; i < 40; i++) await publish(term.id, 1000 + i);
+    const received = () => ids(takeSseFrames(chunks.slice(before).join("")).frames);
+    await until(() => `40 events (${received().length})`, () => received().length === 40);
+    const got = takeSseFrames(chunks.slice(before).join("")).frames.filter((f) => f.event === "comment").map((f) => (f.data as { i: number }).i);
+    assert.deepEqual(got, Array.from({ length: 40 }, (_, i) => 1000 + i));
+    const writes = chunks.length - before;
+    assert.ok(writes < 40, `40 events took ${writes} writes: the feed did not join them`);
+    ac.abort();
+    await reading;
+  });
+
   it("a stream whose client stops reading is let go instead of queueing without limit", async () => {
     const term = await db().term.findUniqueOrThrow({ where: { slug: "cso" }, select: { id: true } });
     const ac = new AbortController();
