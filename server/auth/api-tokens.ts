@@ -6,22 +6,9 @@ import { execute, queryRows } from "@/server/db/direct";
 import { Prisma } from "@/generated/sqlite/client";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import { actorOf } from "@/server/auth/actor";
+import { actorOf, userOfRow, type ActorRow } from "@/server/auth/actor";
 
-type TokenRow = {
-  tokenId: string;
-  revokedAt: Date | string | null;
-  lastUsedAt: Date | string | null;
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  delegationId: string | null;
-  locale: string;
-  disabledAt: Date | string | null;
-  sessionVersion: number | bigint;
-  delegationName: string | null;
-};
+type TokenRow = ActorRow & { tokenId: string; revokedAt: Date | string | null; lastUsedAt: Date | string | null };
 
 /** Personal API tokens: `gs_` + 32 random bytes; only the SHA-256 is stored. */
 export const TOKEN_PREFIX = "gs_";
@@ -56,16 +43,7 @@ export async function actorFromApiToken(token: string): Promise<Actor | null> {
   const rows = await queryRows<TokenRow>(query, { prepared: true });
   const row = rows[0];
   if (!row || row.revokedAt !== null) return null;
-  const actor = actorOf(
-    {
-      ...row,
-      role: String(row.role) as Actor["role"],
-      disabledAt: row.disabledAt === null ? null : new Date(row.disabledAt),
-      sessionVersion: Number(row.sessionVersion),
-      delegation: row.delegationName === null ? null : { name: row.delegationName },
-    },
-    "token",
-  );
+  const actor = actorOf(userOfRow(row), "token");
   if (!actor) return null;
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {

@@ -25,8 +25,18 @@ export async function getBallot(actor: Actor | null, slug: string): Promise<Ball
   const term = await db().term.findUnique({ where: { slug }, select: { id: true } });
   if (!term) throw notFound("Term");
   const ballot = await db().ballot.findUnique({ where: { termId_userId: { termId: term.id, userId: me.id } } });
+  return ballotView(slug, term.id, me.id, ballot);
+}
+
+/** The voter's view of their stored ballot (or of none yet) on a term. */
+export function ballotView(
+  slug: string,
+  termId: string,
+  userId: string,
+  ballot: { grades: unknown; reasons: unknown; note: string; revision: number; updatedAt: Date } | null,
+): BallotView {
   // The caller's pseudonym in the term's export, so they can find their ballot there as cast.
-  const voter = pseudonymFor(term.id)(me.id);
+  const voter = pseudonymFor(termId)(userId);
   if (!ballot) return { term: slug, voter, grades: {}, reasons: {}, note: "", revision: 0, updatedAt: null };
   return {
     term: slug,

@@ -18,3 +18,16 @@ export function jsonValue(value: unknown): Prisma.Sql {
 export function timestamp(value: Date): Prisma.Sql {
   return onPostgres() ? Prisma.sql`CAST(${value} AS timestamp(3))` : Prisma.sql`${value}`;
 }
+
+/**
+ * A timestamp as a direct statement returns it: a Date (PostgreSQL), or the ISO 8601 text
+ * SQLite stores (older rows may hold epoch milliseconds).
+ */
+export function storedDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === "number" || typeof value === "bigint") return new Date(Number(value));
+  const text = String(value);
+  if (/^\d+$/.test(text)) return new Date(Number(text));
+  // "YYYY-MM-DD HH:MM:SS" without a zone is UTC, as SQLite writes it.
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(" ", "T")}Z`);
+}

@@ -3,7 +3,10 @@ import { canAdminister, canFacilitate, type Actor } from "@/lib/permissions";
 import { notFound } from "@/lib/errors";
 import type { TermViewer } from "@/lib/schemas/term-viewer";
 import { db } from "@/server/db/client";
-import { getBallot } from "@/server/ballots/service";
+import { ballotView } from "@/server/ballots/service";
+import { Prisma } from "@/generated/sqlite/client";
+import { queryRows } from "@/server/db/direct";
+import { storedDate } from "@/server/db/sql";
 import { listMerges } from "@/server/deliberation/merge";
 import { listHiddenRenderings } from "@/server/deliberation/moderation";
 import { headerCounts } from "@/server/notices/counts";
@@ -17,20 +20,31 @@ const NOBODY: TermViewer = { actor: null, unread: 0, needsGrade: 0, ballot: null
  */
 export async function termViewer(actor: Actor | null, slug: string): Promise<TermViewer> {
   if (!actor) return NOBODY;
-  const term = await db().term.findUnique({ where: { slug }, select: { id: true } });
+  // Every signed-in view of a term page makes this read: prepared statements on the direct
+  // driver (indexed look-ups of the viewer's rows), not model queries, whose cost was most of it.
+  const [term] = await queryRows<{ id: string }>(Prisma.sql`SELECT "id" FROM "Term" WHERE "slug" = ${slug}`, { prepared: true });
   if (!term) throw notFound("Term");
-  const [{ unread, needsGrade }, ballot, renderings, comments, facilitation] = await Promise.all([
+  const [{ unread, needsGrade }, [ballot], renderings, comments, facilitation] = await Promise.all([
     headerCounts(actor),
-    getBallot(actor, slug),
-    db().rendering.findMany({ where: { termId: term.id, proposerId: actor.id, status: "active" }, select: { id: true } }),
-    db().comment.findMany({ where: { termId: term.id, authorId: actor.id, deletedAt: null }, select: { id: true } }),
+    queryRows<{ grades: unknown; reasons: unknown; note: string; revision: number | bigint; updatedAt: unknown }>(
+      Prisma.sql`SELECT "grades", "reasons", "note", "revision", "updatedAt" FROM "Ballot" WHERE "termId" = ${term.id} AND "userId" = ${actor.id}`,
+      { prepared: true },
+    ),
+    queryRows<{ id: string }>(
+      Prisma.sql`SELECT "id" FROM "Rendering" WHERE "termId" = ${term.id} AND "proposerId" = ${actor.id} AND "status" = 'active'`,
+      { prepared: true },
+    ),
+    queryRows<{ id: string }>(
+      Prisma.sql`SELECT "id" FROM "Comment" WHERE "termId" = ${term.id} AND "authorId" = ${actor.id} AND "deletedAt" IS NULL`,
+      { prepared: true },
+    ),
     facilitationOf(actor, term.id),
   ]);
   return {
     actor: { id: actor.id, name: actor.name, role: actor.role, delegationId: actor.delegationId, delegation: actor.delegation, locale: actor.locale },
     unread,
     needsGrade,
-    ballot,
+    ballot: ballotView(slug, term.id, actor.id, ballot ? { ...ballot, revision: Number(ballot.revision), updatedAt: storedDate(ballot.updatedAt) } : null),
     own: { renderings: renderings.map((r) => r.id), comments: comments.map((c) => c.id) },
     facilitation,
   };

@@ -4,7 +4,7 @@ import { describeEachEngine } from "@/test/support/db";
 import { createActor } from "@/test/support/factories";
 import { seed } from "@/server/seed/seed";
 import { db } from "@/server/db/client";
-import { castBallot } from "@/server/ballots/service";
+import { castBallot, getBallot } from "@/server/ballots/service";
 import { proposeRendering } from "@/server/deliberation/renderings";
 import { addComment } from "@/server/deliberation/comments";
 import { hideComment, hideRendering } from "@/server/deliberation/moderation";
@@ -26,7 +26,7 @@ describeEachEngine("the viewer's own parts of a term page", ({ database }) => {
     const facilitator = await createActor(db(), { role: "facilitator" });
     const admin = await createActor(db(), { role: "admin" });
 
-    await castBallot(china, "cso", { grades: { [first!.id]: "good" }, note: "mine" });
+    const saved = await castBallot(china, "cso", { grades: { [first!.id]: "good" }, note: "mine" });
     await castBallot(canada, "cso", { grades: { [first!.id]: "poor" } });
     const proposed = await proposeRendering(canada, "cso", { text: "多元共治", gloss: "governing together", rationale: "Shared leadership." });
     const chinaComment = await addComment(china, second!.id, { stance: "for", body: "Reads naturally." });
@@ -39,6 +39,9 @@ describeEachEngine("the viewer's own parts of a term page", ({ database }) => {
     assert.equal(mine.actor?.id, china.id);
     assert.deepEqual(mine.ballot?.grades, { [first!.id]: "good" });
     assert.equal(mine.ballot?.note, "mine");
+    // Read by direct statements: the same ballot, time and pseudonym as the ballot API gives.
+    assert.deepEqual(mine.ballot, await getBallot(china, "cso"));
+    assert.equal(mine.ballot?.updatedAt, saved.updatedAt);
     assert.deepEqual(mine.own, { renderings: [], comments: [chinaComment.id] });
     assert.equal(mine.facilitation, null, "a scholar gets no facilitator lists");
 
