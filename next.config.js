@@ -66,7 +66,9 @@ const nextConfig = {
   // pdfkit and fontkit read their data files from their own folders at run time.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "pdfkit", "fontkit"],
   // Two root layouts (app/(site), app/(reader)): unmatched addresses get app/global-not-found.tsx.
-  experimental: { globalNotFound: true },
+  // NEXT_SERVER_MINIFY=0 keeps the server's function names for CPU profiles
+  // (bench/tools/profile-route.ts builds its own folder so).
+  experimental: { globalNotFound: true, serverMinification: process.env.NEXT_SERVER_MINIFY !== "0" },
   async rewrites() {
     return { beforeFiles: readerRewrites, afterFiles: [], fallback: [] };
   },

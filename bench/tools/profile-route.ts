@@ -1,6 +1,7 @@
 /**
  * CPU profile of the server under one load only (no baseline rounds), for finding what limits
- * a route: `tsx bench/tools/profile-route.ts ballots|results|page [sqlite|postgresql] [seconds]`.
+ * a route: `tsx bench/tools/profile-route.ts ballots|results|page|health|mixed [sqlite|postgresql] [seconds]`
+ * (mixed: results reads on 25 connections while ballots are written on 25, as bench:conference (a)/(b)).
  * Writes the profile to bench/results/profiles/ and prints a summary.
  */
 import { execFileSync } from "node:child_process";
@@ -14,11 +15,14 @@ import { load, type Load } from "../lib/measure";
 
 async function main() {
   const [which = "ballots", engine = "sqlite", seconds = "10"] = process.argv.slice(2);
-  ensureBuild(".next-bench");
+  // Its own build, with the server's function names kept (not minified) so profiles name them.
+  process.env.NEXT_SERVER_MINIFY = "0";
+  const distDir = ".next-profile";
+  ensureBuild(distDir);
   const dir = path.join(ROOT, "bench", "results", "profiles");
   mkdirSync(dir, { recursive: true });
   const database = await createAppDatabase(engine as Engine, "profile");
-  const server = await AppServer.start({ distDir: ".next-bench", database, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
+  const server = await AppServer.start({ distDir, database, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
   try {
     const sql = await openSql(database.config);
     const dataset = await prepareDataset(sql, DEFAULT_DATASET);
@@ -31,9 +35,20 @@ async function main() {
           : which === "health"
             ? { name: "health", path: "/api/health" }
             : { name: "page", path: "/terms/cso" };
-    await load(server.url, target, 50, 2);
-    const r = await load(server.url, target, 50, Number(seconds));
-    console.log(`${which} on ${engine}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}`);
+    if (which === "mixed") {
+      const reads: Load = { name: "results", path: "/api/terms/cso/results" };
+      const writes = ballotWrites(dataset);
+      await Promise.all([load(server.url, reads, 25, 2), load(server.url, writes, 25, 2)]);
+      const [r, w] = await Promise.all([load(server.url, reads, 25, Number(seconds)), load(server.url, writes, 25, Number(seconds))]);
+      for (const [name, x] of [["results reads", r], ["ballot writes", w]] as const)
+        console.log(`${name} on ${engine}: ${x.rps.toFixed(0)} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms, errors ${x.errors}`);
+      const res = await fetch(`${server.url}/api/terms/cso/results`);
+      console.log(`results after the load: ${((await res.arrayBuffer()).byteLength / 1024).toFixed(0)} KiB`);
+    } else {
+      await load(server.url, target, 50, 2);
+      const r = await load(server.url, target, 50, Number(seconds));
+      console.log(`${which} on ${engine}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}`);
+    }
   } finally {
     await server.stop();
     await database.drop();
