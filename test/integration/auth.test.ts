@@ -5,6 +5,9 @@ import { createActor } from "@/test/support/factories";
 import { countSignInAttempt, settleSignInAttempt } from "@/server/auth/throttle";
 import { actorFromApiToken, createApiToken, revokeApiToken } from "@/server/auth/api-tokens";
 import { loadActor } from "@/server/auth/actor";
+import { actorFromRequest } from "@/server/auth/request";
+import { encode } from "next-auth/jwt";
+import { ensureAuthSecret } from "@/server/auth/secret";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { ACCOUNT_FREE, ALERT_AT, PER_CLIENT, SLOW_DOWN_CAP_MS, WINDOW_MS } from "@/lib/auth/throttle";
 
@@ -122,6 +125,29 @@ describeEachEngine("sign-in and tokens", ({ database }) => {
     await revokeApiToken(owner, id);
     assert.equal(await actorFromApiToken(token), null);
     assert.equal(await actorFromApiToken("gs_made-up"), null);
+  });
+
+  it("a session cookie, opened once and kept: a changed, expired or demoted one still resolves to nobody", async () => {
+    const a = await createActor(database().db);
+    const ask = (cookie: string) => actorFromRequest(new Request("http://x/api/me", { headers: { cookie } }));
+    const mint = async (sv: number, maxAge?: number) =>
+      `next-auth.session-token=${await encode({ token: { sub: a.id, uid: a.id, sv }, secret: ensureAuthSecret(), ...(maxAge ? { maxAge } : {}) })}`;
+    const cookie = await mint(0);
+    assert.equal((await ask(cookie))?.id, a.id);
+    assert.equal((await ask(cookie))?.id, a.id, "the kept session");
+    // One character of the ciphertext changed: not the kept one, and it does not open.
+    const value = cookie.slice(cookie.indexOf("=") + 1);
+    const i = Math.floor(value.length / 2);
+    const changed = `next-auth.session-token=${value.slice(0, i)}${value[i] === "A" ? "B" : "A"}${value.slice(i + 1)}`;
+    assert.equal(await ask(changed), null);
+    // The account is read each time: a bumped session version loses the kept session its rights.
+    await database().db.user.update({ where: { id: a.id }, data: { sessionVersion: { increment: 1 } } });
+    assert.equal(await ask(cookie), null, "demoted while its session was kept");
+    // A session that expires is refused once it has, though it was kept while valid.
+    const short = await mint(1, 1);
+    assert.equal((await ask(short))?.id, a.id);
+    await new Promise((r) => setTimeout(r, 1200));
+    assert.equal(await ask(short), null, "expired");
   });
 
   it("a disabled account, and a session older than the account's session version, resolve to nobody", async () => {
