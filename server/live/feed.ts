@@ -36,6 +36,8 @@ type Feed = {
   /** Resolves once the feed knows where the log ends: a joining stream reads its backlog after. */
   ready: Promise<void>;
   wake: (() => void) | null;
+  /** A wake-up came while the feed was reading or writing: it reads again without waiting for the poll. */
+  woken: boolean;
   stop: () => void;
 };
 
@@ -154,13 +156,17 @@ function startFeed(termId: string): Feed {
     listeners: new Set(),
     ready: Promise.resolve(),
     wake: null,
+    woken: false,
     stop: () => {
       stopped = true;
       unsubscribe();
       feed.wake?.();
     },
   };
-  const unsubscribe = subscribe(termId, () => feed.wake?.());
+  const unsubscribe = subscribe(termId, () => {
+    if (feed.wake) feed.wake();
+    else feed.woken = true;
+  });
   feed.ready = newestId(termId).then((id) => void (feed.cursor = id));
   // Without the log's end the feed cannot start; its streams fail and their clients retry.
   feed.ready.then(loop, () => {
@@ -210,13 +216,18 @@ function startFeed(termId: string): Feed {
       // Until the poll, or a wake-up — but no sooner than COALESCE_MS after this read, so the
       // events of a busy moment are read, joined and written together.
       const readAt = lastRead;
+      const soon = () => Math.max(0, readAt + COALESCE_MS - Date.now());
+      // Woken while it read or wrote (a commit during a broadcast): that change is read soon,
+      // not at the next poll.
+      const first = feed.woken ? soon() : POLL_MS;
+      feed.woken = false;
       await new Promise<void>((resolve) => {
-        let timer = setTimeout(resolve, POLL_MS);
+        let timer = setTimeout(resolve, first);
         feed.wake = () => {
           feed.wake = null;
           clearTimeout(timer);
           if (stopped) return resolve();
-          timer = setTimeout(resolve, Math.max(0, readAt + COALESCE_MS - Date.now()));
+          timer = setTimeout(resolve, soon());
         };
       });
       feed.wake = null;
