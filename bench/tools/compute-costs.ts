@@ -3,42 +3,17 @@
  * the benchmark data set: what a results read pays at each new tally version.
  *   tsx --conditions=react-server bench/tools/compute-costs.ts [sqlite|postgresql]
  */
-import { randomBytes } from "node:crypto";
-import { createDb, setDb, db } from "@/server/db/client";
-import { migrate } from "@/server/db/migrate";
-import { seed } from "@/server/seed/seed";
+import { db } from "@/server/db/client";
 import { getResults } from "@/server/results/service";
 import { readCells } from "@/server/results/cells";
 import { countsFromCells, resultsFromCells } from "@/lib/tally/cells";
 import { resultsFromCounts } from "@/lib/tally/tally";
-import { createAppDatabase, type Engine } from "@/test/support/app";
-import { openSql } from "@/test/support/raw-sql";
-import { DEFAULT_DATASET, prepareDataset } from "../lib/dataset";
-import { median } from "../lib/measure";
-
-async function time(label: string, n: number, f: () => unknown) {
-  for (let i = 0; i < 20; i++) await f();
-  const ts: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = process.hrtime.bigint();
-    await f();
-    ts.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  console.log(`${label.padEnd(50)} median ${median(ts).toFixed(3)} ms  (n=${n})`);
-}
+import type { Engine } from "@/test/support/app";
+import { inProcessServices, timeCalls as time } from "../lib/in-process";
 
 async function main() {
   const engine = (process.argv[2] ?? "sqlite") as Engine;
-  const database = await createAppDatabase(engine, "compute");
-  process.env.DATA_DIR = database.dataDir;
-  process.env.DATABASE_URL = database.databaseUrl;
-  process.env.NEXTAUTH_SECRET = randomBytes(32).toString("hex");
-  await migrate(database.config);
-  setDb(createDb(database.config));
-  await seed(db());
-  const sql = await openSql(database.config);
-  const dataset = await prepareDataset(sql, DEFAULT_DATASET);
-  await sql.close();
+  const { dataset, close } = await inProcessServices(engine, "compute");
   try {
     const results = await getResults("cso");
     const term = await db().term.findUniqueOrThrow({ where: { slug: "cso" }, select: { id: true } });
@@ -55,8 +30,7 @@ async function main() {
     await time("resultsFromCells", 200, () => resultsFromCells("cso", renderings, cells));
     await time("JSON.stringify + encode", 200, () => new TextEncoder().encode(JSON.stringify(results)));
   } finally {
-    await db().$disconnect();
-    await database.drop();
+    await close();
   }
 }
 

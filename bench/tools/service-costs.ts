@@ -5,45 +5,18 @@
  * Prints the median time per call. Absolute numbers move with the machine's load; compare
  * lines of one run with each other.
  */
-import { randomBytes } from "node:crypto";
-import { createDb, setDb } from "@/server/db/client";
-import { migrate } from "@/server/db/migrate";
-import { seed } from "@/server/seed/seed";
 import { castBallot } from "@/server/ballots/service";
 import { actorFromApiToken } from "@/server/auth/api-tokens";
 import { loadActor } from "@/server/auth/actor";
 import { getResults } from "@/server/results/service";
-import { createAppDatabase, type Engine } from "@/test/support/app";
-import { openSql } from "@/test/support/raw-sql";
+import type { Engine } from "@/test/support/app";
 import { GRADES } from "@/lib/tally/grades";
-import { DEFAULT_DATASET, prepareDataset, rng } from "../lib/dataset";
-import { median } from "../lib/measure";
-
-async function time(label: string, n: number, f: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < Math.min(50, n); i++) await f(i);
-  const ts: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = process.hrtime.bigint();
-    await f(i);
-    ts.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  const mean = ts.reduce((a, b) => a + b, 0) / ts.length;
-  console.log(`${label.padEnd(56)} median ${median(ts).toFixed(3)} ms, mean ${mean.toFixed(3)} ms  (n=${n})`);
-}
+import { rng } from "../lib/dataset";
+import { inProcessServices, timeCalls as time } from "../lib/in-process";
 
 async function main() {
   const engine = (process.argv[2] ?? "sqlite") as Engine;
-  const database = await createAppDatabase(engine, "costs");
-  process.env.DATA_DIR = database.dataDir;
-  process.env.DATABASE_URL = database.databaseUrl;
-  process.env.NEXTAUTH_SECRET = randomBytes(32).toString("hex");
-  await migrate(database.config);
-  const db = createDb(database.config);
-  setDb(db);
-  await seed(db);
-  const sql = await openSql(database.config);
-  const dataset = await prepareDataset(sql, { ...DEFAULT_DATASET, ballots: 10_000 });
-  await sql.close();
+  const { db, dataset, close } = await inProcessServices(engine, "costs");
   const writers = dataset.writers;
   const ids = dataset.term.renderings;
   const body = (i: number) => ({ grades: Object.fromEntries(ids.map((id, k) => [id, GRADES[1 + ((i + k) % 5)]!])), note: `n${i}` });
@@ -75,8 +48,7 @@ async function main() {
       return getResults("cso");
     });
   } finally {
-    await db.$disconnect();
-    await database.drop();
+    await close();
   }
 }
 
