@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/server/db/client";
-import { timestamp } from "@/server/db/sql";
+import { storedDate, timestamp } from "@/server/db/sql";
 import { execute, queryRows } from "@/server/db/direct";
 import { Prisma } from "@/generated/sqlite/client";
 import { notFound } from "@/lib/errors";
@@ -46,7 +46,7 @@ export async function actorFromApiToken(token: string): Promise<Actor | null> {
   const actor = actorOf(userOfRow(row), "token");
   if (!actor) return null;
   const now = new Date();
-  if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
+  if (!row.lastUsedAt || now.getTime() - storedDate(row.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
     // Raw and direct, like the read: a model update costs several times as much.
     await execute(Prisma.sql`UPDATE "ApiToken" SET "lastUsedAt" = ${timestamp(now)} WHERE "id" = ${row.tokenId}`);
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/server/db/client";
-import { jsonValue, onPostgres, timestamp } from "@/server/db/sql";
+import { jsonValue, onPostgres, storedDate, timestamp } from "@/server/db/sql";
 import { INSERT_TERM_EVENT, NOTIFY_CHANNEL } from "@/server/live/publish";
 import { queryRows, whenSqliteFree, type DirectSqlite } from "@/server/db/direct";
 import { Prisma } from "@/generated/sqlite/client";
@@ -72,7 +72,7 @@ export async function termForBallot(slug: string, userId: string): Promise<TermF
   return {
     id: row.termId,
     stage: String(row.stage),
-    deadline: row.deadline === null ? null : new Date(row.deadline),
+    deadline: row.deadline === null ? null : storedDate(row.deadline),
     renderingsVersion: Number(row.renderingsVersion),
     tallyCellsOf: Number(row.tallyCellsOf),
     tallyLayout: layoutOf(row.tallyLayout),
