@@ -341,7 +341,7 @@ test("the results say in plain words, in both languages, who blocks what and how
   expect(results.consensus).toBe(cun);
   expect(results.renderings[jin]!.blockedBy).toEqual([]);
   expect(results.renderings[jin]!.notYetGradedBy).toEqual(["China"]);
-  expect(results.renderings[shang]!.blockedBy).toEqual([{ delegation: "China", median: "reject", reasons: ["共商 names a procedure, not an order."] }]);
+  expect(results.renderings[shang]!.blockedBy).toEqual([{ delegation: "China", median: "reject", reasons: [{ text: "共商 names a procedure, not an order.", voters: 1 }] }]);
   expect(results.robustness).toEqual({ consensus: cun, blockMargin: { Canada: 1, China: 1 }, ballotsToChange: 1, exact: true });
   expect(results.explanation.en).toContain("The consensus is 多元共存");
   await en.close();

@@ -1,8 +1,7 @@
-import { shownReasons } from "@/lib/reasons";
+import { shownReasons, type ShownReasons } from "@/lib/reasons";
 import type { Block, RenderingResult, Results } from "@/lib/tally";
 
-/** Reasons as a page shows them: a few distinct ones and how many others there are. */
-export type ShownReasons = { shown: string[]; more: number };
+export type { ShownReasons } from "@/lib/reasons";
 
 export type PageRendering = Omit<RenderingResult, "rejectReasons" | "blockedBy"> & {
   rejectReasons: Record<string, ShownReasons>;
@@ -29,11 +28,16 @@ export function pageResults(results: Results): PageResults {
         id,
         {
           ...r,
-          rejectReasons: Object.fromEntries(Object.entries(r.rejectReasons).map(([d, list]) => [d, shownReasons(list)])),
-          blockedBy: r.blockedBy.map((b) => ({ ...b, reasons: shownReasons(b.reasons) })),
+          rejectReasons: Object.fromEntries(Object.entries(r.rejectReasons).map(([d, list]) => [d, shownReasons(list, rejectsOf(r, d))])),
+          blockedBy: r.blockedBy.map((b) => ({ ...b, reasons: shownReasons(b.reasons, rejectsOf(r, b.delegation)) })),
         },
       ]),
     ),
     pairwise: results.ranking.map((x) => results.ranking.map((y) => pairwise[x]?.[y] ?? 0)),
   };
+}
+
+/** How many of the delegation's voters rejected the rendering. */
+function rejectsOf(r: RenderingResult, delegation: string): number {
+  return r.profileByDelegation[delegation]?.reject ?? 0;
 }

@@ -1,11 +1,18 @@
-/** Reasons a page shows at most per delegation; the API and the ballot export carry all of them. */
+import type { ListedReason } from "@/lib/tally";
+
+/** Reasons a page shows at most per delegation; the API lists more, the ballot export all of them. */
 export const SHOWN_REASONS = 5;
 
+/** Reasons as a page shows them: the most given ones, and how many voters' reasons are not shown. */
+export type ShownReasons = { shown: ListedReason[]; more: number };
+
 /**
- * The reasons to show: identical ones once, at most SHOWN_REASONS, and how many others there
- * are. A page of thousands of quotes helps nobody and costs every reader the whole download.
+ * The first SHOWN_REASONS of the results' listed reasons (the most given first), and the voters
+ * among the delegation's `rejects` whose reasons are not among them. A page of thousands of
+ * quotes helps nobody and costs every reader the whole download.
  */
-export function shownReasons(reasons: string[]): { shown: string[]; more: number } {
-  const unique = [...new Set(reasons)];
-  return { shown: unique.slice(0, SHOWN_REASONS), more: unique.length - Math.min(unique.length, SHOWN_REASONS) };
+export function shownReasons(listed: readonly ListedReason[], rejects: number): ShownReasons {
+  const shown = listed.slice(0, SHOWN_REASONS);
+  const voters = shown.reduce((sum, r) => sum + r.voters, 0);
+  return { shown, more: Math.max(0, rejects - voters) };
 }

@@ -50,7 +50,9 @@ export function Blocks({ rendering, t, locale }: { rendering: RecordRendering; t
           {b.reasons.length > 0 ? (
             <ul>
               {b.reasons.map((reason, i) => (
-                <li key={i}>“{reason}”</li>
+                <li key={i}>
+                  “{reason.text}”{reason.voters > 1 ? ` ${format(r.reasonVoters, { count: reason.voters })}` : ""}
+                </li>
               ))}
             </ul>
           ) : null}

@@ -1,6 +1,7 @@
 import { format } from "@/lib/i18n";
 import type { ShownReasons } from "@/lib/page-results";
 import type { ResultsView } from "./view";
+import { ReasonQuote } from "./reason-quote";
 import styles from "./results.module.css";
 
 /**
@@ -40,13 +41,13 @@ export function ConsensusBanner({ view }: { view: ResultsView }) {
   );
 }
 
-function Reasons({ reasons, label, more }: { reasons: ShownReasons; label: string; more: string }) {
+function Reasons({ reasons, label, more, votersText }: { reasons: ShownReasons; label: string; more: string; votersText: string }) {
   const { shown, more: others } = reasons;
   return (
     <ul className={styles.reasons} aria-label={label}>
       {shown.map((reason, i) => (
         <li key={i}>
-          <q dir="auto">{reason}</q>
+          <ReasonQuote reason={reason} votersText={votersText} />
         </li>
       ))}
       {others > 0 ? <li className="muted">{format(more, { count: others })}</li> : null}
@@ -64,7 +65,7 @@ function Blocks({ view, id }: { view: ResultsView; id: string }) {
       {blocks.map((b) => (
         <li key={b.delegation}>
           {format(text.blocks, { delegation: view.delegation(b.delegation), median: view.grade(b.median) })}
-          {b.reasons.shown.length > 0 ? <Reasons reasons={b.reasons} label={text.reasons} more={text.moreReasons} /> : null}
+          {b.reasons.shown.length > 0 ? <Reasons reasons={b.reasons} label={text.reasons} more={text.moreReasons} votersText={text.reasonVoters} /> : null}
         </li>
       ))}
       {ungraded.length > 0 ? (

@@ -2,6 +2,7 @@ import { format } from "@/lib/i18n";
 import { GRADES, type Grade } from "@/lib/tally/grades";
 import type { MeritProfile } from "@/lib/tally";
 import type { ResultsView } from "./view";
+import { ReasonQuote } from "./reason-quote";
 import styles from "./results.module.css";
 
 /** Best on the left, as majority-judgment profiles are usually drawn. */
@@ -63,7 +64,7 @@ export function MeritProfiles({ view, arguments: args, summary }: { view: Result
                       return [
                         ...shown.map((reason, i) => (
                           <li key={`${d}-${i}`}>
-                            <span className="muted">{`${view.delegation(d)}:`}</span> <q dir="auto">{reason}</q>
+                            <span className="muted">{`${view.delegation(d)}:`}</span> <ReasonQuote reason={reason} votersText={text.reasonVoters} />
                           </li>
                         )),
                         ...(more > 0

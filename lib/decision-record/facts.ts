@@ -1,4 +1,4 @@
-import type { BallotExport, Grade, StoredResults as Results } from "@/lib/tally";
+import type { BallotExport, Grade, ListedReason, StoredResults as Results } from "@/lib/tally";
 
 /**
  * What a decision's record shows, derived from its frozen snapshot (and frozen ballots when it
@@ -11,7 +11,7 @@ export type RecordBlock = {
   delegation: string;
   /** null: the delegation did not grade the rendering (not yet graded, not a veto). */
   median: Grade | null;
-  reasons: string[];
+  reasons: ListedReason[];
 };
 
 export type RecordRendering = {

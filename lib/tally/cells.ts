@@ -1,4 +1,5 @@
 import { byCodeUnits, type BallotCounts } from "./count";
+import { listedReasons } from "./reasons";
 import { GRADES, gradeRank, type Grade } from "./grades";
 import type { BallotExport, Results } from "./schema";
 import { resultsFromCounts } from "./tally";
@@ -144,7 +145,7 @@ export function countsFromCells(cells: readonly Cell[], renderingIds: readonly s
   const delegations = [...new Set(cells.filter((c) => c.kind === "voters" && c.n > 0).map((c) => c.delegation))].sort(byCodeUnits);
   const d = new Map(delegations.map((name, i) => [name, i]));
   const profiles = delegations.map(() => new Int32Array(n * G));
-  const rejectReasons = delegations.map(() => Array.from({ length: n }, (): string[] => []));
+  const reasonCounts = delegations.map(() => Array.from({ length: n }, () => new Map<string, number>()));
   const pairwise = new Int32Array(n * n);
   const votersByDelegation = delegations.map(() => 0);
   let voters = 0;
@@ -161,10 +162,13 @@ export function countsFromCells(cells: readonly Cell[], renderingIds: readonly s
       if (a !== undefined && b !== undefined) pairwise[a * n + b]! += c.n;
     } else if (di !== undefined && a !== undefined) {
       if (c.kind === "profile") profiles[di]![a * G + gradeRank(c.b as Grade)]! += c.n;
-      else for (let i = 0; i < c.n; i++) rejectReasons[di]![a]!.push(c.b);
+      else {
+        const counts = reasonCounts[di]![a]!;
+        counts.set(c.b, (counts.get(c.b) ?? 0) + c.n);
+      }
     }
   }
-  for (const lists of rejectReasons) for (const list of lists) list.sort();
+  const rejectReasons = reasonCounts.map((lists) => lists.map(listedReasons));
   return { voters, delegations, votersByDelegation, profiles, pairwise, rejectReasons };
 }
 

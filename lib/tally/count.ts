@@ -1,5 +1,6 @@
 import { GRADES, gradeRank } from "./grades";
 import type { ExportedBallot } from "./schema";
+import { listedReasons, type Reason } from "./reasons";
 
 /** Everything the tally needs from the ballots, gathered in one pass. */
 export interface BallotCounts {
@@ -16,8 +17,8 @@ export interface BallotCounts {
   profiles: Int32Array[];
   /** pairwise[x * n + y]: voters who graded x strictly higher than y. */
   pairwise: Int32Array;
-  /** rejectReasons[d][r]: written reasons of delegation d's voters who rejected r, sorted. */
-  rejectReasons: string[][][];
+  /** rejectReasons[d][r]: the listed reasons of delegation d's voters who rejected r (./reasons.ts). */
+  rejectReasons: Reason[][][];
 }
 
 const G = GRADES.length;
@@ -41,7 +42,7 @@ export function countBallots(
   const pairwise = new Int32Array(n * n);
   const delegationIndex = new Map<string, number>();
   const profiles: Int32Array[] = [];
-  const rejectReasons: string[][][] = [];
+  const reasonCounts: Map<string, number>[][] = [];
   const votersOf: number[] = [];
   let voters = 0;
 
@@ -72,7 +73,7 @@ export function countBallots(
       d = profiles.length;
       delegationIndex.set(ballot.delegation, d);
       profiles.push(new Int32Array(n * G));
-      rejectReasons.push(Array.from({ length: n }, () => []));
+      reasonCounts.push(Array.from({ length: n }, () => new Map()));
       votersOf.push(0);
     }
     votersOf[d]!++;
@@ -87,7 +88,10 @@ export function countBallots(
       profile[x * G + gx]!++;
       if (gx === 0) {
         const reason = ballot.reasons?.[renderingIds[x]!]?.trim();
-        if (reason) rejectReasons[d]![x]!.push(reason);
+        if (reason) {
+          const counts = reasonCounts[d]![x]!;
+          counts.set(reason, (counts.get(reason) ?? 0) + 1);
+        }
       }
     }
     // Counting sort by grade, then every rendering is preferred to all those in the
@@ -110,14 +114,13 @@ export function countBallots(
 
   // Report delegations in a fixed order so results do not depend on ballot order.
   const order = [...delegationIndex.entries()].sort(([a], [b]) => byCodeUnits(a, b));
-  for (const lists of rejectReasons) for (const list of lists) list.sort(); // default sort: code-unit order
   return {
     voters,
     delegations: order.map(([name]) => name),
     votersByDelegation: order.map(([, d]) => votersOf[d]!),
     profiles: order.map(([, d]) => profiles[d]!),
     pairwise,
-    rejectReasons: order.map(([, d]) => rejectReasons[d]!),
+    rejectReasons: order.map(([, d]) => reasonCounts[d]!.map(listedReasons)),
   };
 }
 

@@ -31,7 +31,7 @@ function paragraph(results: Core, witness: Witness | null, w: Words, names: Reco
 
   const standing = (id: string) => {
     const r = results.renderings[id]!;
-    const blocks = r.blockedBy.map((b) => w.block(del(b.delegation), w.grade(b.median), b.reasons[0] && clip(b.reasons[0])));
+    const blocks = r.blockedBy.map((b) => w.block(del(b.delegation), w.grade(b.median), b.reasons[0] && clip(b.reasons[0].text)));
     const parts = [];
     if (blocks.length > 0) parts.push(w.blockedBy(w.list(blocks)));
     if (r.notYetGradedBy.length > 0) parts.push(w.notYetGradedBy(w.list(r.notYetGradedBy.map(del))));

@@ -6,6 +6,7 @@ export {
   storedResultsSchema,
   type BallotExport,
   type Block,
+  type ListedReason,
   type ExportedBallot,
   type ExportedRendering,
   type MeritProfile,

@@ -65,3 +65,33 @@ test("a decision snapshot stored before issue 15 still parses: ungraded 'blocks'
   // What the tally produces now must carry every field.
   assert.equal(resultsSchema.safeParse(legacy).success, false);
 });
+
+test("a decision snapshot stored before the listed reasons still parses: every voter's text becomes the tally's list", () => {
+  const profile = { excellent: 0, very_good: 0, good: 0, acceptable: 0, poor: 0, reject: 0 };
+  const texts = ["太抽象", "reads as biology", "太抽象", ...Array.from({ length: 25 }, (_, i) => `reason ${i + 10}`)];
+  const legacy = {
+    term: "cso", voters: 28, delegations: ["China"], ranking: ["r1"], consensus: null,
+    renderings: {
+      r1: {
+        text: "多元共存", median: "reject", medianByDelegation: { China: "reject" },
+        profile: { ...profile, reject: 28 }, profileByDelegation: { China: { ...profile, reject: 28 } },
+        graders: 28, wins: 0, qualifies: false,
+        blockedBy: [{ delegation: "China", median: "reject", reasons: [...texts].sort() }],
+        notYetGradedBy: [],
+        rejectReasons: { China: [...texts].sort() },
+      },
+    },
+    pairwise: { r1: {} }, strongestPaths: { r1: {} },
+  };
+  const parsed = storedResultsSchema.parse(legacy);
+  const listed = parsed.renderings.r1!.rejectReasons.China!;
+  assert.equal(listed.length, 20);
+  assert.deepEqual(listed.slice(0, 3), [
+    { text: "太抽象", voters: 2 },
+    { text: "reads as biology", voters: 1 },
+    { text: "reason 10", voters: 1 },
+  ]);
+  assert.deepStrictEqual(parsed.renderings.r1!.blockedBy[0]!.reasons, listed);
+  // Snapshots in the current form pass through unchanged.
+  assert.deepStrictEqual(storedResultsSchema.parse(parsed), parsed);
+});

@@ -1,5 +1,6 @@
 import { z } from "@/lib/zod";
 import { GRADES } from "./grades";
+import { LISTED_REASONS, listedReasonsOf } from "./reasons";
 
 /**
  * One format for the anonymized ballot export (`GET /api/terms/{slug}/ballots`) and the
@@ -61,11 +62,23 @@ const profileSchema = z.object({
   reject: z.number().int().nonnegative(),
 });
 
+/** A reject reason as the results list it (lib/tally/reasons.ts). */
+const reasonSchema = z.object({
+  text: z.string(),
+  voters: z.number().int().positive().describe("Voters of the delegation who rejected the rendering with this text."),
+});
+
+const listedReasonsSchema = z
+  .array(reasonSchema)
+  .describe(
+    `Distinct reject reasons, the most given first (then in code point order), at most ${LISTED_REASONS}. Voters whose reasons are not listed: the delegation's reject count in profileByDelegation minus the sum of voters here; every reason is in the ballot export.`,
+  );
+
 /** A real block: the delegation's median is below acceptable; with its reject reasons. */
 const blockSchema = z.object({
   delegation: z.string(),
   median: gradeSchema.describe("Below acceptable: a delegation that has not graded the rendering is in notYetGradedBy instead."),
-  reasons: z.array(z.string()).describe("The delegation's reject reasons for the rendering."),
+  reasons: listedReasonsSchema,
 });
 
 const renderingResultSchema = z.object({
@@ -81,7 +94,7 @@ const renderingResultSchema = z.object({
   notYetGradedBy: z
     .array(z.string())
     .describe("Delegations that voted on the term but none of whose voters graded this rendering: not a block, yet it keeps the rendering from qualifying."),
-  rejectReasons: z.record(z.string(), z.array(z.string())),
+  rejectReasons: z.record(z.string(), listedReasonsSchema),
 });
 
 const matrixSchema = z.record(z.string(), z.record(z.string(), z.number().int().nonnegative()));
@@ -149,20 +162,32 @@ export const storedResultsSchema = z.preprocess(
 function upgradeStoredResults(input: unknown): unknown {
   if (!isObject(input) || !isObject(input.renderings)) return input;
   const renderings = Object.fromEntries(
-    Object.entries(input.renderings).map(([id, r]) => {
-      if (!isObject(r) || !Array.isArray(r.blockedBy) || Array.isArray(r.notYetGradedBy)) return [id, r];
-      const ungraded = r.blockedBy.filter((b) => isObject(b) && b.median === null);
-      return [
-        id,
-        {
-          ...r,
-          blockedBy: r.blockedBy.filter((b) => !ungraded.includes(b)),
-          notYetGradedBy: ungraded.map((b) => (b as { delegation?: unknown }).delegation),
-        },
-      ];
-    }),
+    Object.entries(input.renderings).map(([id, r]) => [id, isObject(r) ? upgradeReasons(upgradeBlocks(r)) : r]),
   );
   return { ...input, renderings };
+}
+
+/** Before issue 15, a delegation that had not graded a rendering was a block with median null. */
+function upgradeBlocks(r: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(r.blockedBy) || Array.isArray(r.notYetGradedBy)) return r;
+  const ungraded = r.blockedBy.filter((b) => isObject(b) && b.median === null);
+  return {
+    ...r,
+    blockedBy: r.blockedBy.filter((b) => !ungraded.includes(b)),
+    notYetGradedBy: ungraded.map((b) => (b as { delegation?: unknown }).delegation),
+  };
+}
+
+/**
+ * Before issue 12's bounded results, reasons were every voter's text (a list of strings): listed
+ * now as the tally lists them, so an old snapshot reads as a recount of its ballots does.
+ */
+function upgradeReasons(r: Record<string, unknown>): Record<string, unknown> {
+  const listed = (x: unknown) => (Array.isArray(x) && x.every((t) => typeof t === "string") ? listedReasonsOf(x) : x);
+  const out = { ...r };
+  if (isObject(r.rejectReasons)) out.rejectReasons = Object.fromEntries(Object.entries(r.rejectReasons).map(([d, x]) => [d, listed(x)]));
+  if (Array.isArray(r.blockedBy)) out.blockedBy = r.blockedBy.map((b) => (isObject(b) ? { ...b, reasons: listed(b.reasons) } : b));
+  return out;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -174,5 +199,6 @@ export type StoredResults = z.infer<typeof storedResultsSchema>;
 export type RenderingResult = z.infer<typeof renderingResultSchema>;
 export type MeritProfile = z.infer<typeof profileSchema>;
 export type Block = z.infer<typeof blockSchema>;
+export type ListedReason = z.infer<typeof reasonSchema>;
 export type Robustness = z.infer<typeof robustnessSchema>;
 export type Explanation = z.infer<typeof explanationSchema>;

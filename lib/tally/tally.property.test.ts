@@ -178,11 +178,16 @@ function reference(input: BallotExport): Results {
   const P = (x: string, y: string) => p.get(x)!.get(y)!;
   const wins = (x: string) => all.filter((y) => P(x, y) > P(y, x)).length;
 
-  const reasonsOf = (id: string, del: string) =>
-    ofDelegation(del)
+  // Each distinct text once with its voters, most first, then in UTF-8 byte order; at most 20.
+  const reasonsOf = (id: string, del: string) => {
+    const texts = ofDelegation(del)
       .filter((b) => b.grades[id] === "reject")
-      .flatMap((b) => b.reasons?.[id]?.trim() || [])
-      .sort();
+      .flatMap((b) => b.reasons?.[id]?.trim() || []);
+    return [...new Set(texts)]
+      .map((text) => ({ text, voters: texts.filter((t) => t === text).length }))
+      .sort((x, y) => y.voters - x.voters || Buffer.compare(Buffer.from(x.text), Buffer.from(y.text)))
+      .slice(0, 20);
+  };
   const blockedBy = (id: string) =>
     delegations
       .map((del) => ({ delegation: del, median: median(gradesOf(id, ofDelegation(del))), reasons: reasonsOf(id, del) }))

@@ -188,7 +188,7 @@ describe("tally", () => {
     assert.equal(result.renderings.favoured?.median, "excellent");
     assert.equal(result.renderings.favoured?.qualifies, false);
     assert.deepStrictEqual(result.renderings.favoured?.blockedBy, [
-      { delegation: "Canada", median: "reject", reasons: [reason] },
+      { delegation: "Canada", median: "reject", reasons: [{ text: reason, voters: 1 }] },
     ]);
     assert.equal(result.consensus, "second");
   });
@@ -207,13 +207,13 @@ describe("tally", () => {
     assert.equal(result.consensus, null);
     const blocks = Object.fromEntries(Object.entries(result.renderings).map(([id, r]) => [id, r.blockedBy]));
     assert.deepStrictEqual(blocks, {
-      F: [{ delegation: "Canada", median: "reject", reasons: ["too close to biology"] }], // reject, poor
-      S: [{ delegation: "China", median: "reject", reasons: ["共商 names a procedure, not an order"] }],
+      F: [{ delegation: "Canada", median: "reject", reasons: [{ text: "too close to biology", voters: 1 }] }], // reject, poor
+      S: [{ delegation: "China", median: "reject", reasons: [{ text: "共商 names a procedure, not an order", voters: 1 }] }],
       U: [], // Canada never graded U: not a block, but not yet graded
     });
     assert.deepStrictEqual(result.renderings.U?.notYetGradedBy, ["Canada"]);
     assert.equal(result.renderings.U?.qualifies, false);
-    assert.deepStrictEqual(result.renderings.F?.rejectReasons, { Canada: ["too close to biology"], China: [] });
+    assert.deepStrictEqual(result.renderings.F?.rejectReasons, { Canada: [{ text: "too close to biology", voters: 1 }], China: [] });
     // What it would take: the leader F needs both of Canada's ballots (reject, poor) raised
     // (n = 2, none acceptable, lower median index 0: 2 - 0); S needs both of China's; U needs
     // one Canadian to grade it: the fewest changes that make a consensus exist is 1.
@@ -275,7 +275,7 @@ describe("tally", () => {
     assert.deepStrictEqual(result.ranking, ["c", "b", "a"]);
     assert.deepStrictEqual(["a", "b", "c"].map((id) => result.renderings[id]?.wins), [0, 1, 2]);
     assert.equal(result.consensus, "c");
-    assert.deepStrictEqual(result.renderings.a?.blockedBy, [{ delegation: "Canada", median: "reject", reasons: ["misleading"] }]);
+    assert.deepStrictEqual(result.renderings.a?.blockedBy, [{ delegation: "Canada", median: "reject", reasons: [{ text: "misleading", voters: 1 }] }]);
   });
 
   test("with no ballots the ranking follows createdAt and there is no consensus", () => {

@@ -56,7 +56,7 @@ export function resultsFromCounts(term: string, renderings: BallotExport["render
     const result: Block[] = [];
     delegations.forEach((delegation, d) => {
       const m = gradeAt(medianByDelegation[d]![r]!);
-      if (m !== null && gradeRank(m) < QUALIFYING_RANK) result.push({ delegation, median: m, reasons: [...rejectReasons[d]![r]!] });
+      if (m !== null && gradeRank(m) < QUALIFYING_RANK) result.push({ delegation, median: m, reasons: rejectReasons[d]![r]!.map((x) => ({ ...x })) });
     });
     return result;
   }

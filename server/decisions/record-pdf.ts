@@ -140,7 +140,10 @@ export async function decisionRecordPdf(slug: string, id: string, siteUrl: strin
           ? `${format(en.decisionRecord.record.notGradedBy, { delegation: b.delegation })} / ${format(zh.decisionRecord.record.notGradedBy, { delegation: b.delegation })}`
           : `${format(en.decisionRecord.record.blockedBy, { delegation: b.delegation, median: GRADE_LABELS[b.median].en })} / ${format(zh.decisionRecord.record.blockedBy, { delegation: b.delegation, median: GRADE_LABELS[b.median].zh })}`;
       p(`  ${what}`, 9.5);
-      for (const reason of b.reasons) p(`    “${reason}”`, 9.5);
+      for (const reason of b.reasons) {
+        const voters = reason.voters > 1 ? ` ${format(en.decisionRecord.record.reasonVoters, { count: reason.voters })} / ${format(zh.decisionRecord.record.reasonVoters, { count: reason.voters })}` : "";
+        p(`    “${reason.text}”${voters}`, 9.5);
+      }
     }
   }
 }

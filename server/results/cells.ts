@@ -3,6 +3,8 @@ import { processWide } from "@/server/process-wide";
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/sqlite/client";
 import { cellsOf, type Cell, type TalliedBallot } from "@/lib/tally/cells";
+import { LISTED_REASONS } from "@/lib/tally/reasons";
+import { onPostgres } from "@/server/db/sql";
 import { packCells, parseCounts, unpackCells, type PackedRow } from "@/lib/tally/packing";
 import { queryRows } from "@/server/db/direct";
 import { db } from "@/server/db/client";
@@ -86,15 +88,31 @@ export async function carryCellsOver(tx: Tx, termId: string): Promise<void> {
   await tx.term.update({ where: { id: termId }, data: { tallyCellsOf: term.renderingsVersion, tallyLayout: JSON.stringify(layout) } });
 }
 
-/** The term's cells as the tally reads them (delegation names, reason texts), for the given renderings' term. */
+/**
+ * The term's cells as the tally reads them (delegation names, reason texts), for the given
+ * renderings' term. Of the reason cells (one per distinct text), only those the results list
+ * (lib/tally/reasons.ts: most voters, then code point order, LISTED_REASONS per delegation and
+ * rendering) leave the database: the rows, and the work on them here, do not grow with the
+ * voters who rejected.
+ */
 export async function readCells(termId: string): Promise<Cell[]> {
+  // Code point order: SQLite's BINARY collation compares the UTF-8 bytes; PostgreSQL's "C" too.
+  const byCodePoints = onPostgres() ? Prisma.raw(`COLLATE "C"`) : Prisma.raw("COLLATE BINARY");
   const rows = await queryRows<{
     kind: string; delegation: string; name: string | null; a: string; b: string; text: string; n: number | bigint; counts: string; layout: string;
   }>(
     Prisma.sql`
       SELECT c."kind", c."delegation", d."name", c."a", c."b", c."text", c."n", c."counts", t."tallyLayout" AS "layout"
       FROM "TallyCell" c JOIN "Term" t ON t."id" = c."termId" LEFT JOIN "Delegation" d ON d."id" = c."delegation"
-      WHERE c."termId" = ${termId}`,
+      WHERE c."termId" = ${termId} AND c."kind" <> 'reason'
+      UNION ALL
+      SELECT r."kind", r."delegation", d."name", r."a", r."b", r."text", r."n", r."counts", t."tallyLayout" AS "layout"
+      FROM (
+        SELECT c."termId", c."kind", c."delegation", c."a", c."b", c."text", c."n", c."counts",
+          ROW_NUMBER() OVER (PARTITION BY c."delegation", c."a" ORDER BY c."n" DESC, c."text" ${byCodePoints}) AS "place"
+        FROM "TallyCell" c WHERE c."termId" = ${termId} AND c."kind" = 'reason' AND c."n" > 0
+      ) r JOIN "Term" t ON t."id" = r."termId" LEFT JOIN "Delegation" d ON d."id" = r."delegation"
+      WHERE r."place" <= ${LISTED_REASONS}`,
   );
   if (rows.length === 0) return [];
   const names = new Map(rows.map((r) => [r.delegation, r.name ?? r.delegation]));

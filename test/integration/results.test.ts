@@ -17,6 +17,7 @@ import { readCells } from "@/server/results/cells";
 import { changeTerm } from "@/server/terms/change";
 import { renameDelegation } from "@/server/membership/delegations";
 import { ballotExportSchema, GRADES, resultsSchema, tally, type BallotExport, type Grade } from "@/lib/tally";
+import { LISTED_REASONS } from "@/lib/tally/reasons";
 
 /**
  * The oracle: a full recount straight from the rows, written independently of the service
@@ -110,6 +111,45 @@ describeEachEngine("results", ({ database }) => {
     assert.deepStrictEqual(JSON.parse(new TextDecoder().decode(await getResultsJson(term.slug))), await recountFromRows(db, term.id));
     assert.ok(served > 10);
     resultsSchema.parse(await getResults(term.slug));
+  });
+
+  it("lists at most LISTED_REASONS reject reasons, picked in the database in the tally's order, equal to a recount", async () => {
+    const { db } = database();
+    const term = await makeTerm(db, { texts: SAMPLE_TEXTS });
+    const [r1, r2] = ids(term);
+    const actors = await createActors(db, [...Array<string>(30).fill("China"), "Canada"]);
+    // 26 distinct texts over 30 voters: two given twice, two three times, ties at the cut, and
+    // texts whose code point order differs from JavaScript's code unit order (U+E000 vs U+1F600).
+    const texts = Array.from({ length: 30 }, (_, i) =>
+      i < 3 ? "太抽象" : i < 6 ? "reads as biology" : i < 8 ? "\u{E000} private" : i < 10 ? "\u{1F600} emoji" : `reason ${String(i).padStart(2, "0")}`,
+    );
+    for (const [i, actor] of actors.entries()) {
+      const grades: Record<string, Grade> = actor.delegation === "Canada" ? { [r1]: "good", [r2]: "good" } : { [r1]: "reject", [r2]: "good" };
+      await castBallot(actor, term.slug, { grades, reasons: actor.delegation === "Canada" ? {} : { [r1]: texts[i]! } });
+    }
+    const results = await getResults(term.slug);
+    assert.deepStrictEqual(results, await recountFromRows(db, term.id));
+    const listed = results.renderings[r1]!.rejectReasons.China!;
+    assert.equal(listed.length, LISTED_REASONS);
+    assert.deepEqual(listed.slice(0, 4), [
+      { text: "reads as biology", voters: 3 },
+      { text: "太抽象", voters: 3 },
+      { text: "\u{E000} private", voters: 2 },
+      { text: "\u{1F600} emoji", voters: 2 },
+    ]);
+    assert.equal(listed.reduce((sum, r) => sum + r.voters, 0), 10 + 16);
+    // A voter changing their reason moves the counts; one whose reason fell to no voters leaves the list.
+    await castBallot(actors[0]!, term.slug, { grades: { [r1]: "reject", [r2]: "good" }, reasons: { [r1]: "\u{1F600} emoji" } });
+    await castBallot(actors[1]!, term.slug, { grades: { [r1]: "good", [r2]: "good" } });
+    await castBallot(actors[2]!, term.slug, { grades: { [r1]: "good", [r2]: "good" } });
+    const after = await getResults(term.slug);
+    assert.deepStrictEqual(after, await recountFromRows(db, term.id));
+    assert.deepEqual(after.renderings[r1]!.rejectReasons.China!.slice(0, 3), [
+      { text: "reads as biology", voters: 3 },
+      { text: "\u{1F600} emoji", voters: 3 },
+      { text: "\u{E000} private", voters: 2 },
+    ]);
+    assert.ok(!after.renderings[r1]!.rejectReasons.China!.some((r) => r.text === "太抽象"));
   });
 
   it("reads of one version share one computation; a write moves the version and the next read computes again", async () => {
