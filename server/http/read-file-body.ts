@@ -9,6 +9,18 @@ import { AppError, badRequest } from "@/lib/errors";
  */
 export async function readFileBody(req: Request, maxBytes: number): Promise<string> {
   const tooLarge = () => new AppError("bad_request", `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; split it.`, { reason: "too_large" });
+  const bytes = await readBodyBytes(req, maxBytes, tooLarge);
+  if (bytes.byteLength === 0) throw badRequest("The body is empty: send the file as the request body.");
+  return decodeUtf8(bytes);
+}
+
+/**
+ * A request's body as bytes, at most `maxBytes`: a declared Content-Length above it is refused
+ * before anything is read (`tooLarge()` is thrown), and reading stops, cancelling the rest, as
+ * soon as the body grows past it (a chunked body declares nothing), so a huge body costs no
+ * memory. A body that cannot be read (the client went away) is a 400.
+ */
+export async function readBodyBytes(req: Request, maxBytes: number, tooLarge: () => AppError): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   const chunks: Uint8Array[] = [];
@@ -30,8 +42,7 @@ export async function readFileBody(req: Request, maxBytes: number): Promise<stri
     if (e instanceof AppError) throw e;
     throw badRequest("The request body could not be read.");
   }
-  if (size === 0) throw badRequest("The body is empty: send the file as the request body.");
-  return decodeUtf8(Buffer.concat(chunks));
+  return Buffer.concat(chunks, size);
 }
 
 /** UTF-8 bytes as text (a byte order mark kept), or a 422 naming the line of the first bad byte. */

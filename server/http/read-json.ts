@@ -1,6 +1,10 @@
 import "server-only";
 import { badRequest, invalid } from "@/lib/errors";
 import { findIllFormedText, MAX_JSON_DEPTH } from "@/lib/text-input";
+import { readBodyBytes } from "@/server/http/read-file-body";
+
+/** As Request.text() decodes: ill-formed bytes become U+FFFD. */
+const UTF8 = new TextDecoder("utf-8");
 
 /** Largest JSON body an endpoint reads; ballots are a few kilobytes. */
 const MAX_BYTES = 64 * 1024;
@@ -12,18 +16,35 @@ const MAX_BYTES = 64 * 1024;
  * schema's business (422 per field). This is the one place an API request's body is parsed.
  */
 export async function readJsonObject(req: Request): Promise<Record<string, unknown>> {
+  checkJsonType(req);
+  return parseJsonObject(await readJsonText(req));
+}
+
+/** A JSON object body that may be left out entirely (an empty body reads as {}). */
+export async function readOptionalJsonObject(req: Request): Promise<Record<string, unknown>> {
+  const text = await readJsonText(req);
+  if (text.trim() === "") return {};
+  checkJsonType(req);
+  return parseJsonObject(text);
+}
+
+function checkJsonType(req: Request) {
   const type = req.headers.get("content-type");
   // A missing type is read as JSON (curl -d, simple clients); a different one is a mistake.
   if (type && !/^application\/([\w.-]+\+)?json\b/i.test(type))
     throw badRequest("Send the body as JSON (Content-Type: application/json).");
-  let text: string;
-  try {
-    text = await req.text();
-  } catch {
-    // The client went away mid-body (a closed connection): nobody to answer, nothing broken here.
-    throw badRequest("The request body could not be read.");
-  }
-  if (text.length > MAX_BYTES) throw badRequest(`The body is larger than ${MAX_BYTES / 1024} KiB.`);
+}
+
+async function readJsonText(req: Request): Promise<string> {
+  const tooLarge = () => badRequest(`The body is larger than ${MAX_BYTES / 1024} KiB.`);
+  // At most 3 bytes of UTF-8 per UTF-16 unit: a body of MAX_BYTES units is never cut, and a
+  // larger one is refused before it is held in memory whole (its Content-Length, or as it streams).
+  const text = UTF8.decode(await readBodyBytes(req, 3 * MAX_BYTES, tooLarge));
+  if (text.length > MAX_BYTES) throw tooLarge();
+  return text;
+}
+
+function parseJsonObject(text: string): Record<string, unknown> {
   let body: unknown;
   try {
     body = JSON.parse(text);

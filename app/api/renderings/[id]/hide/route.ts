@@ -1,5 +1,5 @@
 import { apiRoute } from "@/server/http/api-route";
-import { readOptionalJsonObject } from "@/server/http/optional-json";
+import { readOptionalJsonObject } from "@/server/http/read-json";
 import { actorForWrite } from "@/server/auth/request";
 import { hideRendering, unhideRendering } from "@/server/deliberation/moderation";
 
