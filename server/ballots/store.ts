@@ -3,7 +3,9 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/server/db/client";
 import { jsonValue, onPostgres, storedDate, timestamp } from "@/server/db/sql";
 import { INSERT_TERM_EVENT, NOTIFY_CHANNEL } from "@/server/live/publish";
-import { queryRows, whenSqliteFree, type DirectSqlite } from "@/server/db/direct";
+import { queryRows, type DirectSqlite } from "@/server/db/direct";
+import { groupCommit } from "@/server/db/group-commit";
+import { processWide } from "@/server/process-wide";
 import { Prisma } from "@/generated/sqlite/client";
 import { layoutOf, type StoredCell } from "@/server/results/cells";
 import { addCounts, packedKey, parseCounts } from "@/lib/tally/packing";
@@ -122,8 +124,9 @@ export type BallotRow = {
  *
  * PostgreSQL: one statement (data-modifying CTEs), so one round trip and an implicit
  * transaction: the term's row lock is held for the statement and its commit only.
- * SQLite: one transaction, run synchronously on the connection (server/db/direct.ts), or as a
- * Prisma transaction when one holds the connection.
+ * SQLite: one transaction, run synchronously on the connection (server/db/direct.ts) once no
+ * Prisma transaction holds it, shared with the other saves of the same turn of the event loop
+ * (group commit, `sqliteSaves` below).
  */
 export async function saveBallot(b: BallotRow): Promise<number | null> {
   return onPostgres() ? saveOnPostgres(b) : saveOnSqlite(b);
@@ -191,84 +194,136 @@ function cellsJson(cells: readonly StoredCell[]): string {
 /** Thrown inside an SQLite save to roll it back when it must write nothing. */
 const NOT_SAVED = Symbol("not saved");
 
-async function saveOnSqlite(b: BallotRow): Promise<number | null> {
+/** One statement of an SQLite save: rows wanted back (`all`) or not (`run`). */
+type Step = { all: Prisma.Sql } | { run: Prisma.Sql };
+type Steps<T> = Generator<Step, T, unknown[] | undefined>;
+type Saved = { id: string; revision: number | bigint };
+type PackedStored = { kind: string; delegation: string; a: string; counts: string };
+
+/** The ballot's own statements, steps 1-3 and 5 (its tally cells are added by `cellSteps`). */
+function* ballotSteps(b: BallotRow): Steps<Saved> {
   const open = Prisma.sql`"id" = ${b.termId} AND "stage" = 'consultation' AND "renderingsVersion" = ${b.renderingsVersion} AND "tallyCellsOf" = ${b.renderingsVersion}`;
-  const lock = Prisma.sql`UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1 WHERE ${open} RETURNING "tallyVersion"`;
+  const locked = (yield { all: Prisma.sql`UPDATE "Term" SET "tallyVersion" = "tallyVersion" + 1 WHERE ${open} RETURNING "tallyVersion"` })?.[0] as
+    | { tallyVersion: number | bigint }
+    | undefined;
+  if (!locked) throw NOT_SAVED;
   // SQLite checks ON CONFLICT's WHERE on the existing row; the insert is proposed only while
   // the term is open (the lock above changed a row), so this runs only then.
-  const upsert = Prisma.sql`
-    INSERT INTO "Ballot" ("id", "termId", "userId", "delegationId", "grades", "reasons", "note", "revision", "createdAt", "updatedAt")
-    VALUES (${newId()}, ${b.termId}, ${b.userId}, ${b.delegationId}, ${jsonValue(b.grades)}, ${jsonValue(b.reasons)}, ${b.note}, 1,
-      ${timestamp(b.at)}, ${timestamp(b.at)})
-    ON CONFLICT ("termId", "userId") DO UPDATE SET
-      "grades" = excluded."grades", "reasons" = excluded."reasons", "note" = excluded."note",
-      "delegationId" = excluded."delegationId", "revision" = "Ballot"."revision" + 1, "updatedAt" = excluded."updatedAt"
-      WHERE "Ballot"."revision" = ${b.expectedRevision}
-    RETURNING "id", "revision"`;
-  const event = (ballotId: string) => Prisma.sql`
-    INSERT INTO "BallotEvent" ("ballotId", "termId", "userId", "revision", "grades", "reasons", "note", "cause", "createdAt")
-    SELECT "id", "termId", "userId", "revision", "grades", "reasons", "note", 'vote', "updatedAt" FROM "Ballot" WHERE "id" = ${ballotId}`;
-  const termEvent = (tallyVersion: number | bigint) => Prisma.sql`
-    ${INSERT_TERM_EVENT} VALUES (${b.termId}, 'ballot', json_object('tallyVersion', ${Number(tallyVersion)}), ${timestamp(b.at)})`;
-  // The packed counts this save touches are read and added to here (the transaction holds
-  // SQLite's one write lock, so nobody changes them meanwhile); single counts add to `n` in SQL.
-  const touchesPacked = b.cells.some((c) => c.counts !== "");
-  const packedRows = Prisma.sql`
-    SELECT "kind", "delegation", "a", "counts" FROM "TallyCell" WHERE "termId" = ${b.termId} AND "kind" IN ('pairs', 'profiles')`;
-  const withStored = (stored: { kind: string; delegation: string; a: string; counts: string }[]): StoredCell[] => {
-    const now = new Map(stored.map((r) => [packedKey(r.kind, r.delegation, r.a), r.counts]));
-    return b.cells.map((c) =>
-      c.counts === "" ? c : { ...c, counts: JSON.stringify(addCounts(parseCounts(now.get(packedKey(c.kind, c.delegation, c.a)) ?? ""), parseCounts(c.counts))) },
-    );
+  const row = (yield {
+    all: Prisma.sql`
+      INSERT INTO "Ballot" ("id", "termId", "userId", "delegationId", "grades", "reasons", "note", "revision", "createdAt", "updatedAt")
+      VALUES (${newId()}, ${b.termId}, ${b.userId}, ${b.delegationId}, ${jsonValue(b.grades)}, ${jsonValue(b.reasons)}, ${b.note}, 1,
+        ${timestamp(b.at)}, ${timestamp(b.at)})
+      ON CONFLICT ("termId", "userId") DO UPDATE SET
+        "grades" = excluded."grades", "reasons" = excluded."reasons", "note" = excluded."note",
+        "delegationId" = excluded."delegationId", "revision" = "Ballot"."revision" + 1, "updatedAt" = excluded."updatedAt"
+        WHERE "Ballot"."revision" = ${b.expectedRevision}
+      RETURNING "id", "revision"`,
+  })?.[0] as Saved | undefined;
+  if (!row) throw NOT_SAVED;
+  yield {
+    run: Prisma.sql`
+      INSERT INTO "BallotEvent" ("ballotId", "termId", "userId", "revision", "grades", "reasons", "note", "cause", "createdAt")
+      SELECT "id", "termId", "userId", "revision", "grades", "reasons", "note", 'vote', "updatedAt" FROM "Ballot" WHERE "id" = ${row.id}`,
   };
-  // SQLite needs the WHERE to parse ON CONFLICT after a SELECT. One bound JSON text whatever the
-  // number of cells: the statement is prepared once, not once per ballot size.
-  const cells = (rows: readonly StoredCell[]) => Prisma.sql`
+  yield {
+    run: Prisma.sql`
+      ${INSERT_TERM_EVENT} VALUES (${b.termId}, 'ballot', json_object('tallyVersion', ${Number(locked.tallyVersion)}), ${timestamp(b.at)})`,
+  };
+  return row;
+}
+
+/**
+ * Step 4: cell changes added to the term's tally. The packed counts they touch are read and
+ * added to here (the transaction holds SQLite's one write lock, so nobody changes them
+ * meanwhile); single counts add to `n` in SQL. One bound JSON text whatever the number of
+ * cells: the statement is prepared once, not once per ballot size (SQLite needs the WHERE to
+ * parse ON CONFLICT after a SELECT).
+ */
+function* cellSteps(termId: string, cells: readonly StoredCell[]): Steps<void> {
+  if (cells.length === 0) return;
+  const stored = cells.some((c) => c.counts !== "")
+    ? ((yield { all: Prisma.sql`SELECT "kind", "delegation", "a", "counts" FROM "TallyCell" WHERE "termId" = ${termId} AND "kind" IN ('pairs', 'profiles')` }) as PackedStored[])
+    : [];
+  const now = new Map(stored.map((r) => [packedKey(r.kind, r.delegation, r.a), r.counts]));
+  const rows = cells.map((c) =>
+    c.counts === "" ? c : { ...c, counts: JSON.stringify(addCounts(parseCounts(now.get(packedKey(c.kind, c.delegation, c.a)) ?? ""), parseCounts(c.counts))) },
+  );
+  yield {
+    run: Prisma.sql`
       INSERT INTO "TallyCell" ("termId", "kind", "delegation", "a", "b", "text", "n", "counts")
-      SELECT ${b.termId}, v.value ->> 0, v.value ->> 1, v.value ->> 2, v.value ->> 3, v.value ->> 4, v.value ->> 5, v.value ->> 6
+      SELECT ${termId}, v.value ->> 0, v.value ->> 1, v.value ->> 2, v.value ->> 3, v.value ->> 4, v.value ->> 5, v.value ->> 6
       FROM json_each(${cellsJson(rows)}) AS v WHERE true
-      ON CONFLICT ("termId", "kind", "delegation", "a", "b") DO UPDATE SET "n" = "TallyCell"."n" + excluded."n", "counts" = excluded."counts"`;
-  type Saved = { id: string; revision: number | bigint };
-  type Locked = { tallyVersion: number | bigint };
+      ON CONFLICT ("termId", "kind", "delegation", "a", "b") DO UPDATE SET "n" = "TallyCell"."n" + excluded."n", "counts" = excluded."counts"`,
+  };
+}
 
-  // The steps once, as statements to run (`all`: rows wanted back); either connection runs them.
-  type Step = { all: Prisma.Sql } | { run: Prisma.Sql };
-  function* steps(): Generator<Step, Saved, unknown[] | undefined> {
-    const locked = (yield { all: lock })?.[0] as Locked | undefined;
-    if (!locked) throw NOT_SAVED;
-    const row = (yield { all: upsert })?.[0] as Saved | undefined;
-    if (!row) throw NOT_SAVED;
-    yield { run: event(row.id) };
-    yield { run: termEvent(locked.tallyVersion) };
-    if (b.cells.length > 0) {
-      const stored = touchesPacked ? ((yield { all: packedRows }) as { kind: string; delegation: string; a: string; counts: string }[]) : [];
-      yield { run: cells(withStored(stored)) };
+/** The cell changes of several saves of one term as one: counts of one cell added up. */
+function sumStoredCells(lists: readonly (readonly StoredCell[])[]): StoredCell[] {
+  const sum = new Map<string, StoredCell>();
+  for (const list of lists)
+    for (const c of list) {
+      const key = `${packedKey(c.kind, c.delegation, c.a)}\u0000${c.b}`;
+      const had = sum.get(key);
+      if (!had) sum.set(key, c);
+      else if (c.counts === "") sum.set(key, { ...had, n: had.n + c.n });
+      else sum.set(key, { ...had, counts: JSON.stringify(addCounts(parseCounts(had.counts), parseCounts(c.counts))) });
     }
-    return row;
-  }
+  return [...sum.values()];
+}
 
-  try {
-    // Synchronously on the connection once no Prisma transaction holds it (server/db/direct.ts);
-    // through Prisma only before it has connected.
-    const run = <T>(it: Generator<Step, T, unknown[] | undefined>, direct: DirectSqlite) => {
-      for (let next = it.next(); ; ) {
-        if (next.done) return next.value;
-        const step = next.value;
-        next = it.next("all" in step ? direct.all(step.all) : (direct.run(step.run), undefined));
+/** Runs the steps on the direct connection (synchronously). */
+function runDirect<T>(it: Steps<T>, direct: DirectSqlite): T {
+  for (let next = it.next(); ; ) {
+    if (next.done) return next.value;
+    const step = next.value;
+    next = it.next("all" in step ? direct.all(step.all) : (direct.run(step.run), undefined));
+  }
+}
+
+/**
+ * SQLite: saves are group-committed (server/db/group-commit.ts): those arriving in one turn of
+ * the event loop run in one transaction, each ballot's own statements in a savepoint (rolled
+ * back alone when it must write nothing), then the cell changes of the saved ones, summed per
+ * term, once. Before Prisma has connected, a save is its own Prisma transaction.
+ */
+const sqliteSaves = processWide("ballots.sqliteSaves", () =>
+  groupCommit<BallotRow, number | null>({
+    each(direct, b) {
+      try {
+        return { keep: true, value: Number(runDirect(ballotSteps(b), direct).revision) };
+      } catch (e) {
+        if (e === NOT_SAVED) return { keep: false, value: null };
+        throw e;
       }
-    };
-    const directly = await whenSqliteFree((direct) => direct.transaction(() => run(steps(), direct)));
-    const saved = directly
-      ? directly.value
-      : await db().$transaction(async (tx) => {
-          const it = steps();
-          for (let next = it.next(); ; ) {
-            if (next.done) return next.value;
-            const step = next.value;
-            next = it.next("all" in step ? await tx.$queryRaw<unknown[]>(step.all) : (await tx.$executeRaw(step.run), undefined));
-          }
-        });
-    return Number(saved.revision);
+    },
+    finish(direct, saved) {
+      const byTerm = new Map<string, StoredCell[][]>();
+      for (const b of saved) byTerm.set(b.termId, [...(byTerm.get(b.termId) ?? []), b.cells]);
+      for (const [termId, lists] of byTerm) runDirect(cellSteps(termId, lists.length === 1 ? lists[0]! : sumStoredCells(lists)), direct);
+    },
+    alone: saveThroughPrisma,
+  }),
+);
+
+function saveOnSqlite(b: BallotRow): Promise<number | null> {
+  return sqliteSaves.submit(b);
+}
+
+async function saveThroughPrisma(b: BallotRow): Promise<number | null> {
+  const run = async <T>(it: Steps<T>, tx: Prisma.TransactionClient) => {
+    for (let next = it.next(); ; ) {
+      if (next.done) return next.value;
+      const step = next.value;
+      next = it.next("all" in step ? await tx.$queryRaw<unknown[]>(step.all) : (await tx.$executeRaw(step.run), undefined));
+    }
+  };
+  try {
+    return await db().$transaction(async (tx) => {
+      const saved = await run(ballotSteps(b), tx);
+      await run(cellSteps(b.termId, b.cells), tx);
+      return Number(saved.revision);
+    });
   } catch (e) {
     if (e === NOT_SAVED) return null;
     throw e;

@@ -29,6 +29,8 @@ export type DirectSqlite = {
   all<T>(query: Prisma.Sql): T[];
   /** Runs a statement; the number of rows it changed. */
   run(query: Prisma.Sql): number;
+  /** Runs a statement without values (SAVEPOINT, RELEASE, ...). */
+  exec(sql: string): void;
   /** Runs `work` in one `BEGIN IMMEDIATE` ... `COMMIT`, rolled back if it throws. */
   transaction<T>(work: () => T): T;
 };
@@ -76,6 +78,7 @@ export function directSqlite(): DirectSqlite | null {
     runner = {
       all: <T>(query: Prisma.Sql) => statement(query.sql).all(...query.values.map(sqliteValue)) as T[],
       run: (query) => statement(query.sql).run(...query.values.map(sqliteValue)).changes,
+      exec: (sql) => void statement(sql).run(),
       transaction(work) {
         statement("BEGIN IMMEDIATE").run();
         try {
