@@ -258,18 +258,18 @@ function* cellSteps(termId: string, cells: readonly StoredCell[]): Steps<void> {
   };
 }
 
-/** The cell changes of several saves of one term as one: counts of one cell added up. */
+/** The cell changes of several saves of one term as one: counts of one cell added up (packed ones parsed and written once). */
 function sumStoredCells(lists: readonly (readonly StoredCell[])[]): StoredCell[] {
-  const sum = new Map<string, StoredCell>();
+  const sum = new Map<string, { cell: StoredCell; counts: number[] | null }>();
   for (const list of lists)
     for (const c of list) {
       const key = `${packedKey(c.kind, c.delegation, c.a)}\u0000${c.b}`;
       const had = sum.get(key);
-      if (!had) sum.set(key, c);
-      else if (c.counts === "") sum.set(key, { ...had, n: had.n + c.n });
-      else sum.set(key, { ...had, counts: JSON.stringify(addCounts(parseCounts(had.counts), parseCounts(c.counts))) });
+      if (!had) sum.set(key, { cell: { ...c }, counts: c.counts === "" ? null : parseCounts(c.counts) });
+      else if (had.counts === null) had.cell.n += c.n;
+      else had.counts = addCounts(had.counts, parseCounts(c.counts));
     }
-  return [...sum.values()];
+  return [...sum.values()].map(({ cell, counts }) => (counts === null ? cell : { ...cell, counts: JSON.stringify(counts) }));
 }
 
 /** Runs the steps on the direct connection (synchronously). */
