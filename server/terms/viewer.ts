@@ -6,7 +6,7 @@ import { db } from "@/server/db/client";
 import { ballotView } from "@/server/ballots/service";
 import { Prisma } from "@/generated/sqlite/client";
 import { queryRows } from "@/server/db/direct";
-import { storedDate } from "@/server/db/sql";
+import { onPostgres, storedDate } from "@/server/db/sql";
 import { listMerges } from "@/server/deliberation/merge";
 import { listHiddenRenderings } from "@/server/deliberation/moderation";
 import { headerCounts } from "@/server/notices/counts";
@@ -20,32 +20,34 @@ const NOBODY: TermViewer = { actor: null, unread: 0, needsGrade: 0, ballot: null
  */
 export async function termViewer(actor: Actor | null, slug: string): Promise<TermViewer> {
   if (!actor) return NOBODY;
-  // Every signed-in view of a term page makes this read: prepared statements on the direct
-  // driver (indexed look-ups of the viewer's rows), not model queries, whose cost was most of it.
-  const [term] = await queryRows<{ id: string }>(Prisma.sql`SELECT "id" FROM "Term" WHERE "slug" = ${slug}`, { prepared: true });
-  if (!term) throw notFound("Term");
-  const [{ unread, needsGrade }, [ballot], renderings, comments, facilitation] = await Promise.all([
-    headerCounts(actor),
-    queryRows<{ grades: unknown; reasons: unknown; note: string; revision: number | bigint; updatedAt: unknown }>(
-      Prisma.sql`SELECT "grades", "reasons", "note", "revision", "updatedAt" FROM "Ballot" WHERE "termId" = ${term.id} AND "userId" = ${actor.id}`,
-      { prepared: true },
-    ),
-    queryRows<{ id: string }>(
-      Prisma.sql`SELECT "id" FROM "Rendering" WHERE "termId" = ${term.id} AND "proposerId" = ${actor.id} AND "status" = 'active'`,
-      { prepared: true },
-    ),
-    queryRows<{ id: string }>(
-      Prisma.sql`SELECT "id" FROM "Comment" WHERE "termId" = ${term.id} AND "authorId" = ${actor.id} AND "deletedAt" IS NULL`,
-      { prepared: true },
-    ),
-    facilitationOf(actor, term.id),
-  ]);
+  // Every signed-in view of a term page makes this read: one prepared statement on the direct
+  // driver for the term and the viewer's rows on it (indexed look-ups), one for the header's
+  // counts — on PostgreSQL two round trips, not a model query per part.
+  const ids = (column: string) => Prisma.raw(onPostgres() ? `string_agg(${column}, ',')` : `group_concat(${column}, ',')`);
+  const [row] = await queryRows<{
+    termId: string; grades: unknown; reasons: unknown; note: string | null; revision: number | bigint | null; updatedAt: unknown;
+    renderings: string | null; comments: string | null;
+  }>(
+    Prisma.sql`
+      SELECT t."id" AS "termId", b."grades" AS "grades", b."reasons" AS "reasons", b."note" AS "note", b."revision" AS "revision", b."updatedAt" AS "updatedAt",
+        (SELECT ${ids(`r."id"`)} FROM "Rendering" r WHERE r."termId" = t."id" AND r."proposerId" = ${actor.id} AND r."status" = 'active') AS "renderings",
+        (SELECT ${ids(`c."id"`)} FROM "Comment" c WHERE c."termId" = t."id" AND c."authorId" = ${actor.id} AND c."deletedAt" IS NULL) AS "comments"
+      FROM "Term" t LEFT JOIN "Ballot" b ON b."termId" = t."id" AND b."userId" = ${actor.id}
+      WHERE t."slug" = ${slug}`,
+    { prepared: true },
+  );
+  if (!row) throw notFound("Term");
+  const [{ unread, needsGrade }, facilitation] = await Promise.all([headerCounts(actor), facilitationOf(actor, row.termId)]);
+  const term = { id: row.termId };
+  const ballot =
+    row.revision === null ? null : { grades: row.grades, reasons: row.reasons, note: row.note ?? "", revision: Number(row.revision), updatedAt: storedDate(row.updatedAt) };
+  const list = (joined: string | null) => (joined ? joined.split(",") : []);
   return {
     actor: { id: actor.id, name: actor.name, role: actor.role, delegationId: actor.delegationId, delegation: actor.delegation, locale: actor.locale },
     unread,
     needsGrade,
-    ballot: ballotView(slug, term.id, actor.id, ballot ? { ...ballot, revision: Number(ballot.revision), updatedAt: storedDate(ballot.updatedAt) } : null),
-    own: { renderings: renderings.map((r) => r.id), comments: comments.map((c) => c.id) },
+    ballot: ballotView(slug, term.id, actor.id, ballot),
+    own: { renderings: list(row.renderings), comments: list(row.comments) },
     facilitation,
   };
 }
